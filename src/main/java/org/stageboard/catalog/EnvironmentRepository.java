@@ -1,0 +1,76 @@
+package org.stageboard.catalog;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.stageboard.core.Environment;
+import org.stageboard.core.Host;
+import org.stageboard.core.NotFoundException;
+import org.stageboard.core.RunSettings;
+import org.stageboard.core.StageboardException;
+
+/** Environments of a project, with their run settings and the hosts they run on. */
+public final class EnvironmentRepository {
+    private final Jdbc jdbc;
+
+    EnvironmentRepository(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Environment add(long projectId, String name, RunSettings run) {
+        if (find(projectId, name).isPresent()) {
+            throw new StageboardException("The environment '" + name + "' already exists in this project.");
+        }
+        long id = jdbc.insert("INSERT INTO environments(project_id, name, start_command, health_url, health_timeout_s, stop_grace_s, keep_releases, created_at)"
+                + " VALUES (?,?,?,?,?,?,?,?)", projectId, name, run.startCommand(), run.healthUrl(), run.healthTimeoutSeconds(),
+                run.stopGraceSeconds(), run.keepReleases(), Instant.now());
+        return get(id);
+    }
+
+    /** Changes how future releases run; existing releases keep the settings they were made with. */
+    public Environment updateRunSettings(long id, RunSettings run) {
+        jdbc.update("UPDATE environments SET start_command = ?, health_url = ?, health_timeout_s = ?, stop_grace_s = ?, keep_releases = ? WHERE id = ?",
+                run.startCommand(), run.healthUrl(), run.healthTimeoutSeconds(), run.stopGraceSeconds(), run.keepReleases(), id);
+        return get(id);
+    }
+
+    public Environment get(long id) {
+        return jdbc.queryOne("SELECT * FROM environments WHERE id = ?", EnvironmentRepository::map, id)
+                .orElseThrow(() -> new NotFoundException("No environment with id " + id + "."));
+    }
+
+    public Optional<Environment> find(long projectId, String name) {
+        return jdbc.queryOne("SELECT * FROM environments WHERE project_id = ? AND name = ?", EnvironmentRepository::map, projectId, name);
+    }
+
+    public Environment require(long projectId, String name) {
+        return find(projectId, name).orElseThrow(() -> new NotFoundException("No environment named '" + name
+                + "' in this project. Create it with 'stageboard env add'."));
+    }
+
+    public List<Environment> forProject(long projectId) {
+        return jdbc.query("SELECT * FROM environments WHERE project_id = ? ORDER BY id", EnvironmentRepository::map, projectId);
+    }
+
+    public void attachHost(long environmentId, long hostId) {
+        jdbc.update("MERGE INTO environment_hosts(environment_id, host_id) KEY(environment_id, host_id) VALUES (?,?)", environmentId, hostId);
+    }
+
+    public void detachHost(long environmentId, long hostId) {
+        jdbc.update("DELETE FROM environment_hosts WHERE environment_id = ? AND host_id = ?", environmentId, hostId);
+    }
+
+    public List<Host> hosts(long environmentId) {
+        return jdbc.query("SELECT h.* FROM hosts h JOIN environment_hosts eh ON eh.host_id = h.id WHERE eh.environment_id = ? ORDER BY h.name",
+                HostRepository::map, environmentId);
+    }
+
+    static Environment map(ResultSet rs) throws SQLException {
+        return new Environment(rs.getLong("id"), rs.getLong("project_id"), rs.getString("name"),
+                new RunSettings(rs.getString("start_command"), rs.getString("health_url"), rs.getInt("health_timeout_s"),
+                        rs.getInt("stop_grace_s"), rs.getInt("keep_releases")),
+                Jdbc.instant(rs, "created_at"));
+    }
+}

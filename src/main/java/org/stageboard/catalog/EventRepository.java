@@ -1,0 +1,38 @@
+package org.stageboard.catalog;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import org.stageboard.core.Event;
+
+/** The append-only audit trail: who did what, when, and how it ended. */
+public final class EventRepository {
+    private final Jdbc jdbc;
+
+    EventRepository(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Event append(String actor, String action, String subject, String outcome, String detail) {
+        long id = jdbc.insert("INSERT INTO events(at, actor, action, subject, outcome, detail) VALUES (?,?,?,?,?,?)",
+                Instant.now(), actor, action, subject, outcome, detail);
+        return jdbc.queryOne("SELECT * FROM events WHERE id = ?", EventRepository::map, id).orElseThrow();
+    }
+
+    /** Newest first. */
+    public List<Event> recent(int limit) {
+        return jdbc.query("SELECT * FROM events ORDER BY id DESC LIMIT ?", EventRepository::map, limit);
+    }
+
+    /** Newest first, for subjects starting with the prefix (e.g. a project name). */
+    public List<Event> forSubject(String subjectPrefix, int limit) {
+        return jdbc.query("SELECT * FROM events WHERE subject LIKE ? ESCAPE '\\' ORDER BY id DESC LIMIT ?", EventRepository::map,
+                subjectPrefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%", limit);
+    }
+
+    static Event map(ResultSet rs) throws SQLException {
+        return new Event(rs.getLong("id"), Jdbc.instant(rs, "at"), rs.getString("actor"), rs.getString("action"),
+                rs.getString("subject"), rs.getString("outcome"), rs.getString("detail"));
+    }
+}

@@ -1,0 +1,6 @@
+package org.stageboard.core;
+
+/** Where a build is. */
+public enum BuildStatus {
+    RUNNING, SUCCEEDED, FAILED
+}
