@@ -1,0 +1,246 @@
+package org.stageboard.ui;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.stageboard.core.Build;
+import org.stageboard.core.CommitInfo;
+import org.stageboard.core.ConfigVersion;
+import org.stageboard.core.Environment;
+import org.stageboard.core.Host;
+import org.stageboard.core.Project;
+import org.stageboard.core.Release;
+import org.stageboard.core.Run;
+import org.stageboard.core.RunStatus;
+import org.stageboard.pipeline.BoardSnapshot;
+import org.stageboard.pipeline.Stageboard;
+import org.stageboard.ui.board.BoardViewModel;
+import org.stageboard.ui.task.TaskExecutor;
+import org.stageboard.ui.task.TaskList;
+import org.stageboard.ui.task.UiTask;
+
+/**
+ * The window's state and actions: which project is shown, its board, the background tasks and
+ * the notice over the board. The only class of the main window that calls the engine.
+ */
+public final class MainViewModel {
+
+    public static final int COMMIT_LIMIT = 100;
+
+    private final Stageboard engine;
+    private final TaskExecutor executor;
+    private final TaskList tasks;
+    private final BoardViewModel board;
+    private final ObservableList<Project> projects = FXCollections.observableArrayList();
+    private final ObservableList<Project> projectsView = FXCollections.unmodifiableObservableList(projects);
+    private final ReadOnlyObjectWrapper<Project> project = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper schemaVersion = new ReadOnlyStringWrapper("…");
+    private final AtomicLong refreshes = new AtomicLong();
+
+    public MainViewModel(Stageboard engine, TaskExecutor executor, Clock clock) {
+        this.engine = engine;
+        this.executor = executor;
+        this.tasks = new TaskList(executor);
+        this.board = new BoardViewModel(clock);
+    }
+
+    public Stageboard engine() {
+        return engine;
+    }
+
+    public TaskExecutor executor() {
+        return executor;
+    }
+
+    public TaskList tasks() {
+        return tasks;
+    }
+
+    public BoardViewModel board() {
+        return board;
+    }
+
+    public ObservableList<Project> projects() {
+        return projectsView;
+    }
+
+    public ReadOnlyObjectProperty<Project> projectProperty() {
+        return project.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Notice> noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty schemaVersionProperty() {
+        return schemaVersion.getReadOnlyProperty();
+    }
+
+    public String catalogPath() {
+        return engine.home().catalogDir().toString();
+    }
+
+    /** Loads the projects and the schema version, and shows the first project. */
+    public void start() {
+        executor.call(() -> engine.catalog().schemaVersion(), schemaVersion::set, e -> schemaVersion.set("?"));
+        reloadProjects(null);
+    }
+
+    /** Reloads the project list and shows the named project (or keeps the current one). */
+    public void reloadProjects(String show) {
+        executor.call(engine::projects, list -> {
+            projects.setAll(list);
+            String wanted = show != null ? show : project.get() == null ? null : project.get().name();
+            selectProject(list.stream().filter(p -> p.name().equals(wanted)).findFirst()
+                    .orElse(list.isEmpty() ? null : list.get(0)));
+        }, this::fail);
+    }
+
+    public void selectProject(Project next) {
+        boolean changed = next == null || project.get() == null || next.id() != project.get().id();
+        project.set(next);
+        if (changed) {
+            board.clearSelection();
+            board.apply(null);
+        }
+        refresh();
+    }
+
+    /** Reads the board in the background; a newer refresh wins over an older one. */
+    public void refresh() {
+        Project current = project.get();
+        if (current == null) {
+            return;
+        }
+        long ticket = refreshes.incrementAndGet();
+        executor.call(() -> engine.board(current, COMMIT_LIMIT), snapshot -> {
+            if (ticket == refreshes.get() && project.get() != null && project.get().id() == current.id()) {
+                board.apply(snapshot);
+            }
+        }, this::fail);
+    }
+
+    public void dismissNotice() {
+        notice.set(null);
+    }
+
+    public void notify(Notice next) {
+        notice.set(next);
+    }
+
+    public void fail(Throwable error) {
+        notice.set(Notice.error(ErrorText.of(error)));
+    }
+
+    public boolean canBuild() {
+        return project.get() != null && board.selectedCommitInfo().isPresent();
+    }
+
+    /** Builds the selected commit. */
+    public Optional<UiTask> buildSelectedCommit() {
+        Project current = project.get();
+        Optional<CommitInfo> commit = board.selectedCommitInfo();
+        if (current == null || commit.isEmpty()) {
+            notice.set(Notice.warning("Select a commit first: the build turns one commit into an artifact."));
+            return Optional.empty();
+        }
+        String sha = commit.get().sha();
+        return Optional.of(track(tasks.start("Build " + commit.get().shortSha() + " of " + current.name(),
+                progress -> engine.build(current, sha, progress), MainViewModel::describe, this::built, this::fail)));
+    }
+
+    /** Makes a release of a successful build for an environment. */
+    public UiTask release(Build build, Environment environment) {
+        return track(tasks.start("Release build #" + build.number() + " to " + environment.name(),
+                progress -> {
+                    progress.step("snapshot config and record release");
+                    return engine.release(build, environment);
+                },
+                r -> r.label() + " made from build #" + r.buildNumber() + " + config v" + r.configVersion(),
+                r -> {
+                    notice.set(Notice.info(r.label() + " is ready: select it and Deploy it to a host."));
+                    refresh();
+                }, this::fail));
+    }
+
+    public UiTask deploy(Release release, Host host) {
+        return track(tasks.start("Deploy " + release.label() + " to " + host.name(),
+                progress -> engine.deploy(release, host, progress), MainViewModel::describe, this::ran, this::fail));
+    }
+
+    /** Re-activates the release that was live on the run's host before it. */
+    public Optional<UiTask> rollback(Run run) {
+        BoardSnapshot snapshot = board.snapshotProperty().get();
+        Release release = snapshot == null ? null : snapshot.releaseOf(run);
+        Host host = snapshot == null ? null : snapshot.hosts().get(run.hostId());
+        Environment environment = release == null ? null : snapshot.environments().stream()
+                .filter(e -> e.id() == release.environmentId()).findFirst().orElse(null);
+        if (environment == null || host == null) {
+            notice.set(Notice.error("The run's environment or host is no longer known; refresh the board."));
+            return Optional.empty();
+        }
+        return Optional.of(track(tasks.start("Roll back " + environment.name() + " on " + host.name(),
+                progress -> engine.rollback(environment, host, progress), MainViewModel::describe, this::ran, this::fail)));
+    }
+
+    /** The environments of the shown project, from the last snapshot. */
+    public List<Environment> environments() {
+        BoardSnapshot snapshot = board.snapshotProperty().get();
+        return snapshot == null ? List.of() : snapshot.environments();
+    }
+
+    public void loadHosts(Environment environment, Consumer<List<Host>> then) {
+        executor.call(() -> engine.hosts(environment), then, this::fail);
+    }
+
+    public void loadConfig(Environment environment, Consumer<Optional<ConfigVersion>> then) {
+        executor.call(() -> engine.currentConfig(environment), then, this::fail);
+    }
+
+    private UiTask track(UiTask task) {
+        // Each new step may have written a record (a build started, a run switched): show it.
+        task.stepProperty().addListener((o, before, now) -> refresh());
+        refresh();
+        return task;
+    }
+
+    private void built(Build build) {
+        if (build.succeeded()) {
+            notice.set(Notice.info("Build #" + build.number() + " succeeded: select it and Release it to an environment."));
+        } else {
+            notice.set(Notice.error("Build #" + build.number() + " failed"
+                    + (build.exitCode() == null ? "" : " with exit " + build.exitCode())
+                    + (build.message() == null ? "" : ": " + build.message()) + ". Open its log from the card."));
+        }
+        refresh();
+    }
+
+    private void ran(Run run) {
+        String message = run.message() == null ? "" : ": " + run.message();
+        if (run.status() == RunStatus.LIVE) {
+            notice.set(Notice.info("Live" + message));
+        } else if (run.status() == RunStatus.ROLLED_BACK) {
+            notice.set(Notice.warning("Rolled back" + message));
+        } else {
+            notice.set(Notice.error("Run " + run.status().name().toLowerCase().replace('_', ' ') + message));
+        }
+        refresh();
+    }
+
+    private static String describe(Build build) {
+        return "build #" + build.number() + (build.succeeded() ? " succeeded" : " failed");
+    }
+
+    private static String describe(Run run) {
+        return "run " + run.id() + ": " + run.status().name().toLowerCase().replace('_', ' ');
+    }
+}

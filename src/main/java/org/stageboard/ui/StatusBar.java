@@ -1,0 +1,29 @@
+package org.stageboard.ui;
+
+import javafx.beans.binding.Bindings;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+
+/** The line at the very bottom: where the catalog is, its schema version, how many tasks run. */
+final class StatusBar extends HBox {
+
+    StatusBar(MainViewModel model) {
+        super(16);
+        getStyleClass().add("status-bar");
+        setId("statusBar");
+        Label catalog = new Label("Catalog: " + model.catalogPath());
+        Label schema = new Label();
+        schema.textProperty().bind(Bindings.concat("Schema v", model.schemaVersionProperty()));
+        Label running = new Label();
+        running.setId("runningTasks");
+        running.textProperty().bind(Bindings.createStringBinding(() -> {
+            int n = model.tasks().runningProperty().get();
+            return n == 0 ? "No tasks running" : n == 1 ? "1 task running" : n + " tasks running";
+        }, model.tasks().runningProperty()));
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        getChildren().addAll(catalog, schema, gap, running);
+    }
+}

@@ -1,0 +1,80 @@
+package org.stageboard.ui.board;
+
+import java.nio.file.Path;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.stageboard.core.Build;
+import org.stageboard.core.Release;
+import org.stageboard.core.Run;
+import org.stageboard.core.RunStatus;
+
+/** One card: identity on the first line, state on the second, and the next action as a button. */
+final class CardView extends VBox {
+
+    private final Card card;
+
+    CardView(Card card, CardActions actions) {
+        this.card = card;
+        getStyleClass().addAll("card", card.state().styleClass());
+        setUserData(card);
+        Label title = new Label(card.title());
+        title.getStyleClass().add("card-title");
+        Label detail = new Label(card.detail());
+        detail.getStyleClass().add("card-detail");
+        detail.setWrapText(true);
+        getChildren().addAll(title, detail);
+        HBox buttons = new HBox(6);
+        buttons.getStyleClass().add("card-actions");
+        if (card.item() instanceof Build build && build.succeeded()) {
+            buttons.getChildren().add(button("Release…", "card-release", () -> actions.release(build)));
+        } else if (card.item() instanceof Release release) {
+            buttons.getChildren().add(button("Deploy…", "card-deploy", () -> actions.deploy(release)));
+        } else if (card.item() instanceof Run run && run.status() == RunStatus.LIVE) {
+            buttons.getChildren().add(button("Rollback", "card-rollback", () -> actions.rollback(run)));
+        }
+        if (logOf(card) != null) {
+            buttons.getChildren().add(button("Log", "card-log", () -> actions.openLog(card)));
+        }
+        if (!buttons.getChildren().isEmpty()) {
+            getChildren().add(buttons);
+        }
+    }
+
+    Card card() {
+        return card;
+    }
+
+    void show(Highlight highlight, boolean selected) {
+        getStyleClass().removeAll("in-journey", "dimmed", "selected");
+        if (highlight == Highlight.IN_JOURNEY) {
+            getStyleClass().add("in-journey");
+        } else if (highlight == Highlight.DIMMED) {
+            getStyleClass().add("dimmed");
+        }
+        if (selected) {
+            getStyleClass().add("selected");
+        }
+    }
+
+    static Path logOf(Card card) {
+        if (card.item() instanceof Build build) {
+            return build.log();
+        }
+        if (card.item() instanceof Run run) {
+            return run.log();
+        }
+        return null;
+    }
+
+    private Button button(String text, String styleClass, Runnable action) {
+        Button button = new Button(text);
+        button.getStyleClass().addAll("card-button", styleClass);
+        button.setOnAction(e -> {
+            action.run();
+            e.consume();
+        });
+        return button;
+    }
+}

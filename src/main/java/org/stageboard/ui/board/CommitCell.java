@@ -1,0 +1,49 @@
+package org.stageboard.ui.board;
+
+import java.time.Instant;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.stageboard.core.CommitInfo;
+
+/** A commit in the left column: short SHA and age, subject, author. */
+final class CommitCell extends ListCell<CommitInfo> {
+
+    private final Label sha = new Label();
+    private final Label age = new Label();
+    private final Label subject = new Label();
+    private final Label author = new Label();
+    private final VBox box;
+
+    CommitCell() {
+        sha.getStyleClass().add("commit-sha");
+        age.getStyleClass().add("commit-age");
+        subject.getStyleClass().add("commit-subject");
+        author.getStyleClass().add("commit-author");
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        box = new VBox(2, new HBox(6, sha, gap, age), subject, author);
+        box.getStyleClass().add("commit");
+        getStyleClass().add("commit-cell");
+        setPrefWidth(0);
+    }
+
+    @Override
+    protected void updateItem(CommitInfo commit, boolean empty) {
+        super.updateItem(commit, empty);
+        if (empty || commit == null) {
+            setGraphic(null);
+            setText(null);
+            return;
+        }
+        sha.setText(commit.shortSha());
+        age.setText(Formats.ago(commit.time(), Instant.now()));
+        subject.setText(commit.subject());
+        author.setText(commit.author());
+        setText(null);
+        setGraphic(box);
+    }
+}

@@ -1,0 +1,64 @@
+package org.stageboard.ui.board;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** Short human forms of sizes, durations and times. */
+public final class Formats {
+
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH);
+
+    private Formats() {
+    }
+
+    public static String size(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        double value = bytes;
+        String[] units = {"KB", "MB", "GB", "TB"};
+        int unit = -1;
+        while (value >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
+    }
+
+    public static String duration(Duration duration) {
+        long seconds = Math.max(0, duration.toSeconds());
+        if (seconds < 60) {
+            return seconds + " s";
+        }
+        if (seconds < 3600) {
+            return seconds / 60 + " min " + seconds % 60 + " s";
+        }
+        return seconds / 3600 + " h " + seconds % 3600 / 60 + " min";
+    }
+
+    /** "just now", "5 min ago", "3 h ago", "2 days ago". */
+    public static String ago(Instant time, Instant now) {
+        long seconds = Duration.between(time, now).toSeconds();
+        if (seconds < 60) {
+            return "just now";
+        }
+        if (seconds < 3600) {
+            return seconds / 60 + " min ago";
+        }
+        if (seconds < 86_400) {
+            return seconds / 3600 + " h ago";
+        }
+        long days = seconds / 86_400;
+        return days == 1 ? "yesterday" : days + " days ago";
+    }
+
+    /** "10:42" today, else "3 Nov 10:42". */
+    public static String clock(Instant time, Instant now, ZoneId zone) {
+        boolean today = time.atZone(zone).toLocalDate().equals(now.atZone(zone).toLocalDate());
+        return (today ? CLOCK : DAY).format(time.atZone(zone));
+    }
+}

@@ -1,0 +1,69 @@
+package org.stageboard.ui.board;
+
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/** One stage of the board: a header that names it and what it produces, then its cards or a sentence on what it does. */
+final class LaneView extends VBox {
+
+    private final BoardViewModel board;
+    private final CardActions actions;
+    private final VBox cards = new VBox(8);
+    private final Label empty;
+
+    LaneView(Lane lane, BoardViewModel board, CardActions actions) {
+        this.board = board;
+        this.actions = actions;
+        setId(lane.id());
+        getStyleClass().addAll("lane", lane.id());
+        Label title = new Label(lane.title());
+        title.getStyleClass().add("lane-title");
+        Label produces = new Label(lane.produces());
+        produces.getStyleClass().add("lane-subtitle");
+        VBox header = new VBox(2, title, produces);
+        header.getStyleClass().add("lane-header");
+
+        empty = new Label(lane.emptyText());
+        empty.getStyleClass().add("lane-empty");
+        empty.setWrapText(true);
+        cards.getStyleClass().add("lane-cards");
+        cards.setFillWidth(true);
+        ScrollPane scroll = new ScrollPane(cards);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("lane-scroll");
+        StackPane body = new StackPane(scroll, empty);
+        StackPane.setAlignment(empty, javafx.geometry.Pos.TOP_LEFT);
+        VBox.setVgrow(body, Priority.ALWAYS);
+        getChildren().addAll(header, body);
+
+        board.cards(lane).addListener((ListChangeListener<Card>) change -> rebuild(lane));
+        board.selectedCommitProperty().addListener((o, a, b) -> restyle());
+        board.selectedCardProperty().addListener((o, a, b) -> restyle());
+        rebuild(lane);
+    }
+
+    private void rebuild(Lane lane) {
+        cards.getChildren().setAll(board.cards(lane).stream().map(this::cardView).toList());
+        empty.setVisible(cards.getChildren().isEmpty());
+        empty.setManaged(cards.getChildren().isEmpty());
+        restyle();
+    }
+
+    private CardView cardView(Card card) {
+        CardView view = new CardView(card, actions);
+        view.setOnMouseClicked(e -> board.selectCard(card));
+        return view;
+    }
+
+    private void restyle() {
+        Card selected = board.selectedCardProperty().get();
+        for (var node : cards.getChildren()) {
+            CardView view = (CardView) node;
+            view.show(board.highlightOf(view.card()), view.card().sameAs(selected));
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package org.stageboard.ui.dialog;
+
+import java.io.File;
+import java.util.Optional;
+import javafx.scene.control.Button;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.Window;
+import org.stageboard.core.Project;
+import org.stageboard.ui.task.TaskExecutor;
+
+/** Adds a project: a local git repository and the recipe that builds it. */
+public final class AddProjectDialog {
+
+    private AddProjectDialog() {
+    }
+
+    public static Optional<Project> show(Window owner, SetupViewModel setup, TaskExecutor executor) {
+        FormDialog<Project> form = new FormDialog<>(owner, "Add project",
+                "A project is a git repository on this computer and the recipe that builds it.", "Add project");
+        TextField name = form.field("Name", "projectName", "", "e.g. shop-api (lower-case, digits, - . _)");
+        TextField folder = new TextField();
+        folder.setId("projectFolder");
+        folder.setPromptText("folder of the git repository");
+        Button choose = new Button("Choose…");
+        choose.setId("chooseFolder");
+        choose.setOnAction(e -> {
+            DirectoryChooser chooser = new DirectoryChooser();
+            chooser.setTitle("Folder of the git repository");
+            File picked = chooser.showDialog(form.dialog().getDialogPane().getScene().getWindow());
+            if (picked != null) {
+                folder.setText(picked.getAbsolutePath());
+                if (name.getText().isBlank()) {
+                    name.setText(picked.getName().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9._-]", "-"));
+                }
+            }
+        });
+        HBox folderRow = new HBox(6, folder, choose);
+        HBox.setHgrow(folder, Priority.ALWAYS);
+        form.row("Repository", folderRow);
+        TextField branch = form.field("Branch", "projectBranch", "main", "the branch whose commits the board shows");
+        TextField command = form.field("Build command", "projectCommand", "", "e.g. ./mvnw -q package -DskipTests");
+        TextField globs = form.field("Artifact files", "projectGlobs", "", "globs, comma separated, e.g. target/*.jar");
+        form.note("The build command runs in a clean export of a commit; the files matching the globs are packed into the artifact.");
+        return form.showAndWait(executor, () -> {
+            String n = name.getText();
+            String f = folder.getText();
+            String b = branch.getText();
+            String c = command.getText();
+            String g = globs.getText();
+            return () -> setup.addProject(n, f, b, c, g);
+        });
+    }
+}

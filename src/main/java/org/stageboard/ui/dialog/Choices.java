@@ -1,0 +1,52 @@
+package org.stageboard.ui.dialog;
+
+import java.util.List;
+import java.util.function.Function;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ListCell;
+import javafx.util.StringConverter;
+import org.stageboard.core.Environment;
+import org.stageboard.core.Host;
+
+/** Combo boxes of engine records, labelled for people. */
+public final class Choices {
+
+    private Choices() {
+    }
+
+    public static ComboBox<Environment> environments(List<Environment> items) {
+        return combo(items, Environment::name);
+    }
+
+    public static ComboBox<Host> hosts(List<Host> items) {
+        return combo(items, h -> h.name() + "  (" + h.display() + (h.hostKeyFingerprint() == null ? ", key not trusted yet" : "") + ")");
+    }
+
+    public static <T> ComboBox<T> combo(List<T> items, Function<T, String> label) {
+        ComboBox<T> combo = new ComboBox<>();
+        combo.getItems().setAll(items);
+        combo.setMaxWidth(Double.MAX_VALUE);
+        combo.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(T item) {
+                return item == null ? "" : label.apply(item);
+            }
+
+            @Override
+            public T fromString(String text) {
+                return null;
+            }
+        });
+        combo.setButtonCell(new ListCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : label.apply(item));
+            }
+        });
+        if (!items.isEmpty()) {
+            combo.getSelectionModel().select(0);
+        }
+        return combo;
+    }
+}

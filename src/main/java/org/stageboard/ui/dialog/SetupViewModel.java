@@ -1,0 +1,108 @@
+package org.stageboard.ui.dialog;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.stageboard.core.ConfigEntry;
+import org.stageboard.core.ConfigVersion;
+import org.stageboard.core.Environment;
+import org.stageboard.core.Host;
+import org.stageboard.core.Project;
+import org.stageboard.core.Recipe;
+import org.stageboard.core.RunSettings;
+import org.stageboard.core.StageboardException;
+import org.stageboard.pipeline.HostKeyCheck;
+import org.stageboard.pipeline.Stageboard;
+
+/**
+ * The set-up actions of the dialogs: projects, environments, config, hosts and host keys. Each
+ * method turns typed text into engine input, calls the engine, and is meant to run in the
+ * background; failures are {@link StageboardException}s with a message for the user.
+ */
+public final class SetupViewModel {
+
+    private final Stageboard engine;
+
+    public SetupViewModel(Stageboard engine) {
+        this.engine = engine;
+    }
+
+    public Project addProject(String name, String folder, String branch, String command, String globs) {
+        if (folder == null || folder.isBlank()) {
+            throw new StageboardException("Choose the folder of the project's git repository.");
+        }
+        Recipe recipe = new Recipe(command == null ? "" : command.strip(), Recipe.parseGlobs(globs == null ? "" : globs));
+        return engine.addProject(name == null ? "" : name.strip(), Path.of(folder.strip()),
+                branch == null || branch.isBlank() ? "main" : branch.strip(), recipe);
+    }
+
+    public Environment addEnvironment(Project project, String name, String startCommand, String healthUrl, String timeout) {
+        RunSettings settings = new RunSettings(startCommand, healthUrl, seconds(timeout, "health timeout"), 10, 5);
+        return engine.addEnvironment(project, name == null ? "" : name.strip(), settings);
+    }
+
+    public Optional<ConfigVersion> currentConfig(Environment environment) {
+        return engine.currentConfig(environment);
+    }
+
+    /** Saves the rows as the new config version: rows set, keys no longer present removed. */
+    public ConfigVersion saveConfig(Environment environment, List<ConfigEntry> rows, Set<String> before) {
+        Map<String, ConfigEntry> set = new java.util.TreeMap<>();
+        for (ConfigEntry entry : rows) {
+            if (set.put(entry.key(), entry) != null) {
+                throw new StageboardException("The key " + entry.key() + " appears twice: keep one.");
+            }
+        }
+        Set<String> unset = new java.util.TreeSet<>(before);
+        unset.removeAll(set.keySet());
+        return engine.setConfig(environment, set, unset);
+    }
+
+    public List<Environment> environments(Project project) {
+        return engine.environments(project);
+    }
+
+    public List<Host> hosts() {
+        return engine.hosts();
+    }
+
+    public Host addHost(String name, String address, String port, String user, String key, String baseDir) {
+        if (key == null || key.isBlank()) {
+            throw new StageboardException("Choose the private key file that logs in to the host, e.g. ~/.ssh/id_ed25519.");
+        }
+        return engine.addHost(name == null ? "" : name.strip(), address == null ? "" : address.strip(),
+                number(port, "port"), user == null ? "" : user.strip(), Path.of(key.strip()),
+                baseDir == null ? "" : baseDir.strip());
+    }
+
+    public HostKeyCheck checkHostKey(Host host) {
+        return engine.checkHostKey(host);
+    }
+
+    public Host trustHostKey(Host host, String fingerprint) {
+        return engine.trustHostKey(host, fingerprint);
+    }
+
+    public Environment attachHost(Environment environment, Host host) {
+        engine.attachHost(environment, host);
+        return environment;
+    }
+
+    private static int seconds(String text, String what) {
+        int value = number(text, what);
+        if (value <= 0) {
+            throw new StageboardException("The " + what + " must be at least 1 second.");
+        }
+        return value;
+    }
+
+    private static int number(String text, String what) {
+        try {
+            return Integer.parseInt(text == null ? "" : text.strip());
+        } catch (NumberFormatException e) {
+            throw new StageboardException("The " + what + " '" + text + "' is not a whole number.");
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package org.stageboard.ui.task;
+
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.stageboard.core.CancelledException;
+import org.stageboard.core.Progress;
+import org.stageboard.ui.ErrorText;
+
+/** The background tasks the window shows at the bottom: started here, newest first. */
+public final class TaskList {
+
+    private static final int KEEP_FINISHED = 8;
+
+    private final TaskExecutor executor;
+    private final ObservableList<UiTask> tasks = FXCollections.observableArrayList();
+    private final ObservableList<UiTask> tasksView = FXCollections.unmodifiableObservableList(tasks);
+    private final ReadOnlyIntegerWrapper running = new ReadOnlyIntegerWrapper();
+
+    public TaskList(TaskExecutor executor) {
+        this.executor = executor;
+    }
+
+    public ObservableList<UiTask> tasks() {
+        return tasksView;
+    }
+
+    public ReadOnlyIntegerProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    /**
+     * Starts work in the background. {@code onSuccess} and {@code onFailure} run on the UI thread;
+     * {@code describe} says in one sentence how a successful task ended.
+     */
+    public <T> UiTask start(String title, Function<Progress, T> work, Function<T, String> describe,
+                            Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+        UiTask task = new UiTask(title, executor);
+        tasks.add(0, task);
+        task.stateProperty().addListener((o, before, now) -> countRunning());
+        countRunning();
+        executor.runInBackground(() -> {
+            try {
+                T result = work.apply(task.progress());
+                executor.runOnUiThread(() -> {
+                    task.finish(TaskState.SUCCEEDED, describe.apply(result));
+                    onSuccess.accept(result);
+                    prune();
+                });
+            } catch (CancelledException e) {
+                executor.runOnUiThread(() -> {
+                    task.finish(TaskState.CANCELLED, e.getMessage());
+                    prune();
+                });
+            } catch (RuntimeException | Error e) {
+                executor.runOnUiThread(() -> {
+                    task.finish(TaskState.FAILED, ErrorText.of(e));
+                    onFailure.accept(e);
+                    prune();
+                });
+            }
+        });
+        return task;
+    }
+
+    /** Removes finished tasks from the list. */
+    public void clearFinished() {
+        tasks.removeIf(t -> t.stateProperty().get().finished());
+    }
+
+    private void prune() {
+        long finished = 0;
+        for (int i = 0; i < tasks.size(); i++) {
+            if (tasks.get(i).stateProperty().get().finished() && ++finished > KEEP_FINISHED) {
+                tasks.remove(i--);
+            }
+        }
+    }
+
+    private void countRunning() {
+        running.set((int) tasks.stream().filter(t -> !t.stateProperty().get().finished()).count());
+    }
+}
