@@ -86,7 +86,7 @@ public final class Stageboard implements AutoCloseable {
             git.commits(chosenBranch, 1);
         }
         Project project = catalog.projects().add(name, repository, chosenBranch, recipe);
-        audit("project.add", name, "ok", "repository " + project.repository() + ", branch " + chosenBranch);
+        audit(name, "project.add", name, "ok", "repository " + project.repository() + ", branch " + chosenBranch);
         return project;
     }
 
@@ -122,10 +122,10 @@ public final class Stageboard implements AutoCloseable {
         try {
             build = buildService.build(project, commitish, useCache, actor(), progress);
         } catch (StageboardException e) {
-            audit("build", project.name() + "@" + commitish, "rejected", e.getMessage());
+            audit(project.name(), "build", project.name() + "@" + commitish, "rejected", e.getMessage());
             throw e;
         }
-        audit("build", project.name() + " #" + build.number() + " " + build.shortSha(), build.status().name().toLowerCase(java.util.Locale.ROOT),
+        audit(project.name(), "build", project.name() + " #" + build.number() + " " + build.shortSha(), build.status().name().toLowerCase(java.util.Locale.ROOT),
                 build.message());
         return build;
     }
@@ -144,7 +144,7 @@ public final class Stageboard implements AutoCloseable {
     public Environment addEnvironment(Project project, String name, RunSettings run) {
         Project.requireSlug("environment", name);
         Environment environment = catalog.environments().add(project.id(), name, run);
-        audit("env.add", project.name() + "/" + name, "ok", "start '" + run.startCommand() + "', health " + run.healthUrl());
+        audit(project.name(), "env.add", project.name() + "/" + name, "ok", "start '" + run.startCommand() + "', health " + run.healthUrl());
         return environment;
     }
 
@@ -164,7 +164,7 @@ public final class Stageboard implements AutoCloseable {
             Project project = catalog.projects().get(environment.projectId());
             java.util.List<String> changed = new java.util.ArrayList<>(set.keySet());
             unset.forEach(k -> changed.add("-" + k));
-            audit("config.set", project.name() + "/" + environment.name(), "ok", after.label() + ": " + String.join(", ", changed));
+            audit(project.name(), "config.set", project.name() + "/" + environment.name(), "ok", after.label() + ": " + String.join(", ", changed));
         }
         return after;
     }
@@ -179,11 +179,11 @@ public final class Stageboard implements AutoCloseable {
         Project project = catalog.projects().get(environment.projectId());
         try {
             Release release = releaseService.release(build, environment, actor());
-            audit("release", project.name() + "/" + release.label(), "ok",
+            audit(project.name(), "release", project.name() + "/" + release.label(), "ok",
                     "build #" + build.number() + " (" + build.shortSha() + ") + config v" + release.configVersion());
             return release;
         } catch (StageboardException e) {
-            audit("release", project.name() + "/" + environment.name(), "rejected", e.getMessage());
+            audit(project.name(), "release", project.name() + "/" + environment.name(), "rejected", e.getMessage());
             throw e;
         }
     }
@@ -217,7 +217,7 @@ public final class Stageboard implements AutoCloseable {
             throw new StageboardException("The base folder '" + baseDir + "' must be an absolute path on the host, e.g. /srv/stageboard.");
         }
         Host host = catalog.hosts().add(name, address.strip(), port, user, privateKey, baseDir);
-        audit("host.add", "host:" + name, "ok", host.display() + " base " + baseDir);
+        audit(null, "host.add", "host:" + name, "ok", host.display() + " base " + baseDir);
         return host;
     }
 
@@ -245,7 +245,7 @@ public final class Stageboard implements AutoCloseable {
     public void attachHost(Environment environment, Host host) {
         catalog.environments().attachHost(environment.id(), host.id());
         Project project = catalog.projects().get(environment.projectId());
-        audit("env.host", project.name() + "/" + environment.name(), "ok", "runs on host " + host.name());
+        audit(project.name(), "env.host", project.name() + "/" + environment.name(), "ok", "runs on host " + host.name());
     }
 
     public List<Host> hosts(Environment environment) {
@@ -291,12 +291,12 @@ public final class Stageboard implements AutoCloseable {
 
     /** The audit trail of a project, newest first. */
     public List<Event> history(Project project, int limit) {
-        return catalog.events().forSubject(project.name(), limit);
+        return catalog.events().forProject(project.name(), limit);
     }
 
-    /** Records an audit event; the detail is masked of secrets by the caller's data never holding them. */
-    private void audit(String action, String subject, String outcome, String detail) {
-        catalog.events().append(actor(), action, subject, outcome, detail);
+    /** Records an audit event. Callers never pass config values, so no secret reaches the trail. */
+    private void audit(String project, String action, String subject, String outcome, String detail) {
+        catalog.events().append(actor(), project, action, subject, outcome, detail);
     }
 
     private static String actor() {
