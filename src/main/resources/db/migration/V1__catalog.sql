@@ -122,8 +122,10 @@ CREATE TABLE events (
     id       BIGINT AUTO_INCREMENT PRIMARY KEY,
     at       TIMESTAMP WITH TIME ZONE NOT NULL,
     actor    VARCHAR(100)  NOT NULL,
+    project  VARCHAR(63),
     action   VARCHAR(64)   NOT NULL,
     subject  VARCHAR(1000) NOT NULL,
     outcome  VARCHAR(32)   NOT NULL,
     detail   VARCHAR(8000)
 );
+CREATE INDEX events_project ON events (project, id);

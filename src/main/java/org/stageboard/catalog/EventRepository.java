@@ -14,9 +14,10 @@ public final class EventRepository {
         this.jdbc = jdbc;
     }
 
-    public Event append(String actor, String action, String subject, String outcome, String detail) {
-        long id = jdbc.insert("INSERT INTO events(at, actor, action, subject, outcome, detail) VALUES (?,?,?,?,?,?)",
-                Instant.now(), actor, action, subject, outcome, detail);
+    /** Appends one event; {@code project} is null for actions not tied to a project (e.g. adding a host). */
+    public Event append(String actor, String project, String action, String subject, String outcome, String detail) {
+        long id = jdbc.insert("INSERT INTO events(at, actor, project, action, subject, outcome, detail) VALUES (?,?,?,?,?,?,?)",
+                Instant.now(), actor, project, action, subject, outcome, detail);
         return jdbc.queryOne("SELECT * FROM events WHERE id = ?", EventRepository::map, id).orElseThrow();
     }
 
@@ -25,14 +26,13 @@ public final class EventRepository {
         return jdbc.query("SELECT * FROM events ORDER BY id DESC LIMIT ?", EventRepository::map, limit);
     }
 
-    /** Newest first, for subjects starting with the prefix (e.g. a project name). */
-    public List<Event> forSubject(String subjectPrefix, int limit) {
-        return jdbc.query("SELECT * FROM events WHERE subject LIKE ? ESCAPE '\\' ORDER BY id DESC LIMIT ?", EventRepository::map,
-                subjectPrefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%", limit);
+    /** Newest first, the events of one project. */
+    public List<Event> forProject(String project, int limit) {
+        return jdbc.query("SELECT * FROM events WHERE project = ? ORDER BY id DESC LIMIT ?", EventRepository::map, project, limit);
     }
 
     static Event map(ResultSet rs) throws SQLException {
-        return new Event(rs.getLong("id"), Jdbc.instant(rs, "at"), rs.getString("actor"), rs.getString("action"),
+        return new Event(rs.getLong("id"), Jdbc.instant(rs, "at"), rs.getString("actor"), rs.getString("project"), rs.getString("action"),
                 rs.getString("subject"), rs.getString("outcome"), rs.getString("detail"));
     }
 }

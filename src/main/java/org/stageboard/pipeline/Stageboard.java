@@ -5,7 +5,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.stageboard.build.ArtifactStore;
+import org.stageboard.build.BuildService;
 import org.stageboard.catalog.Catalog;
+import org.stageboard.core.Actor;
+import org.stageboard.core.NotFoundException;
+import org.stageboard.core.StageboardException;
+import org.stageboard.git.GitRepository;
+import org.stageboard.release.ConfigService;
+import org.stageboard.release.ReleaseService;
+import org.stageboard.release.SecretBox;
 import org.stageboard.core.Build;
 import org.stageboard.core.CommitInfo;
 import org.stageboard.core.ConfigEntry;
@@ -31,10 +40,16 @@ public final class Stageboard implements AutoCloseable {
 
     private final StageboardHome home;
     private final Catalog catalog;
+    private final BuildService buildService;
+    private final ConfigService configService;
+    private final ReleaseService releaseService;
 
     public Stageboard(StageboardHome home, Catalog catalog) {
         this.home = home;
         this.catalog = catalog;
+        this.buildService = new BuildService(catalog, new ArtifactStore(home.artifactsDir()), home.buildLogsDir(), home.workDir());
+        this.configService = new ConfigService(catalog, SecretBox.open(home.secretKey()));
+        this.releaseService = new ReleaseService(catalog, configService);
     }
 
     /** Opens the catalog in the home folder. */
@@ -54,7 +69,25 @@ public final class Stageboard implements AutoCloseable {
 
     /** Adds a project for a local git repository; fails clearly if the folder is not one. */
     public Project addProject(String name, Path repository, String branch, Recipe recipe) {
-        throw new UnsupportedOperationException("pending");
+        Project.requireSlug("project", name);
+        if (catalog.projects().find(name).isPresent()) {
+            throw new StageboardException("A project named '" + name + "' already exists: pick another name.");
+        }
+        String chosenBranch;
+        try (GitRepository git = GitRepository.open(repository)) {
+            chosenBranch = branch == null || branch.isBlank() ? git.currentBranch() : branch.strip();
+            if (chosenBranch == null) {
+                throw new StageboardException("The repository " + repository + " has no current branch: name the branch to follow.");
+            }
+            if (!git.hasBranch(chosenBranch)) {
+                throw new StageboardException("The repository " + repository + " has no branch '" + chosenBranch
+                        + "' (or it has no commits yet): commit first, or name an existing branch.");
+            }
+            git.commits(chosenBranch, 1);
+        }
+        Project project = catalog.projects().add(name, repository, chosenBranch, recipe);
+        audit(name, "project.add", name, "ok", "repository " + project.repository() + ", branch " + chosenBranch);
+        return project;
     }
 
     public List<Project> projects() {
@@ -67,7 +100,9 @@ public final class Stageboard implements AutoCloseable {
 
     /** The newest commits of the project's branch. */
     public List<CommitInfo> commits(Project project, int limit) {
-        throw new UnsupportedOperationException("pending");
+        try (GitRepository git = GitRepository.open(project.repository())) {
+            return git.commits(project.branch(), limit);
+        }
     }
 
     // --- build ----------------------------------------------------------------------------
@@ -78,7 +113,21 @@ public final class Stageboard implements AutoCloseable {
      * (e.g. an unknown commit). A build of an already-built tree with the same recipe is reused.
      */
     public Build build(Project project, String commitish, Progress progress) {
-        throw new UnsupportedOperationException("pending");
+        return build(project, commitish, true, progress);
+    }
+
+    /** As {@link #build(Project, String, Progress)}; with {@code useCache} false the commit is always built afresh. */
+    public Build build(Project project, String commitish, boolean useCache, Progress progress) {
+        Build build;
+        try {
+            build = buildService.build(project, commitish, useCache, actor(), progress);
+        } catch (StageboardException e) {
+            audit(project.name(), "build", project.name() + "@" + commitish, "rejected", e.getMessage());
+            throw e;
+        }
+        audit(project.name(), "build", project.name() + " #" + build.number() + " " + build.shortSha(), build.status().name().toLowerCase(java.util.Locale.ROOT),
+                build.message());
+        return build;
     }
 
     public List<Build> builds(Project project) {
@@ -86,13 +135,17 @@ public final class Stageboard implements AutoCloseable {
     }
 
     public Build build(Project project, int number) {
-        throw new UnsupportedOperationException("pending");
+        return catalog.builds().findByNumber(project.id(), number).orElseThrow(() -> new NotFoundException(
+                "Project " + project.name() + " has no build #" + number + ". List builds with 'stageboard builds'."));
     }
 
     // --- release --------------------------------------------------------------------------
 
     public Environment addEnvironment(Project project, String name, RunSettings run) {
-        throw new UnsupportedOperationException("pending");
+        Project.requireSlug("environment", name);
+        Environment environment = catalog.environments().add(project.id(), name, run);
+        audit(project.name(), "env.add", project.name() + "/" + name, "ok", "start '" + run.startCommand() + "', health " + run.healthUrl());
+        return environment;
     }
 
     public List<Environment> environments(Project project) {
@@ -105,17 +158,34 @@ public final class Stageboard implements AutoCloseable {
 
     /** Makes a new config version from the latest one with keys set and keys removed. */
     public ConfigVersion setConfig(Environment environment, Map<String, ConfigEntry> set, Set<String> unset) {
-        throw new UnsupportedOperationException("pending");
+        ConfigVersion before = configService.latest(environment).orElse(null);
+        ConfigVersion after = configService.change(environment, set, unset, actor());
+        if (before == null || before.id() != after.id()) {
+            Project project = catalog.projects().get(environment.projectId());
+            java.util.List<String> changed = new java.util.ArrayList<>(set.keySet());
+            unset.forEach(k -> changed.add("-" + k));
+            audit(project.name(), "config.set", project.name() + "/" + environment.name(), "ok", after.label() + ": " + String.join(", ", changed));
+        }
+        return after;
     }
 
     /** The environment's latest config version, secrets opened (in memory only). */
     public Optional<ConfigVersion> currentConfig(Environment environment) {
-        throw new UnsupportedOperationException("pending");
+        return configService.latest(environment);
     }
 
     /** A new immutable release: the build's artifact plus the environment's latest config. */
     public Release release(Build build, Environment environment) {
-        throw new UnsupportedOperationException("pending");
+        Project project = catalog.projects().get(environment.projectId());
+        try {
+            Release release = releaseService.release(build, environment, actor());
+            audit(project.name(), "release", project.name() + "/" + release.label(), "ok",
+                    "build #" + build.number() + " (" + build.shortSha() + ") + config v" + release.configVersion());
+            return release;
+        } catch (StageboardException e) {
+            audit(project.name(), "release", project.name() + "/" + environment.name(), "rejected", e.getMessage());
+            throw e;
+        }
     }
 
     public List<Release> releases(Environment environment) {
@@ -123,13 +193,32 @@ public final class Stageboard implements AutoCloseable {
     }
 
     public Release release(Environment environment, int version) {
-        throw new UnsupportedOperationException("pending");
+        return catalog.releases().find(environment.id(), version).orElseThrow(() -> new NotFoundException(
+                "Environment " + environment.name() + " has no release v" + version + ". List them with 'stageboard releases'."));
     }
 
     // --- hosts ----------------------------------------------------------------------------
 
     public Host addHost(String name, String address, int port, String user, Path privateKey, String baseDir) {
-        throw new UnsupportedOperationException("pending");
+        Project.requireSlug("host", name);
+        if (address == null || address.isBlank() || !address.strip().matches("[A-Za-z0-9.:_\\[\\]-]+")) {
+            throw new StageboardException("'" + address + "' is not a host name or IP address.");
+        }
+        if (port < 1 || port > 65535) {
+            throw new StageboardException("SSH port " + port + " is out of range: use 1-65535 (usually 22).");
+        }
+        if (user == null || !user.matches("[A-Za-z0-9._][A-Za-z0-9._-]*")) {
+            throw new StageboardException("'" + user + "' is not a valid SSH user name.");
+        }
+        if (!java.nio.file.Files.isReadable(privateKey)) {
+            throw new StageboardException("The private key file " + privateKey + " does not exist or cannot be read: give the key you log in with (e.g. ~/.ssh/id_ed25519).");
+        }
+        if (baseDir == null || !baseDir.startsWith("/") || baseDir.contains("\n")) {
+            throw new StageboardException("The base folder '" + baseDir + "' must be an absolute path on the host, e.g. /srv/stageboard.");
+        }
+        Host host = catalog.hosts().add(name, address.strip(), port, user, privateKey, baseDir);
+        audit(null, "host.add", "host:" + name, "ok", host.display() + " base " + baseDir);
+        return host;
     }
 
     public List<Host> hosts() {
@@ -154,7 +243,9 @@ public final class Stageboard implements AutoCloseable {
     }
 
     public void attachHost(Environment environment, Host host) {
-        throw new UnsupportedOperationException("pending");
+        catalog.environments().attachHost(environment.id(), host.id());
+        Project project = catalog.projects().get(environment.projectId());
+        audit(project.name(), "env.host", project.name() + "/" + environment.name(), "ok", "runs on host " + host.name());
     }
 
     public List<Host> hosts(Environment environment) {
@@ -186,12 +277,30 @@ public final class Stageboard implements AutoCloseable {
 
     /** Everything the board shows for a project. */
     public BoardSnapshot board(Project project, int commitLimit) {
-        throw new UnsupportedOperationException("pending");
+        List<CommitInfo> commits;
+        try {
+            commits = commits(project, commitLimit);
+        } catch (StageboardException e) {
+            commits = List.of();
+        }
+        Map<Long, Host> hostsById = new java.util.LinkedHashMap<>();
+        catalog.hosts().all().forEach(h -> hostsById.put(h.id(), h));
+        return new BoardSnapshot(project, commits, catalog.builds().forProject(project.id()), catalog.releases().forProject(project.id()),
+                catalog.runs().forProject(project.id()), environments(project), hostsById);
     }
 
     /** The audit trail of a project, newest first. */
     public List<Event> history(Project project, int limit) {
-        return catalog.events().forSubject(project.name(), limit);
+        return catalog.events().forProject(project.name(), limit);
+    }
+
+    /** Records an audit event. Callers never pass config values, so no secret reaches the trail. */
+    private void audit(String project, String action, String subject, String outcome, String detail) {
+        catalog.events().append(actor(), project, action, subject, outcome, detail);
+    }
+
+    private static String actor() {
+        return Actor.current();
     }
 
     @Override
