@@ -202,6 +202,17 @@ public final class MainViewModel {
         executor.call(() -> engine.hosts(environment), then, this::fail);
     }
 
+    /** The hosts of a release's environment, read in the background. */
+    public void loadHosts(Release release, Consumer<List<Host>> then) {
+        Environment environment = environments().stream().filter(e -> e.id() == release.environmentId()).findFirst().orElse(null);
+        if (environment == null) {
+            executor.call(() -> engine.catalog().environments().get(release.environmentId()),
+                    found -> loadHosts(found, then), this::fail);
+        } else {
+            loadHosts(environment, then);
+        }
+    }
+
     public void loadConfig(Environment environment, Consumer<Optional<ConfigVersion>> then) {
         executor.call(() -> engine.currentConfig(environment), then, this::fail);
     }

@@ -40,7 +40,7 @@ public final class AddProjectDialog {
         HBox folderRow = new HBox(6, folder, choose);
         HBox.setHgrow(folder, Priority.ALWAYS);
         form.row("Repository", folderRow);
-        TextField branch = form.field("Branch", "projectBranch", "main", "the branch whose commits the board shows");
+        TextField branch = form.field("Branch", "projectBranch", "", "empty: the repository's current branch");
         TextField command = form.field("Build command", "projectCommand", "", "e.g. ./mvnw -q package -DskipTests");
         TextField globs = form.field("Artifact files", "projectGlobs", "", "globs, comma separated, e.g. target/*.jar");
         form.note("The build command runs in a clean export of a commit; the files matching the globs are packed into the artifact.");

@@ -22,6 +22,21 @@ public final class Choices {
         return combo(items, h -> h.name() + "  (" + h.display() + (h.hostKeyFingerprint() == null ? ", key not trusted yet" : "") + ")");
     }
 
+    /** Asks the user to pick one item. */
+    public static <T> java.util.Optional<T> choose(javafx.stage.Window owner, String title, String header, List<T> items,
+                                                   Function<T, String> label) {
+        javafx.scene.control.Dialog<T> dialog = new javafx.scene.control.Dialog<>();
+        dialog.initOwner(owner);
+        dialog.setTitle(title);
+        dialog.setHeaderText(header);
+        ComboBox<T> combo = combo(items, label);
+        combo.setPrefWidth(360);
+        dialog.getDialogPane().setContent(combo);
+        dialog.getDialogPane().getButtonTypes().addAll(javafx.scene.control.ButtonType.OK, javafx.scene.control.ButtonType.CANCEL);
+        dialog.setResultConverter(button -> button == javafx.scene.control.ButtonType.OK ? combo.getValue() : null);
+        return dialog.showAndWait();
+    }
+
     public static <T> ComboBox<T> combo(List<T> items, Function<T, String> label) {
         ComboBox<T> combo = new ComboBox<>();
         combo.getItems().setAll(items);

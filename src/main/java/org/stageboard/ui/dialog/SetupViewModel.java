@@ -35,7 +35,7 @@ public final class SetupViewModel {
         }
         Recipe recipe = new Recipe(command == null ? "" : command.strip(), Recipe.parseGlobs(globs == null ? "" : globs));
         return engine.addProject(name == null ? "" : name.strip(), Path.of(folder.strip()),
-                branch == null || branch.isBlank() ? "main" : branch.strip(), recipe);
+                branch == null || branch.isBlank() ? null : branch.strip(), recipe);
     }
 
     public Environment addEnvironment(Project project, String name, String startCommand, String healthUrl, String timeout) {

@@ -1,0 +1,73 @@
+package org.stageboard.app;
+
+import java.io.InputStream;
+import java.time.Clock;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.image.Image;
+import javafx.stage.Stage;
+import org.stageboard.pipeline.Stageboard;
+import org.stageboard.pipeline.StageboardHome;
+import org.stageboard.ui.ErrorText;
+import org.stageboard.ui.MainViewModel;
+import org.stageboard.ui.MainWindow;
+import org.stageboard.ui.task.BackgroundTaskExecutor;
+import org.stageboard.ui.task.TaskExecutor;
+
+/** The window: opens the engine, shows the board of one project, closes the engine on exit. */
+public final class StageboardApp extends Application {
+
+    private Stageboard engine;
+    private TaskExecutor executor;
+    private Throwable openFailure;
+
+    @Override
+    public void init() {
+        // init() runs on the launcher thread: opening (and migrating) the catalog never blocks the FX thread.
+        try {
+            engine = Stageboard.open(StageboardHome.fromEnvironment());
+        } catch (RuntimeException e) {
+            openFailure = e;
+        }
+    }
+
+    @Override
+    public void start(Stage stage) {
+        if (openFailure != null) {
+            Alert alert = new Alert(Alert.AlertType.ERROR, ErrorText.of(openFailure));
+            alert.setHeaderText("Stageboard could not open its catalog");
+            alert.showAndWait();
+            Platform.exit();
+            return;
+        }
+        executor = new BackgroundTaskExecutor(3);
+        MainViewModel model = new MainViewModel(engine, executor, Clock.systemDefaultZone());
+        Scene scene = new Scene(new MainWindow(model), 1360, 840);
+        scene.getStylesheets().add(MainWindow.STYLESHEET);
+        stage.setTitle("Stageboard — build · release · run");
+        stage.setMinWidth(1000);
+        stage.setMinHeight(600);
+        try (InputStream icon = StageboardApp.class.getResourceAsStream("/org/stageboard/ui/icon.png")) {
+            if (icon != null) {
+                stage.getIcons().add(new Image(icon));
+            }
+        } catch (java.io.IOException ignored) {
+            // A missing icon is cosmetic.
+        }
+        stage.setScene(scene);
+        stage.show();
+        model.start();
+    }
+
+    @Override
+    public void stop() {
+        if (executor != null) {
+            executor.shutdown();
+        }
+        if (engine != null) {
+            engine.close();
+        }
+    }
+}

@@ -1,0 +1,245 @@
+package org.stageboard.ui;
+
+import java.util.List;
+import java.util.Optional;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Separator;
+import javafx.scene.control.ToolBar;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import org.stageboard.core.Build;
+import org.stageboard.core.Environment;
+import org.stageboard.core.Host;
+import org.stageboard.core.Project;
+import org.stageboard.core.Release;
+import org.stageboard.core.Run;
+import org.stageboard.ui.board.BoardView;
+import org.stageboard.ui.board.Card;
+import org.stageboard.ui.board.CardActions;
+import org.stageboard.ui.dialog.AddProjectDialog;
+import org.stageboard.ui.dialog.AttachHostDialog;
+import org.stageboard.ui.dialog.Choices;
+import org.stageboard.ui.dialog.ConfigDialog;
+import org.stageboard.ui.dialog.DeployDialog;
+import org.stageboard.ui.dialog.EnvironmentDialog;
+import org.stageboard.ui.dialog.HostDialog;
+import org.stageboard.ui.dialog.ReleaseDialog;
+import org.stageboard.ui.dialog.SetupViewModel;
+import org.stageboard.ui.dialog.TrustHostKeyDialog;
+import org.stageboard.ui.task.LogWindow;
+import org.stageboard.ui.task.TaskPane;
+
+/** The main window's content: toolbar, notice, board, tasks and status bar. */
+public final class MainWindow extends BorderPane implements CardActions {
+
+    public static final String STYLESHEET = MainWindow.class.getResource("stageboard.css").toExternalForm();
+
+    private final MainViewModel model;
+    private final SetupViewModel setup;
+
+    public MainWindow(MainViewModel model) {
+        this.model = model;
+        this.setup = new SetupViewModel(model.engine());
+        getStyleClass().add("main-window");
+        setTop(new VBox(toolbar(), new NoticeBar(model)));
+        setCenter(new BoardView(model.board(), this));
+        setBottom(new VBox(new TaskPane(model.tasks(), task -> LogWindow.follow(window(), task)), new StatusBar(model)));
+    }
+
+    private ToolBar toolbar() {
+        Label brand = new Label("Stageboard");
+        brand.getStyleClass().add("brand");
+        ComboBox<Project> projects = Choices.combo(List.of(), Project::name);
+        projects.setId("projectChooser");
+        projects.setPromptText("no project yet");
+        projects.setPrefWidth(200);
+        projects.setItems(model.projects());
+        model.projectProperty().addListener((o, a, b) -> projects.getSelectionModel().select(b));
+        projects.setOnAction(e -> {
+            Project chosen = projects.getValue();
+            if (chosen != null && chosen != model.projectProperty().get()) {
+                model.selectProject(chosen);
+            }
+        });
+        Button addProject = button("Add project…", "addProjectButton", this::addProject);
+
+        Button build = button("Build", "buildButton", () -> model.buildSelectedCommit());
+        build.getStyleClass().add("stage-button");
+        Button release = button("Release…", "releaseButton", () -> model.board().selectedSuccessfulBuild().ifPresent(this::release));
+        release.getStyleClass().add("stage-button");
+        Button deploy = button("Deploy…", "deployButton", () -> model.board().selectedRelease().ifPresent(this::deploy));
+        deploy.getStyleClass().add("stage-button");
+        Button rollback = button("Rollback", "rollbackButton", () -> model.board().selectedLiveRun().ifPresent(this::rollback));
+        Runnable enable = () -> {
+            build.setDisable(!model.canBuild());
+            release.setDisable(model.board().selectedSuccessfulBuild().isEmpty());
+            deploy.setDisable(model.board().selectedRelease().isEmpty());
+            rollback.setDisable(model.board().selectedLiveRun().isEmpty());
+        };
+        model.board().selectedCommitProperty().addListener((o, a, b) -> enable.run());
+        model.board().selectedCardProperty().addListener((o, a, b) -> enable.run());
+        model.projectProperty().addListener((o, a, b) -> enable.run());
+        enable.run();
+
+        MenuButton environments = new MenuButton("Environments");
+        environments.setId("environmentsMenu");
+        environments.getItems().addAll(item("Add environment…", this::addEnvironment), item("Edit config…", this::editConfig));
+        MenuButton hosts = new MenuButton("Hosts");
+        hosts.setId("hostsMenu");
+        hosts.getItems().addAll(item("Add host…", this::addHost), item("Trust host key…", this::trustHostKey),
+                item("Attach host to environment…", () -> attachHost(null)));
+        Button refresh = button("Refresh", "refreshButton", model::refresh);
+
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        return new ToolBar(brand, new Separator(), new Label("Project"), projects, addProject, new Separator(),
+                build, release, deploy, rollback, gap, environments, hosts, refresh);
+    }
+
+    // --- card and toolbar actions ------------------------------------------------------------
+
+    @Override
+    public void release(Build build) {
+        List<Environment> environments = model.environments();
+        if (environments.isEmpty()) {
+            model.notify(Notice.warning("Add an environment first (Environments ▸ Add environment…): a release is a build plus one environment's config."));
+            return;
+        }
+        ReleaseDialog.show(window(), build, environments, setup, model.executor())
+                .ifPresent(environment -> model.release(build, environment));
+    }
+
+    @Override
+    public void deploy(Release release) {
+        DeployDialog.show(window(), release, model::loadHosts, model.executor())
+                .ifPresent(host -> model.deploy(release, host));
+    }
+
+    @Override
+    public void rollback(Run run) {
+        model.rollback(run);
+    }
+
+    @Override
+    public void openLog(Card card) {
+        java.nio.file.Path file = card.item() instanceof Build b ? b.log() : card.item() instanceof Run r ? r.log() : null;
+        if (file == null) {
+            model.notify(Notice.warning("This card has no log file yet."));
+        } else {
+            LogWindow.open(window(), card.title(), file, model.executor());
+        }
+    }
+
+    // --- set-up ------------------------------------------------------------------------------
+
+    private void addProject() {
+        AddProjectDialog.show(window(), setup, model.executor()).ifPresent(project -> {
+            model.notify(Notice.info("Project " + project.name() + " added: select a commit and click Build."));
+            model.reloadProjects(project.name());
+        });
+    }
+
+    private void addEnvironment() {
+        Project project = requireProject();
+        if (project == null) {
+            return;
+        }
+        EnvironmentDialog.show(window(), project, setup, model.executor()).ifPresent(environment -> {
+            model.refresh();
+            ConfigDialog.show(window(), environment, setup, model.executor())
+                    .ifPresent(config -> model.notify(Notice.info(environment.name() + " now has " + config.label() + ".")));
+        });
+    }
+
+    private void editConfig() {
+        chooseEnvironment("Edit config").ifPresent(environment -> ConfigDialog.show(window(), environment, setup, model.executor())
+                .ifPresent(config -> model.notify(Notice.info(environment.name() + " now has " + config.label()
+                        + ": the next release of " + environment.name() + " snapshots it."))));
+    }
+
+    private void addHost() {
+        HostDialog.show(window(), setup, model.executor()).ifPresent(host -> {
+            Optional<Host> trusted = TrustHostKeyDialog.show(window(), host, setup, model.executor());
+            trusted.ifPresent(h -> model.notify(Notice.info("The key of " + h.name() + " is trusted.")));
+            if (!model.environments().isEmpty()) {
+                attachHost(trusted.orElse(host));
+            }
+        });
+    }
+
+    private void trustHostKey() {
+        model.executor().call(() -> setup.hosts(), hosts -> {
+            if (hosts.isEmpty()) {
+                model.notify(Notice.warning("No hosts yet: add one under Hosts ▸ Add host…"));
+                return;
+            }
+            Choices.choose(window(), "Trust host key", "Which host's key do you want to check?", hosts,
+                    h -> h.name() + "  (" + h.display() + ")")
+                    .flatMap(host -> TrustHostKeyDialog.show(window(), host, setup, model.executor()))
+                    .ifPresent(h -> model.notify(Notice.info("The key of " + h.name() + " is trusted.")));
+        }, model::fail);
+    }
+
+    private void attachHost(Host host) {
+        if (requireProject() == null) {
+            return;
+        }
+        if (model.environments().isEmpty()) {
+            model.notify(Notice.warning("Add an environment first (Environments ▸ Add environment…)."));
+            return;
+        }
+        AttachHostDialog.show(window(), model.environments(), host, setup, model.executor()).ifPresent(environment -> {
+            model.notify(Notice.info("Host attached to " + environment.name() + "."));
+            model.refresh();
+        });
+    }
+
+    private Optional<Environment> chooseEnvironment(String title) {
+        if (requireProject() == null) {
+            return Optional.empty();
+        }
+        List<Environment> environments = model.environments();
+        if (environments.isEmpty()) {
+            model.notify(Notice.warning("Add an environment first (Environments ▸ Add environment…)."));
+            return Optional.empty();
+        }
+        if (environments.size() == 1) {
+            return Optional.of(environments.get(0));
+        }
+        return Choices.choose(window(), title, "Which environment?", environments, Environment::name);
+    }
+
+    private Project requireProject() {
+        Project project = model.projectProperty().get();
+        if (project == null) {
+            new Alert(Alert.AlertType.INFORMATION, "Add a project first: Add project… in the toolbar.").showAndWait();
+        }
+        return project;
+    }
+
+    private Window window() {
+        return getScene() == null ? null : getScene().getWindow();
+    }
+
+    private static Button button(String text, String id, Runnable action) {
+        Button button = new Button(text);
+        button.setId(id);
+        button.setOnAction(e -> action.run());
+        return button;
+    }
+
+    private static MenuItem item(String text, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+}

@@ -1,0 +1,65 @@
+package org.stageboard.ui.board;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.stageboard.core.BuildStatus;
+import org.stageboard.core.Run;
+import org.stageboard.core.RunKind;
+import org.stageboard.core.RunStatus;
+
+class BoardCardsTest {
+
+    private final BoardCards cards = new BoardCards(Clock.fixed(Snapshots.T0.plusSeconds(3600), ZoneOffset.UTC));
+
+    @Test
+    void buildCardsSayNumberShaOutcomeDurationAndSize() {
+        List<Card> builds = cards.builds(Snapshots.journey());
+        assertThat(builds).extracting(Card::text).containsExactly(
+                "#3 · b2c3d4e · ✓ 42 s · 1.0 KB",
+                "#2 · a1b2c3d · ✗ exit 2",
+                "#1 · a1b2c3d · ✓ 42 s · 12.4 MB");
+        assertThat(builds).extracting(Card::state).containsExactly(CardState.SUCCESS, CardState.FAILED, CardState.SUCCESS);
+    }
+
+    @Test
+    void aRunningBuildIsBlue() {
+        Card card = cards.buildCard(Snapshots.build(1, 4, Snapshots.SHA_A, BuildStatus.RUNNING, null, null));
+        assertThat(card.state()).isEqualTo(CardState.RUNNING);
+        assertThat(card.detail()).startsWith("● building");
+    }
+
+    @Test
+    void releaseCardsNameBuildAndConfigAndWhereTheyAreLive() {
+        Card release = cards.releases(Snapshots.journey()).get(0);
+        assertThat(release.text()).isEqualTo("staging v1 · build #1 + config v2 · live on vps1");
+        assertThat(release.commitSha()).isEqualTo(Snapshots.SHA_A);
+        assertThat(release.state()).isEqualTo(CardState.SUCCESS);
+    }
+
+    @Test
+    void runCardsSayHostReleaseAndState() {
+        Card live = cards.runs(Snapshots.journey()).get(0);
+        assertThat(live.text()).isEqualTo("vps1 · staging v1 · live since 10:02");
+        assertThat(live.commitSha()).isEqualTo(Snapshots.SHA_A);
+        var snapshot = Snapshots.journey();
+        Run rolledBack = new Run(32, 21, 3, RunKind.DEPLOY, RunStatus.ROLLED_BACK, Snapshots.T0, Snapshots.T0, null, "health failed", "ada");
+        Run superseded = new Run(33, 21, 3, RunKind.ROLLBACK, RunStatus.SUPERSEDED, Snapshots.T0, Snapshots.T0, null, null, "ada");
+        assertThat(cards.runCard(snapshot, rolledBack).detail()).isEqualTo("rolled back");
+        assertThat(cards.runCard(snapshot, rolledBack).state()).isEqualTo(CardState.ROLLED_BACK);
+        assertThat(cards.runCard(snapshot, superseded).detail()).isEqualTo("rollback · superseded");
+        assertThat(cards.runCard(snapshot, superseded).state()).isEqualTo(CardState.SUPERSEDED);
+    }
+
+    @Test
+    void formatsAreShort() {
+        assertThat(Formats.size(12_400_000)).isEqualTo("11.8 MB");
+        assertThat(Formats.duration(java.time.Duration.ofSeconds(125))).isEqualTo("2 min 5 s");
+        assertThat(Formats.ago(Snapshots.T0, Snapshots.T0.plusSeconds(30))).isEqualTo("just now");
+        assertThat(Formats.ago(Snapshots.T0, Snapshots.T0.plusSeconds(600))).isEqualTo("10 min ago");
+        assertThat(Formats.ago(Snapshots.T0, Snapshots.T0.plusSeconds(3 * 86_400))).isEqualTo("3 days ago");
+    }
+}

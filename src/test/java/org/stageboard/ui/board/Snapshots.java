@@ -1,0 +1,69 @@
+package org.stageboard.ui.board;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.stageboard.core.Build;
+import org.stageboard.core.BuildStatus;
+import org.stageboard.core.CommitInfo;
+import org.stageboard.core.Environment;
+import org.stageboard.core.Host;
+import org.stageboard.core.Project;
+import org.stageboard.core.Recipe;
+import org.stageboard.core.Release;
+import org.stageboard.core.Run;
+import org.stageboard.core.RunKind;
+import org.stageboard.core.RunSettings;
+import org.stageboard.core.RunStatus;
+import org.stageboard.pipeline.BoardSnapshot;
+
+/** Hand-made board snapshots for view and view-model tests. */
+public final class Snapshots {
+
+    public static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
+    public static final String SHA_A = "a1b2c3d4e5f60718293a4b5c6d7e8f9012345678";
+    public static final String SHA_B = "b2c3d4e5f60718293a4b5c6d7e8f901234567890";
+    public static final RunSettings RUN = RunSettings.of("java Server.java", "http://127.0.0.1:8080/health");
+
+    private Snapshots() {
+    }
+
+    public static Project project() {
+        return new Project(1, "shop", Path.of("/tmp/shop"), "main", new Recipe("make", List.of("dist/**")), T0);
+    }
+
+    public static List<CommitInfo> commits() {
+        return List.of(new CommitInfo(SHA_B, "Grace Hopper", "grace@example.org", T0.minusSeconds(300), "Add health check\n\nbody"),
+                new CommitInfo(SHA_A, "Ada Lovelace", "ada@example.org", T0.minusSeconds(7200), "First version"));
+    }
+
+    public static BoardSnapshot empty() {
+        return new BoardSnapshot(project(), commits(), List.of(), List.of(), List.of(), List.of(), Map.of());
+    }
+
+    public static Build build(long id, int number, String sha, BuildStatus status, Integer exit, Long size) {
+        return new Build(id, 1, number, sha, "tree", "recipe", status, T0, status == BuildStatus.RUNNING ? null : T0.plusSeconds(42),
+                exit, size == null ? null : "f00d", size, Path.of("/tmp/build-" + number + ".log"), null, "ada");
+    }
+
+    public static Environment staging() {
+        return new Environment(7, 1, "staging", RUN, T0);
+    }
+
+    public static Host vps1() {
+        return new Host(3, "vps1", "127.0.0.1", 2222, "deploy", Path.of("/tmp/key"), "SHA256:abc", "/srv/sb", T0);
+    }
+
+    /** Commit A built (#1 ok, #2 failed), released as staging v1 and live on vps1; commit B built as #3. */
+    public static BoardSnapshot journey() {
+        Build b1 = build(11, 1, SHA_A, BuildStatus.SUCCEEDED, 0, 13_002_342L);
+        Build b2 = build(12, 2, SHA_A, BuildStatus.FAILED, 2, null);
+        Build b3 = build(13, 3, SHA_B, BuildStatus.SUCCEEDED, 0, 1024L);
+        Release r1 = new Release(21, 7, "staging", 1, 11, 1, "f00d", 5, 2, RUN, T0.plusSeconds(60), "ada");
+        Run run = new Run(31, 21, 3, RunKind.DEPLOY, RunStatus.LIVE, T0.plusSeconds(120), T0.plusSeconds(130),
+                Path.of("/tmp/run-31.log"), "health ok", "ada");
+        return new BoardSnapshot(project(), commits(), List.of(b3, b2, b1), List.of(r1), List.of(run),
+                List.of(staging()), Map.of(3L, vps1()));
+    }
+}

@@ -1,0 +1,83 @@
+package org.stageboard.ui.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.stageboard.core.StageboardException;
+
+/** Background tasks with a same-thread executor: no JavaFX thread needed. */
+class TaskListTest {
+
+    private final TaskList tasks = new TaskList(new SameThreadTaskExecutor());
+
+    @Test
+    void aTaskReportsStepsAndLogLinesAndEnds() {
+        List<String> results = new ArrayList<>();
+        UiTask task = tasks.start("Build", progress -> {
+            progress.step("export");
+            progress.log("line one");
+            progress.fraction(0.5);
+            progress.log("line two");
+            return "ok";
+        }, r -> "built " + r, results::add, e -> { });
+        assertThat(results).containsExactly("ok");
+        assertThat(task.stateProperty().get()).isEqualTo(TaskState.SUCCEEDED);
+        assertThat(task.outcomeProperty().get()).isEqualTo("built ok");
+        assertThat(task.log()).containsExactly("-- export", "line one", "line two", "== built ok");
+        assertThat(tasks.runningProperty().get()).isZero();
+    }
+
+    @Test
+    void anEngineErrorEndsTheTaskWithItsMessage() {
+        List<Throwable> errors = new ArrayList<>();
+        UiTask task = tasks.start("Build", progress -> {
+            throw new StageboardException("The folder /x is not a git repository.");
+        }, r -> "", r -> { }, errors::add);
+        assertThat(task.stateProperty().get()).isEqualTo(TaskState.FAILED);
+        assertThat(task.outcomeProperty().get()).isEqualTo("The folder /x is not a git repository.");
+        assertThat(errors).hasSize(1);
+    }
+
+    @Test
+    void cancelAsksTheWorkToStop() {
+        TaskExecutor deferred = new TaskExecutor() {
+            final List<Runnable> queued = new ArrayList<>();
+
+            @Override
+            public void runInBackground(Runnable work) {
+                queued.add(work);
+            }
+
+            @Override
+            public void runOnUiThread(Runnable update) {
+                update.run();
+            }
+
+            @Override
+            public void shutdown() {
+                queued.forEach(Runnable::run);
+            }
+        };
+        TaskList list = new TaskList(deferred);
+        UiTask task = list.start("Deploy", progress -> {
+            progress.checkCancelled();
+            return "never";
+        }, r -> r, r -> { }, e -> { });
+        assertThat(list.runningProperty().get()).isEqualTo(1);
+        task.cancel();
+        deferred.shutdown();
+        assertThat(task.stateProperty().get()).isEqualTo(TaskState.CANCELLED);
+        assertThat(list.runningProperty().get()).isZero();
+    }
+
+    @Test
+    void finishedTasksCanBeCleared() {
+        tasks.start("one", p -> 1, r -> "", r -> { }, e -> { });
+        tasks.start("two", p -> 2, r -> "", r -> { }, e -> { });
+        assertThat(tasks.tasks()).extracting(UiTask::title).containsExactly("two", "one");
+        tasks.clearFinished();
+        assertThat(tasks.tasks()).isEmpty();
+    }
+}
