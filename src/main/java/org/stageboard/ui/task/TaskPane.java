@@ -32,7 +32,7 @@ public final class TaskPane extends VBox {
         ScrollPane scroll = new ScrollPane(rows);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("task-scroll");
-        scroll.setPrefViewportHeight(88);
+        scroll.setPrefViewportHeight(66);
         getChildren().addAll(header, scroll);
         tasks.tasks().addListener((ListChangeListener<UiTask>) change -> show(tasks, openLog));
         show(tasks, openLog);
