@@ -23,6 +23,7 @@ import org.stageboard.core.RunStatus;
 import org.stageboard.pipeline.BoardSnapshot;
 import org.stageboard.pipeline.Stageboard;
 import org.stageboard.ui.board.BoardViewModel;
+import org.stageboard.ui.board.Lane;
 import org.stageboard.ui.task.TaskExecutor;
 import org.stageboard.ui.task.TaskList;
 import org.stageboard.ui.task.UiTask;
@@ -167,6 +168,7 @@ public final class MainViewModel {
                 },
                 r -> r.label() + " made from build #" + r.buildNumber() + " + config v" + r.configVersion(),
                 r -> {
+                    board.selectWhenShown(Lane.RELEASE, r.id());
                     notice.set(Notice.info(r.label() + " is ready: select it and Deploy it to a host."));
                     refresh();
                 }, this::fail));
@@ -225,6 +227,7 @@ public final class MainViewModel {
     }
 
     private void built(Build build) {
+        board.selectWhenShown(Lane.BUILD, build.id());
         if (build.succeeded()) {
             notice.set(Notice.info("Build #" + build.number() + " succeeded: select it and Release it to an environment."));
         } else {
@@ -236,6 +239,7 @@ public final class MainViewModel {
     }
 
     private void ran(Run run) {
+        board.selectWhenShown(Lane.RUN, run.id());
         String message = run.message() == null ? "" : ": " + run.message();
         if (run.status() == RunStatus.LIVE) {
             notice.set(Notice.info("Live" + message));

@@ -30,6 +30,8 @@ public final class BoardViewModel {
     private final Map<Lane, ObservableList<Card>> laneViews = new EnumMap<>(Lane.class);
     private final ReadOnlyObjectWrapper<String> selectedCommit = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Card> selectedCard = new ReadOnlyObjectWrapper<>();
+    private Lane pendingLane;
+    private long pendingId;
 
     public BoardViewModel(Clock clock) {
         this.cards = new BoardCards(clock);
@@ -68,6 +70,14 @@ public final class BoardViewModel {
         lanes.get(Lane.BUILD).setAll(next == null ? List.of() : cards.builds(next));
         lanes.get(Lane.RELEASE).setAll(next == null ? List.of() : cards.releases(next));
         lanes.get(Lane.RUN).setAll(next == null ? List.of() : cards.runs(next));
+        if (pendingLane != null) {
+            Card made = lanes.get(pendingLane).stream().filter(c -> c.id() == pendingId).findFirst().orElse(null);
+            if (made != null) {
+                pendingLane = null;
+                selectCard(made);
+                return;
+            }
+        }
         Card before = selectedCard.get();
         selectedCard.set(before == null ? null : lanes.get(before.lane()).stream().filter(before::sameAs).findFirst().orElse(null));
         if (selectedCommit.get() != null && next != null && selectedCard.get() == null
@@ -75,6 +85,16 @@ public final class BoardViewModel {
                 && allCards().stream().noneMatch(c -> c.belongsTo(selectedCommit.get()))) {
             selectedCommit.set(null);
         }
+    }
+
+    /** Selects the card of a record that a finished task just made, as soon as a snapshot shows it. */
+    public void selectWhenShown(Lane lane, long id) {
+        pendingLane = lane;
+        pendingId = id;
+        lanes.get(lane).stream().filter(c -> c.id() == id).findFirst().ifPresent(card -> {
+            pendingLane = null;
+            selectCard(card);
+        });
     }
 
     public void selectCommit(String sha) {

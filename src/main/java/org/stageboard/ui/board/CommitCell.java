@@ -22,6 +22,7 @@ final class CommitCell extends ListCell<CommitInfo> {
         sha.getStyleClass().add("commit-sha");
         age.getStyleClass().add("commit-age");
         subject.getStyleClass().add("commit-subject");
+        subject.setWrapText(true);
         author.getStyleClass().add("commit-author");
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);

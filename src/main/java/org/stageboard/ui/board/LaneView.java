@@ -55,7 +55,8 @@ final class LaneView extends VBox {
 
     private CardView cardView(Card card) {
         CardView view = new CardView(card, actions);
-        view.setOnMouseClicked(e -> board.selectCard(card));
+        // A filter, so that pressing a card's own button selects the card too.
+        view.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> board.selectCard(card));
         return view;
     }
 

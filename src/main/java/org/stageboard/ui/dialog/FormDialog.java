@@ -46,6 +46,8 @@ public final class FormDialog<T> {
         dialog.getDialogPane().lookupButton(ButtonType.CANCEL).setId("dialogCancel");
         dialog.setResultConverter(button -> null);
         dialog.getDialogPane().getStyleClass().add("form-dialog");
+        dialog.getDialogPane().setPrefWidth(600);
+        dialog.setResizable(true);
         grid.setHgap(10);
         grid.setVgap(8);
         ColumnConstraints labels = new ColumnConstraints();
@@ -57,6 +59,7 @@ public final class FormDialog<T> {
         error.setId("dialogError");
         error.setWrapText(true);
         error.setMaxWidth(520);
+        error.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         error.setVisible(false);
         error.setManaged(false);
         content.getChildren().addAll(grid, error);
@@ -88,6 +91,7 @@ public final class FormDialog<T> {
         note.getStyleClass().add("form-note");
         note.setWrapText(true);
         note.setMaxWidth(520);
+        note.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         content.getChildren().add(content.getChildren().size() - 1, note);
         return note;
     }

@@ -30,6 +30,7 @@ public final class ReleaseDialog {
         config.setId("releaseConfig");
         config.setWrapText(true);
         config.setMaxWidth(420);
+        config.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         form.row("Config", config);
         form.note("The release is numbered per environment and never changes: new code or new config makes a new release.");
         Runnable load = () -> {

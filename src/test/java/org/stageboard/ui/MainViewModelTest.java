@@ -1,0 +1,122 @@
+package org.stageboard.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.stageboard.core.Build;
+import org.stageboard.core.ConfigEntry;
+import org.stageboard.core.Environment;
+import org.stageboard.core.Recipe;
+import org.stageboard.core.RunSettings;
+import org.stageboard.pipeline.Stageboard;
+import org.stageboard.pipeline.StageboardHome;
+import org.stageboard.testing.GitFixture;
+import org.stageboard.ui.board.Card;
+import org.stageboard.ui.board.Lane;
+import org.stageboard.ui.task.SameThreadTaskExecutor;
+import org.stageboard.ui.task.TaskState;
+import org.stageboard.ui.task.UiTask;
+
+/** The window's view model against a real engine and catalog, on one thread: no JavaFX running. */
+class MainViewModelTest {
+
+    @TempDir
+    Path temp;
+
+    private Stageboard engine;
+    private GitFixture git;
+    private MainViewModel model;
+    private String first;
+    private String second;
+
+    @BeforeEach
+    void setUp() {
+        engine = Stageboard.open(new StageboardHome(temp.resolve("home")));
+        git = GitFixture.init(temp.resolve("repo"));
+        git.copyResource("/demo-app/Server.java", "Server.java");
+        first = git.commit("First version");
+        git.write("broken", "yes\n");
+        second = git.commit("Break the build");
+        engine.addProject("demo", git.dir(), "main", new Recipe("test ! -f broken && mkdir -p dist && cp Server.java dist/", List.of("dist/**")));
+        model = new MainViewModel(engine, new SameThreadTaskExecutor(), Clock.systemUTC());
+        model.start();
+    }
+
+    @AfterEach
+    void tearDown() {
+        git.close();
+        engine.close();
+    }
+
+    @Test
+    void startShowsTheFirstProjectWithItsCommitsAndEmptyLanes() {
+        assertThat(model.projectProperty().get().name()).isEqualTo("demo");
+        assertThat(model.schemaVersionProperty().get()).isNotBlank().isNotEqualTo("?");
+        assertThat(model.board().commits()).extracting(c -> c.sha()).containsExactly(second, first);
+        assertThat(model.board().cards(Lane.BUILD)).isEmpty();
+        assertThat(model.canBuild()).isFalse();
+    }
+
+    @Test
+    void buildingTheSelectedCommitAddsASuccessfulBuildCardAndSelectsIt() {
+        model.board().selectCommit(first);
+        UiTask task = model.buildSelectedCommit().orElseThrow();
+        assertThat(task.stateProperty().get()).isEqualTo(TaskState.SUCCEEDED);
+        assertThat(task.log()).isNotEmpty();
+        Card card = model.board().cards(Lane.BUILD).get(0);
+        assertThat(card.text()).startsWith("#1 · " + first.substring(0, 7) + " · ✓");
+        assertThat(model.board().selectedCardProperty().get()).isEqualTo(card);
+        assertThat(model.noticeProperty().get().kind()).isEqualTo(Notice.Kind.INFO);
+    }
+
+    @Test
+    void aFailedBuildShowsARedCardAndAnErrorNotice() {
+        model.board().selectCommit(second);
+        model.buildSelectedCommit();
+        Card card = model.board().cards(Lane.BUILD).get(0);
+        assertThat(card.detail()).startsWith("✗");
+        assertThat(model.noticeProperty().get().kind()).isEqualTo(Notice.Kind.ERROR);
+        assertThat(model.noticeProperty().get().text()).contains("Build #1 failed");
+    }
+
+    @Test
+    void buildingWithoutACommitAsksForOne() {
+        assertThat(model.buildSelectedCommit()).isEmpty();
+        assertThat(model.noticeProperty().get().text()).contains("Select a commit");
+    }
+
+    @Test
+    void releasingABuildAddsAReleaseCardOnTheSameJourney() {
+        Environment staging = engine.addEnvironment(model.projectProperty().get(), "staging",
+                RunSettings.of("java Server.java", "http://127.0.0.1:18999/health"));
+        engine.setConfig(staging, Map.of("PORT", new ConfigEntry("PORT", "18999", false)), Set.of());
+        model.board().selectCommit(first);
+        model.buildSelectedCommit();
+        Build build = model.board().selectedSuccessfulBuild().orElseThrow();
+        model.refresh();
+        assertThat(model.environments()).extracting(Environment::name).containsExactly("staging");
+
+        model.release(build, staging);
+
+        Card release = model.board().cards(Lane.RELEASE).get(0);
+        assertThat(release.text()).isEqualTo("staging v1 · build #1 + config v1");
+        assertThat(release.commitSha()).isEqualTo(first);
+        assertThat(model.board().selectedRelease()).isPresent();
+    }
+
+    @Test
+    void anEngineErrorBecomesANoticeNotAStackTrace() {
+        model.fail(new org.stageboard.core.StageboardException("The folder /x is not a git repository."));
+        assertThat(model.noticeProperty().get()).isEqualTo(Notice.error("The folder /x is not a git repository."));
+        model.fail(new IllegalStateException("boom"));
+        assertThat(model.noticeProperty().get().text()).isEqualTo("Unexpected error (IllegalStateException): boom");
+    }
+}
