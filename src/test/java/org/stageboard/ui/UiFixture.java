@@ -1,0 +1,61 @@
+package org.stageboard.ui;
+
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.stageboard.pipeline.Stageboard;
+import org.stageboard.ui.board.Card;
+import org.stageboard.ui.task.BackgroundTaskExecutor;
+import org.stageboard.ui.task.TaskExecutor;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The real main window on a stage, with a background executor, for TestFX tests. */
+final class UiFixture {
+
+    final MainViewModel model;
+    final TaskExecutor executor;
+
+    private UiFixture(MainViewModel model, TaskExecutor executor) {
+        this.model = model;
+        this.executor = executor;
+    }
+
+    static UiFixture show(Stage stage, Stageboard engine) {
+        TaskExecutor executor = new BackgroundTaskExecutor(2);
+        MainViewModel model = new MainViewModel(engine, executor, Clock.systemDefaultZone());
+        Scene scene = new Scene(new MainWindow(model), 1240, 760);
+        scene.getStylesheets().add(MainWindow.STYLESHEET);
+        stage.setScene(scene);
+        stage.show();
+        model.start();
+        return new UiFixture(model, executor);
+    }
+
+    /** Waits (polling the FX thread) until the condition holds. */
+    static void await(String what, long seconds, BooleanSupplier condition) {
+        try {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> {
+                boolean[] ok = new boolean[1];
+                WaitForAsyncUtils.asyncFx(() -> ok[0] = condition.getAsBoolean()).get();
+                return ok[0];
+            });
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("timed out after " + seconds + " s waiting for: " + what, e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The card on the board whose text starts with the prefix, or null. */
+    static Node card(FxRobot robot, String textPrefix) {
+        return robot.lookup(".card").match((Node n) -> ((Card) n.getUserData()).text().startsWith(textPrefix))
+                .tryQuery().orElse(null);
+    }
+
+    void close() {
+        executor.shutdown();
+    }
+}
