@@ -1,0 +1,67 @@
+package org.stageboard.ssh;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import net.schmizz.sshj.DefaultConfig;
+import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.transport.verification.HostKeyVerifier;
+import org.stageboard.core.StageboardException;
+
+/** Builds sshj clients and turns network failures into messages a user can act on. */
+final class Connector {
+
+    private Connector() {
+    }
+
+    static SSHClient newClient(HostKeyVerifier verifier, Duration connectTimeout) {
+        SSHClient client = new SSHClient(new DefaultConfig());
+        client.addHostKeyVerifier(verifier);
+        client.setConnectTimeout((int) Math.min(Integer.MAX_VALUE, timeoutOrDefault(connectTimeout).toMillis()));
+        return client;
+    }
+
+    static Duration timeoutOrDefault(Duration timeout) {
+        return timeout == null || timeout.isZero() || timeout.isNegative() ? Duration.ofSeconds(10) : timeout;
+    }
+
+    static StageboardException connectFailure(String address, int port, Duration timeout, IOException e) {
+        String where = address + ":" + port;
+        Throwable cause = rootCause(e);
+        if (cause instanceof UnknownHostException) {
+            return new StageboardException("Cannot find the host '" + address + "': the name does not resolve. Check the host's address.", e);
+        }
+        if (cause instanceof ConnectException) {
+            return new StageboardException("Cannot connect to " + where + ": connection refused. Check the address and "
+                    + "port, and that the SSH server runs on the host.", e);
+        }
+        if (cause instanceof SocketTimeoutException) {
+            return new StageboardException("Cannot connect to " + where + ": no answer within "
+                    + timeoutOrDefault(timeout).toSeconds() + " s. Check the address, the port and any firewall in between.", e);
+        }
+        if (cause instanceof NoRouteToHostException) {
+            return new StageboardException("Cannot reach " + where + ": no route to the host. Check the address and the network.", e);
+        }
+        return new StageboardException("Cannot open an SSH connection to " + where + ": " + cause.getMessage()
+                + ". Check that an SSH server listens there.", e);
+    }
+
+    static Throwable rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    static void closeQuietly(SSHClient client) {
+        try {
+            client.close();
+        } catch (IOException | RuntimeException ignored) {
+            // Closing after a failure: the failure is what the user needs to see.
+        }
+    }
+}
