@@ -1,0 +1,44 @@
+package org.stageboard.cli;
+
+import java.util.concurrent.Callable;
+import org.stageboard.core.Build;
+import org.stageboard.core.Project;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "build", description = "Build one commit into an artifact (exit 1 if the build fails).")
+final class BuildCommand implements Callable<Integer> {
+    private final CliContext context;
+
+    @Mixin
+    ProjectOption project;
+
+    @Parameters(paramLabel = "COMMIT", arity = "0..1", description = "SHA, short SHA, branch or tag (default: the head of the project's branch).")
+    String commit;
+
+    @Option(names = "--no-cache", description = "Build even if the same tree was already built with the same recipe.")
+    boolean noCache;
+
+    @Option(names = {"-v", "--verbose"}, description = "Show the build output.")
+    boolean verbose;
+
+    BuildCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        Project p = context.project(project.name);
+        Build build = context.engine().build(p, commit == null ? p.branch() : commit, !noCache, context.progress(verbose));
+        context.out().println(Formats.build(build));
+        if (!build.succeeded()) {
+            context.err().println("error: build #" + build.number() + " failed: " + build.message());
+            context.err().println("log: " + build.log());
+            return StageboardCli.FAILED;
+        }
+        context.out().println("artifact " + build.artifactSha256());
+        return 0;
+    }
+}

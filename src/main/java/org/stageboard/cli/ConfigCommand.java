@@ -1,0 +1,144 @@
+package org.stageboard.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.stageboard.core.ConfigEntry;
+import org.stageboard.core.ConfigVersion;
+import org.stageboard.core.Environment;
+import org.stageboard.core.StageboardException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "config", description = "Show and change an environment's config; every change makes a new version.",
+        subcommands = {ConfigCommand.Set.class, ConfigCommand.Unset.class, ConfigCommand.Show.class})
+final class ConfigCommand {
+
+    /** {@code -e/--env}, the environment. */
+    static final class EnvOption {
+        @Option(names = {"-e", "--env"}, required = true, paramLabel = "ENV", description = "Environment name.")
+        String name;
+    }
+
+    @Command(name = "set", description = "Set keys. Secret values are encrypted at rest and never shown; prefer --secret-stdin to keep them out of shell history.")
+    static final class Set implements Callable<Integer> {
+        private final CliContext context;
+
+        @Mixin
+        ProjectOption project;
+
+        @Mixin
+        EnvOption env;
+
+        @Parameters(paramLabel = "KEY=VALUE", arity = "0..*", description = "Plain values.")
+        List<String> pairs = new ArrayList<>();
+
+        @Option(names = "--secret", paramLabel = "KEY=VALUE", description = "A secret value.")
+        List<String> secrets = new ArrayList<>();
+
+        @Option(names = "--secret-stdin", paramLabel = "KEY", description = "A secret whose value is read as one line from stdin.")
+        List<String> secretsFromStdin = new ArrayList<>();
+
+        Set(CliContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() throws IOException {
+            Map<String, ConfigEntry> set = new LinkedHashMap<>();
+            pairs.forEach(p -> put(set, p, false));
+            secrets.forEach(p -> put(set, p, true));
+            if (!secretsFromStdin.isEmpty()) {
+                BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+                for (String key : secretsFromStdin) {
+                    String value = in.readLine();
+                    if (value == null) {
+                        throw new StageboardException("No value on stdin for secret " + key + ": pipe one line per --secret-stdin key.");
+                    }
+                    set.put(key, new ConfigEntry(key, value, true));
+                }
+            }
+            if (set.isEmpty()) {
+                throw new StageboardException("Nothing to set: give KEY=VALUE, --secret KEY=VALUE or --secret-stdin KEY.");
+            }
+            Environment e = context.engine().environment(context.project(project.name), env.name);
+            ConfigVersion v = context.engine().setConfig(e, set, java.util.Set.of());
+            context.out().println(e.name() + " " + v.label() + " (" + v.entries().size() + " keys)");
+            return 0;
+        }
+
+        private static void put(Map<String, ConfigEntry> set, String pair, boolean secret) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                throw new StageboardException("'" + (secret ? pair.substring(0, Math.max(0, eq)) + "=…" : pair)
+                        + "' is not KEY=VALUE.");
+            }
+            String key = pair.substring(0, eq);
+            set.put(key, new ConfigEntry(key, pair.substring(eq + 1), secret));
+        }
+    }
+
+    @Command(name = "unset", description = "Remove keys.")
+    static final class Unset implements Callable<Integer> {
+        private final CliContext context;
+
+        @Mixin
+        ProjectOption project;
+
+        @Mixin
+        EnvOption env;
+
+        @Parameters(paramLabel = "KEY", arity = "1..*")
+        List<String> keys;
+
+        Unset(CliContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() {
+            Environment e = context.engine().environment(context.project(project.name), env.name);
+            ConfigVersion v = context.engine().setConfig(e, Map.of(), new LinkedHashSet<>(keys));
+            context.out().println(e.name() + " " + v.label() + " (" + v.entries().size() + " keys)");
+            return 0;
+        }
+    }
+
+    @Command(name = "show", description = "Show the latest config (secrets masked).")
+    static final class Show implements Callable<Integer> {
+        private final CliContext context;
+
+        @Mixin
+        ProjectOption project;
+
+        @Mixin
+        EnvOption env;
+
+        Show(CliContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() {
+            Environment e = context.engine().environment(context.project(project.name), env.name);
+            var current = context.engine().currentConfig(e);
+            if (current.isEmpty()) {
+                context.out().println(e.name() + " has no config yet.");
+                return 0;
+            }
+            context.out().println(e.name() + " " + current.get().label() + "  " + Formats.time(current.get().createdAt()) + "  by " + current.get().actor());
+            current.get().entries().values().forEach(entry -> context.out().println("  " + entry.key() + "=" + entry.displayValue()
+                    + (entry.secret() ? "  (secret)" : "")));
+            return 0;
+        }
+    }
+}

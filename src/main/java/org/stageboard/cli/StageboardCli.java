@@ -1,0 +1,87 @@
+package org.stageboard.cli;
+
+import java.io.PrintWriter;
+import org.stageboard.core.CancelledException;
+import org.stageboard.core.StageboardException;
+import org.stageboard.pipeline.StageboardHome;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code stageboard}: the same journey as the window, for scripts and CI. Exit codes: 0 success,
+ * 1 the work failed or was refused (message on stderr), 2 bad usage, 130 cancelled.
+ */
+@Command(name = "stageboard", mixinStandardHelpOptions = true, version = "stageboard 0.1.0",
+        description = {"Build, release, run: one commit's journey, recorded in a local catalog.",
+                "Catalog and logs live in STAGEBOARD_HOME (default ~/.stageboard)."},
+        subcommands = {ProjectCommand.class, CommitsCommand.class, BuildCommand.class, BuildsCommand.class, EnvCommand.class,
+                ConfigCommand.class, ReleaseCommand.class, ReleasesCommand.class, HostCommand.class, DeployCommand.class,
+                RollbackCommand.class, StatusCommand.class, HistoryCommand.class, CommandLine.HelpCommand.class})
+public final class StageboardCli implements Runnable {
+
+    public static final int FAILED = 1;
+    public static final int USAGE = 2;
+    public static final int CANCELLED = 130;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Name a command, e.g. 'stageboard project add' (see --help).");
+    }
+
+    /** Runs the CLI against {@code STAGEBOARD_HOME} with the process's stdout and stderr. */
+    public static int execute(String... args) {
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        return execute(StageboardHome.fromEnvironment(), out, err, args);
+    }
+
+    public static int execute(StageboardHome home, PrintWriter out, PrintWriter err, String... args) {
+        try (CliContext context = new CliContext(home, out, err)) {
+            CommandLine cli = new CommandLine(new StageboardCli(), new ContextFactory(context));
+            cli.setOut(out);
+            cli.setErr(err);
+            cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+                if (e instanceof CancelledException) {
+                    err.println("cancelled");
+                    return CANCELLED;
+                }
+                if (e instanceof StageboardException) {
+                    err.println("error: " + e.getMessage());
+                    return FAILED;
+                }
+                err.println("error: unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage());
+                return FAILED;
+            });
+            cli.setParameterExceptionHandler((e, argv) -> {
+                err.println("error: " + e.getMessage());
+                err.println("(see '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
+                return USAGE;
+            });
+            int code = cli.execute(args);
+            out.flush();
+            err.flush();
+            return code;
+        }
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Gives every command the shared context through its constructor. */
+    private record ContextFactory(CliContext context) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> cls) throws Exception {
+            for (var constructor : cls.getDeclaredConstructors()) {
+                if (constructor.getParameterCount() == 1 && constructor.getParameterTypes()[0] == CliContext.class) {
+                    constructor.setAccessible(true);
+                    return cls.cast(constructor.newInstance(context));
+                }
+            }
+            return CommandLine.defaultFactory().create(cls);
+        }
+    }
+}
