@@ -1,0 +1,152 @@
+package org.stageboard.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.stageboard.core.ConfigEntry;
+import org.stageboard.core.Environment;
+import org.stageboard.core.Host;
+import org.stageboard.core.Project;
+import org.stageboard.core.Recipe;
+import org.stageboard.core.RunSettings;
+import org.stageboard.pipeline.HostKeyCheck;
+import org.stageboard.pipeline.Stageboard;
+import org.stageboard.pipeline.StageboardHome;
+import org.stageboard.testing.GitFixture;
+import org.stageboard.testing.SshTestServer;
+import org.stageboard.ui.board.Card;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * One commit's whole journey by clicks in the real window: build it, release the build to
+ * staging, deploy the release to a host (an in-process SSH server on this machine running
+ * {@code java Server.java}), and see a live run card. Set-up (project, environment, config,
+ * host, trusted key) uses the engine directly.
+ */
+@ExtendWith(ApplicationExtension.class)
+class JourneyUiTest {
+
+    private static final String PROJECT = "demo";
+    private static final String ENVIRONMENT = "staging";
+
+    @TempDir
+    static Path temp;
+
+    private Path work;
+    private Stageboard engine;
+    private SshTestServer ssh;
+    private UiFixture ui;
+    private String sha;
+
+    @Start
+    void start(Stage stage) throws IOException {
+        work = Files.createDirectories(temp.resolve("journey-" + System.nanoTime()));
+        engine = Stageboard.open(new StageboardHome(work.resolve("home")));
+        try (GitFixture git = GitFixture.init(work.resolve("repo"))) {
+            git.copyResource("/demo-app/Server.java", "Server.java");
+            sha = git.commit("Demo server with a health check");
+        }
+        ssh = SshTestServer.start(work);
+        int port = freePort();
+        Project project = engine.addProject(PROJECT, work.resolve("repo"), "main",
+                new Recipe("mkdir -p dist && cp Server.java dist/", List.of("dist/**")));
+        Environment staging = engine.addEnvironment(project, ENVIRONMENT,
+                new RunSettings("java Server.java", "http://127.0.0.1:" + port + "/health", 60, 5, 5));
+        engine.setConfig(staging, Map.of("PORT", new ConfigEntry("PORT", Integer.toString(port), false)), Set.of());
+        Host host = engine.addHost("vps1", ssh.address(), ssh.port(), ssh.user(), ssh.clientKey(), ssh.baseDir().toString());
+        HostKeyCheck check = engine.checkHostKey(host);
+        assertThat(check.fingerprint()).isEqualTo(ssh.hostKeyFingerprint());
+        engine.attachHost(staging, engine.trustHostKey(host, check.fingerprint()));
+        ui = UiFixture.show(stage, engine);
+    }
+
+    @AfterEach
+    void tearDown() throws IOException {
+        if (ssh != null) {
+            killApp(ssh.baseDir().resolve(PROJECT).resolve(ENVIRONMENT).resolve(".stageboard").resolve("app.pid"));
+            ssh.close();
+        }
+        if (ui != null) {
+            ui.close();
+        }
+        if (engine != null) {
+            engine.close();
+        }
+    }
+
+    @Test
+    void aCommitIsBuiltReleasedAndDeployedByClicks(FxRobot robot) {
+        UiFixture.await("the commit on the board", 20, () -> ui.model.board().commits().size() == 1);
+        String shortSha = sha.substring(0, 7);
+
+        robot.clickOn("Demo server with a health check");
+        robot.clickOn("#buildButton");
+        awaitCard(robot, "#1 · " + shortSha + " · ✓", 60);
+
+        robot.clickOn(UiFixture.card(robot, "#1 · " + shortSha));
+        robot.clickOn("#releaseButton");
+        UiFixture.await("the release dialog", 10, () -> robot.lookup("#releaseEnvironment").tryQuery().isPresent());
+        @SuppressWarnings("unchecked")
+        ComboBox<Environment> environment = robot.lookup("#releaseEnvironment").queryAs(ComboBox.class);
+        assertThat(environment.getValue().name()).isEqualTo(ENVIRONMENT);
+        UiFixture.await("the config to snapshot", 10, () -> robot.lookup("#releaseConfig").queryLabeled().getText().contains("config v1"));
+        robot.clickOn("#dialogConfirm");
+        awaitCard(robot, "staging v1 · build #1 + config v1", 30);
+
+        robot.clickOn(UiFixture.card(robot, "staging v1"));
+        robot.clickOn("#deployButton");
+        UiFixture.await("the deploy dialog with the host", 20, () -> robot.lookup("#deployHost").tryQuery()
+                .map(n -> ((ComboBox<?>) n).getValue() != null).orElse(false));
+        robot.clickOn("#dialogConfirm");
+        Node run = awaitCard(robot, "vps1 · staging v1 · live since", 180);
+
+        Card card = (Card) run.getUserData();
+        assertThat(card.commitSha()).isEqualTo(sha);
+        assertThat(run.getStyleClass()).contains("state-success");
+        assertThat(UiFixture.card(robot, "staging v1").getUserData()).extracting(c -> ((Card) c).detail())
+                .asString().contains("live on vps1");
+    }
+
+    /** Waits for a card; fails at once with the window's error notice if one appears. */
+    private Node awaitCard(FxRobot robot, String textPrefix, long seconds) {
+        UiFixture.await("a card '" + textPrefix + "'", seconds, () -> {
+            Notice notice = ui.model.noticeProperty().get();
+            if (notice != null && notice.kind() != Notice.Kind.INFO) {
+                throw new AssertionError("waiting for '" + textPrefix + "', the window said: " + notice.text());
+            }
+            return UiFixture.card(robot, textPrefix) != null;
+        });
+        return UiFixture.card(robot, textPrefix);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void killApp(Path pidFile) throws IOException {
+        if (Files.exists(pidFile)) {
+            long pid = Long.parseLong(Files.readString(pidFile).strip());
+            ProcessHandle.of(pid).ifPresent(process -> {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+            });
+        }
+    }
+}
