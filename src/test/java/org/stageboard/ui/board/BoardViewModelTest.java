@@ -69,4 +69,14 @@ class BoardViewModelTest {
         assertThat(board.selectedCardProperty().get()).isNull();
         assertThat(board.selectedCommitInfo()).map(c -> c.subject()).contains("Add health check");
     }
+
+    @Test
+    void aRecordMadeByATaskIsSelectedOnceASnapshotShowsIt() {
+        board.apply(Snapshots.empty());
+        board.selectWhenShown(Lane.RUN, 31);
+        assertThat(board.selectedCardProperty().get()).isNull();
+        board.apply(Snapshots.journey());
+        assertThat(board.selectedLiveRun()).isPresent();
+        assertThat(board.selectedCommitProperty().get()).isEqualTo(Snapshots.SHA_A);
+    }
 }
