@@ -1,0 +1,104 @@
+package org.stageboard.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.stageboard.core.ConfigVersion;
+import org.stageboard.core.Environment;
+import org.stageboard.core.Project;
+import org.stageboard.core.Recipe;
+import org.stageboard.pipeline.Stageboard;
+import org.stageboard.pipeline.StageboardHome;
+import org.stageboard.testing.GitFixture;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** Adding an environment and its config from the menu; secrets are typed and shown masked. */
+@ExtendWith(ApplicationExtension.class)
+class SetupDialogsTest {
+
+    @TempDir
+    static Path temp;
+
+    private Stageboard engine;
+    private UiFixture ui;
+    private Project project;
+
+    @Start
+    void start(Stage stage) {
+        Path work = temp.resolve("setup-" + System.nanoTime());
+        engine = Stageboard.open(new StageboardHome(work.resolve("home")));
+        try (GitFixture git = GitFixture.init(work.resolve("repo"))) {
+            git.write("README.md", "hi\n").commit("Initial commit");
+        }
+        project = engine.addProject("demo", work.resolve("repo"), "main", new Recipe("true", List.of("**")));
+        ui = UiFixture.show(stage, engine);
+    }
+
+    @AfterEach
+    void tearDown() {
+        ui.close();
+        engine.close();
+    }
+
+    @Test
+    void anEnvironmentAndItsConfigWithASecretAreAddedByClicks(FxRobot robot) {
+        UiFixture.await("the project", 10, () -> ui.model.projectProperty().get() != null && !ui.model.board().commits().isEmpty());
+        robot.clickOn("#environmentsMenu").clickOn("Add environment…");
+        UiFixture.await("the environment dialog", 10, () -> robot.lookup("#envName").tryQuery().isPresent());
+        robot.clickOn("#envName").write("staging");
+        set(robot, "#envStart", "java Server.java");
+        set(robot, "#envHealth", "http://127.0.0.1:8080/health");
+        robot.clickOn("#dialogConfirm");
+
+        UiFixture.await("the config dialog", 10, () -> robot.lookup("#configRows").tryQuery().isPresent()
+                && robot.lookup(".config-row").tryQuery().isPresent());
+        assertThat(robot.lookup("#configVersion").queryAs(Label.class).getText()).contains("first save makes config v1");
+        HBox first = robot.lookup(".config-row").queryAs(HBox.class);
+        robot.clickOn(first.getChildren().get(0)).write("PORT");
+        robot.clickOn(first.getChildren().get(1)).write("8080");
+        robot.clickOn("#configAdd");
+        HBox second = (HBox) List.copyOf(robot.lookup(".config-row").queryAll()).get(1);
+        robot.clickOn(second.getChildren().get(0)).write("DB_PASSWORD");
+        robot.clickOn(second.getChildren().get(2));
+        assertThat(second.getChildren().get(1)).as("a secret is typed masked").isInstanceOf(PasswordField.class);
+        robot.clickOn(second.getChildren().get(1)).write("hunter22");
+        robot.clickOn("#dialogConfirm");
+
+        UiFixture.await("the config dialog to close", 10, () -> robot.lookup("#configRows").tryQuery().isEmpty());
+        assertThat(robot.lookup("#noticeText").queryAs(Label.class).getText()).contains("staging now has config v1");
+        Environment staging = engine.environment(project, "staging");
+        ConfigVersion config = engine.currentConfig(staging).orElseThrow();
+        assertThat(config.values()).containsEntry("PORT", "8080").containsEntry("DB_PASSWORD", "hunter22");
+        assertThat(config.entries().get("DB_PASSWORD").secret()).isTrue();
+        assertThat(config.entries().get("PORT").secret()).isFalse();
+
+        UiFixture.await("the environment on the board", 10, () -> !ui.model.environments().isEmpty());
+        robot.clickOn("#environmentsMenu").clickOn("Edit config…");
+        UiFixture.await("the saved rows", 10, () -> robot.lookup(".config-row").queryAll().size() == 2);
+        assertThat(robot.lookup("#configVersion").queryAs(Label.class).getText()).contains("config v1 (2 keys)");
+        Node secretRow = robot.lookup(".config-row").match((Node n) -> ((TextField) ((HBox) n).getChildren().get(0)).getText().equals("DB_PASSWORD")).query();
+        assertThat(((HBox) secretRow).getChildren().get(1)).isInstanceOf(PasswordField.class);
+        assertThat(((CheckBox) ((HBox) secretRow).getChildren().get(2)).isSelected()).isTrue();
+        robot.clickOn("#dialogCancel");
+    }
+
+    private static void set(FxRobot robot, String id, String text) {
+        TextField field = robot.lookup(id).queryAs(TextField.class);
+        robot.clickOn(field);
+        robot.interact(() -> field.setText(text));
+    }
+}
