@@ -100,6 +100,9 @@ public final class MainViewModel {
     public void reloadProjects(String show) {
         executor.call(engine::projects, list -> {
             projects.setAll(list);
+            if (list.isEmpty()) {
+                notice.set(Notice.info("Welcome to Stageboard. Start with Add project…: a git repository on this computer and the command that builds it."));
+            }
             String wanted = show != null ? show : project.get() == null ? null : project.get().name();
             selectProject(list.stream().filter(p -> p.name().equals(wanted)).findFirst()
                     .orElse(list.isEmpty() ? null : list.get(0)));

@@ -53,6 +53,21 @@ public final class MainWindow extends BorderPane implements CardActions {
         setTop(new VBox(toolbar(), new NoticeBar(model)));
         setCenter(new BoardView(model.board(), this));
         setBottom(new VBox(new TaskPane(model.tasks(), task -> LogWindow.follow(window(), task)), new StatusBar(model)));
+        refreshWhileTasksRun();
+    }
+
+    /** Running cards show elapsed time and steps; while work runs, re-read the board every few seconds. */
+    private void refreshWhileTasksRun() {
+        javafx.animation.Timeline timeline = new javafx.animation.Timeline(
+                new javafx.animation.KeyFrame(javafx.util.Duration.seconds(3), e -> model.refresh()));
+        timeline.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        model.tasks().runningProperty().addListener((o, before, now) -> {
+            if (now.intValue() > 0) {
+                timeline.play();
+            } else {
+                timeline.stop();
+            }
+        });
     }
 
     private ToolBar toolbar() {
@@ -79,6 +94,11 @@ public final class MainWindow extends BorderPane implements CardActions {
         Button deploy = button("Deploy…", "deployButton", () -> model.board().selectedRelease().ifPresent(this::deploy));
         deploy.getStyleClass().add("stage-button");
         Button rollback = button("Rollback", "rollbackButton", () -> model.board().selectedLiveRun().ifPresent(this::rollback));
+        tip(build, "Build the selected commit: run the build command on a clean export and pack the artifact.");
+        tip(release, "Release the selected successful build to an environment: artifact + that environment's config.");
+        tip(deploy, "Deploy the selected release to a host of its environment over SSH.");
+        tip(rollback, "Roll the selected live run's host back to the release that was live before it.");
+        tip(addProject, "Add a git repository on this computer and the recipe that builds it.");
         Runnable enable = () -> {
             build.setDisable(!model.canBuild());
             release.setDisable(model.board().selectedSuccessfulBuild().isEmpty());
@@ -126,7 +146,20 @@ public final class MainWindow extends BorderPane implements CardActions {
 
     @Override
     public void rollback(Run run) {
-        model.rollback(run);
+        javafx.scene.control.ButtonType confirm = new javafx.scene.control.ButtonType("Roll back",
+                javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION,
+                "The release that was live on this host before this one is started again, with its own config. "
+                        + "This run is then marked superseded.", confirm, javafx.scene.control.ButtonType.CANCEL);
+        alert.initOwner(window());
+        alert.setTitle("Roll back");
+        alert.setHeaderText("Roll back " + model.board().cards(org.stageboard.ui.board.Lane.RUN).stream()
+                .filter(c -> c.id() == run.id()).map(Card::title).findFirst().orElse("this run") + "?");
+        alert.getDialogPane().getStylesheets().add(STYLESHEET);
+        alert.getDialogPane().lookupButton(confirm).setId("confirmRollback");
+        if (alert.showAndWait().filter(confirm::equals).isPresent()) {
+            model.rollback(run);
+        }
     }
 
     @Override
@@ -235,6 +268,14 @@ public final class MainWindow extends BorderPane implements CardActions {
         button.setId(id);
         button.setOnAction(e -> action.run());
         return button;
+    }
+
+    private static void tip(javafx.scene.control.Control control, String text) {
+        javafx.scene.control.Tooltip tooltip = new javafx.scene.control.Tooltip(text);
+        tooltip.setShowDelay(javafx.util.Duration.millis(400));
+        tooltip.setWrapText(true);
+        tooltip.setMaxWidth(360);
+        control.setTooltip(tooltip);
     }
 
     private static MenuItem item(String text, Runnable action) {
