@@ -1,7 +1,6 @@
 package org.stageboard.ui;
 
 import java.util.List;
-import java.util.Optional;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -18,23 +17,16 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.stageboard.core.Build;
 import org.stageboard.core.Environment;
-import org.stageboard.core.Host;
 import org.stageboard.core.Project;
 import org.stageboard.core.Release;
 import org.stageboard.core.Run;
 import org.stageboard.ui.board.BoardView;
 import org.stageboard.ui.board.Card;
 import org.stageboard.ui.board.CardActions;
-import org.stageboard.ui.dialog.AddProjectDialog;
-import org.stageboard.ui.dialog.AttachHostDialog;
 import org.stageboard.ui.dialog.Choices;
-import org.stageboard.ui.dialog.ConfigDialog;
 import org.stageboard.ui.dialog.DeployDialog;
-import org.stageboard.ui.dialog.EnvironmentDialog;
-import org.stageboard.ui.dialog.HostDialog;
 import org.stageboard.ui.dialog.ReleaseDialog;
 import org.stageboard.ui.dialog.SetupViewModel;
-import org.stageboard.ui.dialog.TrustHostKeyDialog;
 import org.stageboard.ui.task.LogWindow;
 import org.stageboard.ui.task.TaskPane;
 
@@ -45,10 +37,12 @@ public final class MainWindow extends BorderPane implements CardActions {
 
     private final MainViewModel model;
     private final SetupViewModel setup;
+    private final SetupActions setupActions;
 
     public MainWindow(MainViewModel model) {
         this.model = model;
         this.setup = new SetupViewModel(model.engine());
+        this.setupActions = new SetupActions(model, setup, this::window);
         getStyleClass().add("main-window");
         setTop(new VBox(toolbar(), new NoticeBar(model)));
         setCenter(new BoardView(model.board(), this));
@@ -85,7 +79,7 @@ public final class MainWindow extends BorderPane implements CardActions {
                 model.selectProject(chosen);
             }
         });
-        Button addProject = button("Add project…", "addProjectButton", this::addProject);
+        Button addProject = button("Add project…", "addProjectButton", setupActions::addProject);
 
         Button build = button("Build", "buildButton", () -> model.buildSelectedCommit());
         build.getStyleClass().add("stage-button");
@@ -112,11 +106,11 @@ public final class MainWindow extends BorderPane implements CardActions {
 
         MenuButton environments = new MenuButton("Environments");
         environments.setId("environmentsMenu");
-        environments.getItems().addAll(item("Add environment…", this::addEnvironment), item("Edit config…", this::editConfig));
+        environments.getItems().addAll(item("Add environment…", setupActions::addEnvironment), item("Edit config…", setupActions::editConfig));
         MenuButton hosts = new MenuButton("Hosts");
         hosts.setId("hostsMenu");
-        hosts.getItems().addAll(item("Add host…", this::addHost), item("Trust host key…", this::trustHostKey),
-                item("Attach host to environment…", () -> attachHost(null)));
+        hosts.getItems().addAll(item("Add host…", setupActions::addHost), item("Trust host key…", setupActions::trustHostKey),
+                item("Attach host to environment…", () -> setupActions.attachHost(null)));
         Button refresh = button("Refresh", "refreshButton", model::refresh);
 
         Region gap = new Region();
@@ -170,93 +164,6 @@ public final class MainWindow extends BorderPane implements CardActions {
         } else {
             LogWindow.open(window(), card.title(), file, model.executor());
         }
-    }
-
-    // --- set-up ------------------------------------------------------------------------------
-
-    private void addProject() {
-        AddProjectDialog.show(window(), setup, model.executor()).ifPresent(project -> {
-            model.notify(Notice.info("Project " + project.name() + " added: select a commit and click Build."));
-            model.reloadProjects(project.name());
-        });
-    }
-
-    private void addEnvironment() {
-        Project project = requireProject();
-        if (project == null) {
-            return;
-        }
-        EnvironmentDialog.show(window(), project, setup, model.executor()).ifPresent(environment -> {
-            model.refresh();
-            ConfigDialog.show(window(), environment, setup, model.executor())
-                    .ifPresent(config -> model.notify(Notice.info(environment.name() + " now has " + config.label() + ".")));
-        });
-    }
-
-    private void editConfig() {
-        chooseEnvironment("Edit config").ifPresent(environment -> ConfigDialog.show(window(), environment, setup, model.executor())
-                .ifPresent(config -> model.notify(Notice.info(environment.name() + " now has " + config.label()
-                        + ": the next release of " + environment.name() + " snapshots it."))));
-    }
-
-    private void addHost() {
-        HostDialog.show(window(), setup, model.executor()).ifPresent(host -> {
-            Optional<Host> trusted = TrustHostKeyDialog.show(window(), host, setup, model.executor());
-            trusted.ifPresent(h -> model.notify(Notice.info("The key of " + h.name() + " is trusted.")));
-            if (!model.environments().isEmpty()) {
-                attachHost(trusted.orElse(host));
-            }
-        });
-    }
-
-    private void trustHostKey() {
-        model.executor().call(() -> setup.hosts(), hosts -> {
-            if (hosts.isEmpty()) {
-                model.notify(Notice.warning("No hosts yet: add one under Hosts ▸ Add host…"));
-                return;
-            }
-            Choices.choose(window(), "Trust host key", "Which host's key do you want to check?", hosts,
-                    h -> h.name() + "  (" + h.display() + ")")
-                    .flatMap(host -> TrustHostKeyDialog.show(window(), host, setup, model.executor()))
-                    .ifPresent(h -> model.notify(Notice.info("The key of " + h.name() + " is trusted.")));
-        }, model::fail);
-    }
-
-    private void attachHost(Host host) {
-        if (requireProject() == null) {
-            return;
-        }
-        if (model.environments().isEmpty()) {
-            model.notify(Notice.warning("Add an environment first (Environments ▸ Add environment…)."));
-            return;
-        }
-        AttachHostDialog.show(window(), model.environments(), host, setup, model.executor()).ifPresent(environment -> {
-            model.notify(Notice.info("Host attached to " + environment.name() + "."));
-            model.refresh();
-        });
-    }
-
-    private Optional<Environment> chooseEnvironment(String title) {
-        if (requireProject() == null) {
-            return Optional.empty();
-        }
-        List<Environment> environments = model.environments();
-        if (environments.isEmpty()) {
-            model.notify(Notice.warning("Add an environment first (Environments ▸ Add environment…)."));
-            return Optional.empty();
-        }
-        if (environments.size() == 1) {
-            return Optional.of(environments.get(0));
-        }
-        return Choices.choose(window(), title, "Which environment?", environments, Environment::name);
-    }
-
-    private Project requireProject() {
-        Project project = model.projectProperty().get();
-        if (project == null) {
-            new Alert(Alert.AlertType.INFORMATION, "Add a project first: Add project… in the toolbar.").showAndWait();
-        }
-        return project;
     }
 
     private Window window() {
