@@ -18,8 +18,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.connection.ConnectionException;
-import net.schmizz.sshj.connection.channel.direct.LocalPortForwarder;
-import net.schmizz.sshj.connection.channel.direct.Parameters;
 import net.schmizz.sshj.connection.channel.direct.Session;
 import net.schmizz.sshj.sftp.FileAttributes;
 import net.schmizz.sshj.sftp.OpenMode;
@@ -217,25 +215,19 @@ public final class SshSession implements AutoCloseable {
 
     /**
      * Forwards a free local port on 127.0.0.1 to {@code remoteHost:remotePort} as seen from the
-     * remote machine, e.g. to reach an app that only listens on the host's loopback.
+     * remote machine, e.g. to reach an app that only listens on the host's loopback. A refused
+     * connection fails only that connection; the port keeps forwarding.
      */
     public PortForward forward(String remoteHost, int remotePort) {
         try {
             ServerSocket socket = new ServerSocket();
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-            Parameters parameters = new Parameters("127.0.0.1", socket.getLocalPort(), remoteHost, remotePort);
-            LocalPortForwarder forwarder = client.newLocalPortForwarder(parameters, socket);
-            Thread listener = new Thread(() -> {
-                try {
-                    forwarder.listen();
-                } catch (IOException ignored) {
-                    // The socket was closed: the forward ends.
-                }
-            }, "ssh-forward-" + socket.getLocalPort());
+            Thread listener = new Thread(new ForwardingListener(client, socket, remoteHost, remotePort),
+                    "ssh-forward-" + socket.getLocalPort());
             listener.setDaemon(true);
             listener.start();
-            return new PortForward(forwarder, socket, listener);
+            return new PortForward(socket, listener);
         } catch (IOException e) {
             throw new StageboardException("Cannot forward a local port to " + remoteHost + ":" + remotePort + " on "
                     + target.display() + ": " + e.getMessage(), e);
