@@ -84,14 +84,14 @@ final class AppProcess {
                 + "c=$(readlink \"/proc/$pid/cwd\" 2>/dev/null) && case \"$c\" in \"$root\"/releases/*) ;; "
                 + "*) echo \"left alone: it runs in $c, not in a release\"; exit 0;; esac\n"
                 + "kill -TERM -$pid 2>/dev/null; kill -TERM $pid 2>/dev/null\n"
-                + "n=0\n"
+                + "end=$(( $(date +%s) + " + graceSeconds + " ))\n"
                 + "while running $pid; do\n"
-                + "  if [ $n -ge " + (graceSeconds * 10) + " ]; then\n"
+                + "  if [ $(date +%s) -ge $end ]; then\n"
                 + "    kill -KILL -$pid 2>/dev/null; kill -KILL $pid 2>/dev/null\n"
                 + "    m=0; while running $pid && [ $m -lt 50 ]; do nap; m=$((m+1)); done\n"
                 + "    echo 'killed after " + graceSeconds + " s'; exit 0\n"
                 + "  fi\n"
-                + "  nap; n=$((n+1))\n"
+                + "  nap\n"
                 + "done\n"
                 + "echo 'stopped'\n";
         return shell.check("Stopping the app (pid " + pid + ")", script, Duration.ofSeconds(graceSeconds + 60L)).strip();
