@@ -54,7 +54,7 @@ public final class SshSession implements AutoCloseable {
     public static SshSession open(SshTarget target) {
         KnownHosts knownHosts = new KnownHosts(target.knownHosts());
         PinnedKeyVerifier verifier = new PinnedKeyVerifier(knownHosts, target.address(), target.port());
-        SSHClient client = Connector.newClient(verifier, target.connectTimeout());
+        SSHClient client = Connector.newClient(verifier, target.connectTimeout(), SshjLogging.session());
         boolean opened = false;
         try {
             KeyProvider key = loadKey(client, target.privateKey());
@@ -159,7 +159,7 @@ public final class SshSession implements AutoCloseable {
     public void upload(Path local, String remotePath, Progress progress) {
         String temp = remotePath + ".part-" + randomHex();
         try (SFTPClient sftp = client.newSFTPClient()) {
-            sftp.getFileTransfer().setTransferListener(new ProgressTransferListener(progress));
+            sftp.getFileTransfer().setTransferListener(new ProgressTransferListener(progress == null ? Progress.NONE : progress));
             try {
                 sftp.getFileTransfer().upload(new FileSystemFile(local.toFile()), temp);
                 rename(sftp, temp, remotePath);
