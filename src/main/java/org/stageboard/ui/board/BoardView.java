@@ -19,7 +19,7 @@ public final class BoardView extends HBox {
         setId("board");
 
         commits.setId("commits");
-        commits.setCellFactory(list -> new CommitCell());
+        commits.setCellFactory(list -> new CommitCell(sha -> CommitBadge.of(board.snapshotProperty().get(), sha)));
         commits.setItems(board.commits());
         commits.setPlaceholder(new Label("No commits: choose or add a project."));
         commits.getSelectionModel().selectedItemProperty().addListener((o, before, now) -> {

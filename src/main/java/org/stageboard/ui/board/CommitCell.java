@@ -16,9 +16,12 @@ final class CommitCell extends ListCell<CommitInfo> {
     private final Label age = new Label();
     private final Label subject = new Label();
     private final Label author = new Label();
+    private final Label badge = new Label();
+    private final java.util.function.Function<String, CommitBadge> badges;
     private final VBox box;
 
-    CommitCell() {
+    CommitCell(java.util.function.Function<String, CommitBadge> badges) {
+        this.badges = badges;
         sha.getStyleClass().add("commit-sha");
         age.getStyleClass().add("commit-age");
         subject.getStyleClass().add("commit-subject");
@@ -26,7 +29,8 @@ final class CommitCell extends ListCell<CommitInfo> {
         author.getStyleClass().add("commit-author");
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        box = new VBox(2, new HBox(6, sha, gap, age), subject, author);
+        badge.getStyleClass().add("commit-badge");
+        box = new VBox(2, new HBox(6, sha, gap, age), subject, author, badge);
         box.getStyleClass().add("commit");
         getStyleClass().add("commit-cell");
         setPrefWidth(0);
@@ -44,6 +48,12 @@ final class CommitCell extends ListCell<CommitInfo> {
         age.setText(Formats.ago(commit.time(), Instant.now()));
         subject.setText(commit.subject());
         author.setText(commit.author());
+        CommitBadge shown = badges.apply(commit.sha());
+        badge.setText(shown.text());
+        badge.setVisible(!shown.text().isEmpty());
+        badge.setManaged(!shown.text().isEmpty());
+        badge.getStyleClass().removeIf(c -> c.startsWith("state-"));
+        badge.getStyleClass().add(shown.state().styleClass());
         setText(null);
         setGraphic(box);
     }

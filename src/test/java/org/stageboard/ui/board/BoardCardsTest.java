@@ -62,4 +62,12 @@ class BoardCardsTest {
         assertThat(Formats.ago(Snapshots.T0, Snapshots.T0.plusSeconds(600))).isEqualTo("10 min ago");
         assertThat(Formats.ago(Snapshots.T0, Snapshots.T0.plusSeconds(3 * 86_400))).isEqualTo("3 days ago");
     }
+
+    @Test
+    void aCommitBadgeSaysHowFarTheCommitGot() {
+        var snapshot = Snapshots.journey();
+        assertThat(CommitBadge.of(snapshot, Snapshots.SHA_A)).isEqualTo(new CommitBadge("● live: staging on vps1", CardState.SUCCESS));
+        assertThat(CommitBadge.of(snapshot, Snapshots.SHA_B)).isEqualTo(new CommitBadge("✓ built #3", CardState.SUCCESS));
+        assertThat(CommitBadge.of(Snapshots.empty(), Snapshots.SHA_A)).isEqualTo(CommitBadge.NONE);
+    }
 }
