@@ -30,6 +30,7 @@ final class CommitCell extends ListCell<CommitInfo> {
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         badge.getStyleClass().add("commit-badge");
+        badge.setWrapText(true);
         box = new VBox(2, new HBox(6, sha, gap, age), subject, author, badge);
         box.getStyleClass().add("commit");
         getStyleClass().add("commit-cell");
@@ -52,8 +53,8 @@ final class CommitCell extends ListCell<CommitInfo> {
         badge.setText(shown.text());
         badge.setVisible(!shown.text().isEmpty());
         badge.setManaged(!shown.text().isEmpty());
-        badge.getStyleClass().removeIf(c -> c.startsWith("state-"));
-        badge.getStyleClass().add(shown.state().styleClass());
+        badge.getStyleClass().removeIf(c -> c.startsWith("badge-"));
+        badge.getStyleClass().add(shown.state().styleClass().replace("state-", "badge-"));
         setText(null);
         setGraphic(box);
     }
