@@ -8,6 +8,7 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.common.LoggerFactory;
 import net.schmizz.sshj.transport.verification.HostKeyVerifier;
 import org.stageboard.core.StageboardException;
 
@@ -17,8 +18,10 @@ final class Connector {
     private Connector() {
     }
 
-    static SSHClient newClient(HostKeyVerifier verifier, Duration connectTimeout) {
-        SSHClient client = new SSHClient(new DefaultConfig());
+    static SSHClient newClient(HostKeyVerifier verifier, Duration connectTimeout, LoggerFactory logging) {
+        DefaultConfig config = new DefaultConfig();
+        config.setLoggerFactory(logging);
+        SSHClient client = new SSHClient(config);
         client.addHostKeyVerifier(verifier);
         client.setConnectTimeout((int) Math.min(Integer.MAX_VALUE, timeoutOrDefault(connectTimeout).toMillis()));
         return client;

@@ -106,7 +106,7 @@ public final class KnownHosts {
 
     private PublicKey presentedKey(String address, int port, Duration timeout) {
         KeyRecordingVerifier verifier = new KeyRecordingVerifier(pinnedAlgorithms(address, port));
-        SSHClient client = Connector.newClient(verifier, timeout);
+        SSHClient client = Connector.newClient(verifier, timeout, SshjLogging.silent());
         try {
             client.connect(address, port);
         } catch (IOException e) {

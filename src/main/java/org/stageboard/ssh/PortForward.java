@@ -2,7 +2,6 @@ package org.stageboard.ssh;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import net.schmizz.sshj.connection.channel.direct.LocalPortForwarder;
 
 /**
  * A local port on 127.0.0.1 whose connections are carried over SSH to a host and port as seen
@@ -10,33 +9,24 @@ import net.schmizz.sshj.connection.channel.direct.LocalPortForwarder;
  */
 public final class PortForward implements AutoCloseable {
 
-    private final int localPort;
-    private final LocalPortForwarder forwarder;
     private final ServerSocket socket;
     private final Thread listener;
 
-    PortForward(LocalPortForwarder forwarder, ServerSocket socket, Thread listener) {
-        this.localPort = socket.getLocalPort();
-        this.forwarder = forwarder;
+    PortForward(ServerSocket socket, Thread listener) {
         this.socket = socket;
         this.listener = listener;
     }
 
     public int localPort() {
-        return localPort;
+        return socket.getLocalPort();
     }
 
     @Override
     public void close() {
         try {
-            forwarder.close();
-        } catch (IOException ignored) {
-            // Already closed with its session.
-        }
-        try {
             socket.close();
         } catch (IOException ignored) {
-            // Same.
+            // Already closed.
         }
         listener.interrupt();
     }

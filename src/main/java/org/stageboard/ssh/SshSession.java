@@ -18,8 +18,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.connection.ConnectionException;
-import net.schmizz.sshj.connection.channel.direct.LocalPortForwarder;
-import net.schmizz.sshj.connection.channel.direct.Parameters;
 import net.schmizz.sshj.connection.channel.direct.Session;
 import net.schmizz.sshj.sftp.FileAttributes;
 import net.schmizz.sshj.sftp.OpenMode;
@@ -56,7 +54,7 @@ public final class SshSession implements AutoCloseable {
     public static SshSession open(SshTarget target) {
         KnownHosts knownHosts = new KnownHosts(target.knownHosts());
         PinnedKeyVerifier verifier = new PinnedKeyVerifier(knownHosts, target.address(), target.port());
-        SSHClient client = Connector.newClient(verifier, target.connectTimeout());
+        SSHClient client = Connector.newClient(verifier, target.connectTimeout(), SshjLogging.session());
         boolean opened = false;
         try {
             KeyProvider key = loadKey(client, target.privateKey());
@@ -161,7 +159,7 @@ public final class SshSession implements AutoCloseable {
     public void upload(Path local, String remotePath, Progress progress) {
         String temp = remotePath + ".part-" + randomHex();
         try (SFTPClient sftp = client.newSFTPClient()) {
-            sftp.getFileTransfer().setTransferListener(new ProgressTransferListener(progress));
+            sftp.getFileTransfer().setTransferListener(new ProgressTransferListener(progress == null ? Progress.NONE : progress));
             try {
                 sftp.getFileTransfer().upload(new FileSystemFile(local.toFile()), temp);
                 rename(sftp, temp, remotePath);
@@ -217,25 +215,19 @@ public final class SshSession implements AutoCloseable {
 
     /**
      * Forwards a free local port on 127.0.0.1 to {@code remoteHost:remotePort} as seen from the
-     * remote machine, e.g. to reach an app that only listens on the host's loopback.
+     * remote machine, e.g. to reach an app that only listens on the host's loopback. A refused
+     * connection fails only that connection; the port keeps forwarding.
      */
     public PortForward forward(String remoteHost, int remotePort) {
         try {
             ServerSocket socket = new ServerSocket();
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-            Parameters parameters = new Parameters("127.0.0.1", socket.getLocalPort(), remoteHost, remotePort);
-            LocalPortForwarder forwarder = client.newLocalPortForwarder(parameters, socket);
-            Thread listener = new Thread(() -> {
-                try {
-                    forwarder.listen();
-                } catch (IOException ignored) {
-                    // The socket was closed: the forward ends.
-                }
-            }, "ssh-forward-" + socket.getLocalPort());
+            Thread listener = new Thread(new ForwardingListener(client, socket, remoteHost, remotePort),
+                    "ssh-forward-" + socket.getLocalPort());
             listener.setDaemon(true);
             listener.start();
-            return new PortForward(forwarder, socket, listener);
+            return new PortForward(socket, listener);
         } catch (IOException e) {
             throw new StageboardException("Cannot forward a local port to " + remoteHost + ":" + remotePort + " on "
                     + target.display() + ": " + e.getMessage(), e);

@@ -136,4 +136,31 @@ class SshSessionTest {
             http.stop(0);
         }
     }
+
+    @Test
+    void forwardKeepsWorkingAfterARefusedConnection() throws Exception {
+        int port;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        try (SshSession ssh = SshSession.open(server.target()); PortForward forward = ssh.forward("127.0.0.1", port)) {
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + forward.localPort() + "/"))
+                    .timeout(Duration.ofSeconds(5)).build();
+            assertThatThrownBy(() -> client.send(request, HttpResponse.BodyHandlers.ofString()))
+                    .isInstanceOf(java.io.IOException.class);
+
+            HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+            http.createContext("/", exchange -> {
+                exchange.sendResponseHeaders(204, -1);
+                exchange.close();
+            });
+            http.start();
+            try {
+                assertThat(client.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(204);
+            } finally {
+                http.stop(0);
+            }
+        }
+    }
 }

@@ -1,0 +1,104 @@
+package org.stageboard.run;
+
+import static org.stageboard.run.RemoteLayout.q;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.stageboard.core.RunSettings;
+import org.stageboard.core.StageboardException;
+
+/**
+ * Starts, stops and looks at the app process on the host. The app runs in its own session
+ * ({@code setsid}), so its pid is also its process group, and stopping it reaches its children.
+ * A zombie counts as gone: hosts without a reaping init (containers) keep them around.
+ */
+final class AppProcess {
+
+    /** Shell functions: {@code running PID} is true while the process or anything in its group lives. */
+    private static final String FUNCTIONS = String.join("\n",
+            "alive() {",
+            "  kill -0 \"$1\" 2>/dev/null || return 1",
+            "  [ -r \"/proc/$1/stat\" ] || return 0",
+            "  s=$(sed -n 's/^.*) \\(.\\) .*$/\\1/p' \"/proc/$1/stat\" 2>/dev/null)",
+            "  [ -n \"$s\" ] && [ \"$s\" != Z ] && [ \"$s\" != X ]",
+            "}",
+            "group_alive() {",
+            "  kill -0 -\"$1\" 2>/dev/null || return 1",
+            "  [ -r /proc/self/stat ] || return 0",
+            "  cat /proc/[0-9]*/stat 2>/dev/null | sed -n 's/^.*) \\(.\\) [0-9-]* \\([0-9-]*\\) .*$/\\1 \\2/p' | grep -q \"^[^ZX] $1\\$\"",
+            "}",
+            "running() { group_alive \"$1\" || alive \"$1\"; }",
+            "nap() { sleep 0.1 2>/dev/null || sleep 1; }",
+            "");
+
+    private AppProcess() {
+    }
+
+    /** The pid in the pidfile, or null. */
+    static Integer readPid(RemoteShell shell, RemoteLayout layout) {
+        String out = shell.check("Reading the pidfile", "cat " + q(layout.pidFile()) + " 2>/dev/null || true").strip();
+        try {
+            return out.isEmpty() ? null : Integer.valueOf(out);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    static boolean isRunning(RemoteShell shell, int pid) {
+        return shell.check("Checking the app process", FUNCTIONS + "if running " + pid + "; then echo yes; else echo no; fi")
+                .strip().equals("yes");
+    }
+
+    /**
+     * Starts the run settings' start command in {@code current}, detached, with the release's
+     * {@code .env} exported, output appended to {@code logs/app.log}; writes and returns the pid.
+     */
+    static int start(RemoteShell shell, RemoteLayout layout, RunSettings run, String label) {
+        String banner = "--- stageboard: starting " + label + " at " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + " ---";
+        String script = "mkdir -p " + q(layout.logs()) + " " + q(layout.meta())
+                + " && printf '%s\\n' " + q(banner) + " >> " + q(layout.appLog())
+                + " && cd " + q(layout.current())
+                + " && set -a && . ./.env && set +a"
+                // Redirecting all three streams lets the SSH command return while the app runs on.
+                + " && { nohup setsid sh -c " + q(run.startCommand()) + " >> " + q(layout.appLog()) + " 2>&1 < /dev/null &"
+                + " pid=$!; echo \"$pid\" > " + q(layout.pidFile()) + "; echo \"$pid\"; }";
+        String out = shell.check("Starting " + label, script).strip();
+        try {
+            return Integer.parseInt(out);
+        } catch (NumberFormatException e) {
+            throw new StageboardException("Starting " + label + " on " + shell.host() + " gave no process id.");
+        }
+    }
+
+    /**
+     * Stops the process group: TERM, up to {@code graceSeconds} to exit, then KILL. Leaves alone a
+     * pid that now belongs to a process outside this environment's releases (pid reuse).
+     * Returns what happened, for the log.
+     */
+    static String stop(RemoteShell shell, RemoteLayout layout, int pid, int graceSeconds) {
+        String script = FUNCTIONS
+                + "pid=" + pid + "\n"
+                + "root=$(cd " + q(layout.envDir()) + " && pwd -P)\n"
+                + "if ! running $pid; then echo 'was not running'; exit 0; fi\n"
+                + "c=$(readlink \"/proc/$pid/cwd\" 2>/dev/null) && case \"$c\" in \"$root\"/releases/*) ;; "
+                + "*) echo \"left alone: it runs in $c, not in a release\"; exit 0;; esac\n"
+                + "kill -TERM -$pid 2>/dev/null; kill -TERM $pid 2>/dev/null\n"
+                + "end=$(( $(date +%s) + " + graceSeconds + " ))\n"
+                + "while running $pid; do\n"
+                + "  if [ $(date +%s) -ge $end ]; then\n"
+                + "    kill -KILL -$pid 2>/dev/null; kill -KILL $pid 2>/dev/null\n"
+                + "    m=0; while running $pid && [ $m -lt 50 ]; do nap; m=$((m+1)); done\n"
+                + "    echo 'killed after " + graceSeconds + " s'; exit 0\n"
+                + "  fi\n"
+                + "  nap\n"
+                + "done\n"
+                + "echo 'stopped'\n";
+        return shell.check("Stopping the app (pid " + pid + ")", script, Duration.ofSeconds(graceSeconds + 60L)).strip();
+    }
+
+    /** The last lines of {@code logs/app.log}. */
+    static String logTail(RemoteShell shell, RemoteLayout layout, int lines) {
+        return shell.run("tail -n " + lines + " " + q(layout.appLog()) + " 2>/dev/null", RemoteShell.SHORT).stdout();
+    }
+}

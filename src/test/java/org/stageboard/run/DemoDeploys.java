@@ -1,0 +1,133 @@
+package org.stageboard.run;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.stageboard.core.RunSettings;
+import org.stageboard.ssh.PortForward;
+import org.stageboard.ssh.ShellQuote;
+import org.stageboard.ssh.SshSession;
+import org.stageboard.ssh.SshTarget;
+import org.stageboard.testing.SshTestServer;
+
+/** Builds demo releases for run tests, reads what they left on the host, and kills every app they started. */
+final class DemoDeploys {
+
+    static final String SECRET = "s3cr3t-Value-xyz";
+
+    private final Path baseDir;
+    private final Set<Long> pids = new CopyOnWriteArraySet<>();
+
+    DemoDeploys(Path baseDir) {
+        this.baseDir = baseDir;
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The demo server, run by this JVM's own java (the host is this machine), kept small. */
+    static String startCommand() {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        return ShellQuote.quote(java) + " -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k -Xmx48m Server.java";
+    }
+
+    static RemoteRelease release(String name, Path artifact, int appPort, String greeting, int healthTimeoutSeconds,
+                                 int keepReleases) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("PORT", String.valueOf(appPort));
+        env.put("GREETING", greeting);
+        env.put("API_TOKEN", SECRET);
+        env.put("TRICKY", "it's $(echo pwned) `id`\nline two");
+        RunSettings run = new RunSettings(startCommand(), "http://127.0.0.1:" + appPort + "/health", healthTimeoutSeconds, 5,
+                keepReleases);
+        return new RemoteRelease("shop", "staging", name, "staging " + name, SshTestServer.sha256(artifact), artifact, env, run,
+                "tester", "{\"release\":\"" + name + "\"}\n");
+    }
+
+    Path envDir() {
+        return baseDir.resolve("shop/staging");
+    }
+
+    /** The pid in the pidfile, remembered for cleanup. */
+    long pidFromFile() throws IOException {
+        long pid = Long.parseLong(Files.readString(envDir().resolve(".stageboard/app.pid")).strip());
+        pids.add(pid);
+        return pid;
+    }
+
+    String currentTarget() throws IOException {
+        return Files.readSymbolicLink(envDir().resolve("current")).toString();
+    }
+
+    /** Alive and not a zombie: this machine's init does not reap orphans. */
+    static boolean isAlive(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            char state = stat.charAt(stat.lastIndexOf(')') + 2);
+            return state != 'Z' && state != 'X';
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** GET through an SSH port forward, as a user reaching the app via the host would. */
+    static HttpResponse<String> getThroughHost(SshTarget target, int appPort, String path) throws Exception {
+        try (SshSession ssh = SshSession.open(target); PortForward forward = ssh.forward("127.0.0.1", appPort)) {
+            return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build().send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + forward.localPort() + path))
+                            .timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
+    List<String> ledgerLines() throws IOException {
+        return Files.readAllLines(envDir().resolve(".stageboard/ledger.jsonl"));
+    }
+
+    /** Kills every app process group seen in a pidfile under the base dir or remembered here. */
+    void killAll() {
+        try (Stream<Path> files = Files.walk(baseDir)) {
+            files.filter(p -> p.getFileName().toString().equals("app.pid")).forEach(p -> {
+                try {
+                    pids.add(Long.parseLong(Files.readString(p).strip()));
+                } catch (IOException | NumberFormatException ignored) {
+                    // An unreadable pidfile has no pid to kill.
+                }
+            });
+        } catch (IOException ignored) {
+            // Nothing deployed.
+        }
+        for (long pid : pids) {
+            ProcessHandle.of(pid).ifPresent(p -> {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+            });
+            try {
+                new ProcessBuilder("kill", "-KILL", "-" + pid).redirectErrorStream(true).start().waitFor(5, TimeUnit.SECONDS);
+            } catch (IOException e) {
+                // kill is missing: destroyForcibly above did what it could.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        pids.clear();
+    }
+}

@@ -1,0 +1,204 @@
+package org.stageboard.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.stageboard.run.DemoDeploys.SECRET;
+import static org.stageboard.run.DemoDeploys.freePort;
+import static org.stageboard.run.DemoDeploys.getThroughHost;
+import static org.stageboard.run.DemoDeploys.isAlive;
+import static org.stageboard.run.DemoDeploys.release;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.stageboard.core.RunStatus;
+import org.stageboard.ssh.ExecResult;
+import org.stageboard.ssh.HostKeyScan;
+import org.stageboard.ssh.HostKeyStatus;
+import org.stageboard.ssh.KnownHosts;
+import org.stageboard.ssh.SshSession;
+import org.stageboard.ssh.SshTarget;
+import org.stageboard.testing.SshTestServer;
+
+/**
+ * The run stage against a real OpenSSH sshd that this test starts on 127.0.0.1 and a free port,
+ * with its own host key and authorized key. Skipped, saying why, where no OpenSSH server is
+ * installed (CI installs it with .ci/sshd-setup.sh).
+ */
+class OpenSshEndToEndTest {
+
+    private static final Path SSHD = Path.of("/usr/sbin/sshd");
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    @TempDir
+    static Path work;
+    static Process sshd;
+    static int port;
+    static Path clientKey;
+    static Path hostKeyPub;
+    static Path sshdLog;
+
+    private DemoDeploys deploys;
+
+    @BeforeAll
+    static void startSshd() throws Exception {
+        assumeTrue(Files.isExecutable(SSHD), "No OpenSSH server (/usr/sbin/sshd is missing): install it with "
+                + ".ci/sshd-setup.sh (as root) to run this end-to-end test.");
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/ssh-keygen")), "ssh-keygen is missing: install openssh-client.");
+        Path privsep = Path.of("/run/sshd");
+        if (!Files.isDirectory(privsep)) {
+            try {
+                Files.createDirectories(privsep);
+            } catch (IOException e) {
+                assumeTrue(false, "/run/sshd is missing and cannot be created here: run .ci/sshd-setup.sh as root.");
+            }
+        }
+        Path hostKey = work.resolve("ssh_host_ed25519_key");
+        keygen("-q", "-t", "ed25519", "-N", "", "-C", "stageboard-e2e-host", "-f", hostKey.toString());
+        hostKeyPub = work.resolve("ssh_host_ed25519_key.pub");
+        clientKey = work.resolve("client_ed25519");
+        keygen("-q", "-t", "ed25519", "-N", "", "-C", "stageboard-e2e-client", "-f", clientKey.toString());
+        Path authorizedKeys = Files.copy(work.resolve("client_ed25519.pub"), work.resolve("authorized_keys"));
+
+        port = freePort();
+        Path config = work.resolve("sshd_config");
+        Files.write(config, List.of(
+                "Port " + port,
+                "ListenAddress 127.0.0.1",
+                "HostKey " + hostKey,
+                "PidFile " + work.resolve("sshd.pid"),
+                "AuthorizedKeysFile " + authorizedKeys,
+                "StrictModes no",
+                "UsePAM no",
+                "PasswordAuthentication no",
+                "KbdInteractiveAuthentication no",
+                "PubkeyAuthentication yes",
+                "PermitRootLogin prohibit-password",
+                "AllowTcpForwarding yes",
+                "Subsystem sftp internal-sftp",
+                "LogLevel INFO"));
+        sshdLog = work.resolve("sshd.log");
+        sshd = new ProcessBuilder(SSHD.toString(), "-D", "-e", "-f", config.toString())
+                .redirectErrorStream(true).redirectOutput(sshdLog.toFile()).start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (!accepts(port)) {
+            if (!sshd.isAlive() || System.nanoTime() - deadline > 0) {
+                throw new IllegalStateException("sshd did not start: " + Files.readString(sshdLog));
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    @AfterAll
+    static void stopSshd() throws Exception {
+        if (sshd != null) {
+            sshd.destroy();
+            if (!sshd.waitFor(10, TimeUnit.SECONDS)) {
+                sshd.destroyForcibly();
+            }
+        }
+    }
+
+    @AfterEach
+    void killApps() {
+        if (deploys != null) {
+            deploys.killAll();
+        }
+    }
+
+    @Test
+    void pinsTheHostKeyThenDeploysUpgradesAndRollsBackOverOpenSsh() throws Exception {
+        // Pin the host key: scan shows it unknown, trust it with the fingerprint ssh-keygen prints on the "host".
+        Path knownHosts = work.resolve("stageboard/known_hosts");
+        KnownHosts pins = new KnownHosts(knownHosts);
+        String fingerprint = keygen("-lf", hostKeyPub.toString()).split("\\s+")[1];
+        HostKeyScan scan = pins.scan("127.0.0.1", port, TIMEOUT);
+        assertThat(scan.status()).isEqualTo(HostKeyStatus.UNKNOWN);
+        assertThat(scan.keyType()).isEqualTo("ssh-ed25519");
+        assertThat(scan.fingerprint()).isEqualTo(fingerprint);
+        assertThat(pins.trust("127.0.0.1", port, fingerprint, TIMEOUT).status()).isEqualTo(HostKeyStatus.TRUSTED);
+
+        String user = System.getProperty("user.name");
+        SshTarget target = new SshTarget("127.0.0.1", port, user, clientKey, knownHosts, TIMEOUT);
+        try (SshSession ssh = SshSession.open(target)) {
+            ExecResult who = ssh.exec("id -un", TIMEOUT);
+            assertThat(who.stdout().strip()).as(Files.readString(sshdLog)).isEqualTo(user);
+        }
+
+        Path base = Files.createDirectories(work.resolve("hosts-base"));
+        deploys = new DemoDeploys(base);
+        HostRunner runner = new HostRunner(target, base.toString());
+        Path okArtifact = SshTestServer.writeDemoArtifact(work, "ok");
+        Path failArtifact = SshTestServer.writeDemoArtifact(work, "fail");
+        int appPort = freePort();
+
+        RecordingProgress first = new RecordingProgress();
+        DeployResult v1 = runner.activate(release("v1", okArtifact, appPort, "hello from v1", 60, 3), first);
+        assertThat(v1.status()).as(first.all()).isEqualTo(RunStatus.LIVE);
+        assertThat(getThroughHost(target, appPort, "/").body()).isEqualTo("hello from v1");
+        long pid1 = deploys.pidFromFile();
+        assertThat(isAlive(pid1)).isTrue();
+        assertThat(deploys.currentTarget()).isEqualTo("releases/v1");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(deploys.envDir().resolve("releases/v1/.env"))))
+                .isEqualTo("rw-------");
+
+        RecordingProgress second = new RecordingProgress();
+        DeployResult v2 = runner.activate(release("v2", okArtifact, appPort, "hello from v2", 60, 3), second);
+        assertThat(v2.status()).as(second.all()).isEqualTo(RunStatus.LIVE);
+        assertThat(getThroughHost(target, appPort, "/").body()).isEqualTo("hello from v2");
+        long pid2 = deploys.pidFromFile();
+        assertThat(isAlive(pid1)).as("v1's process is gone").isFalse();
+        assertThat(isAlive(pid2)).isTrue();
+        assertThat(second.logs).anyMatch(l -> l.contains("not uploaded again"));
+
+        RecordingProgress third = new RecordingProgress();
+        DeployResult v3 = runner.activate(release("v3", failArtifact, appPort, "hello from v3", 8, 3), third);
+        assertThat(v3.status()).as(third.all()).isEqualTo(RunStatus.ROLLED_BACK);
+        assertThat(v3.previousRelease()).isEqualTo("v2");
+        assertThat(deploys.currentTarget()).isEqualTo("releases/v2");
+        assertThat(getThroughHost(target, appPort, "/").body()).isEqualTo("hello from v2");
+        long pid3 = deploys.pidFromFile();
+        assertThat(pid3).isNotIn(pid1, pid2);
+        assertThat(isAlive(pid3)).isTrue();
+        assertThat(isAlive(pid2)).isFalse();
+
+        assertThat(deploys.ledgerLines()).hasSize(3);
+        assertThat(deploys.ledgerLines().get(2)).contains("\"outcome\":\"ROLLED_BACK\"");
+        HostState state = runner.state("shop", "staging");
+        assertThat(state.currentRelease()).isEqualTo("v2");
+        assertThat(state.processAlive()).isTrue();
+        assertThat(first.all() + second.all() + third.all()).doesNotContain(SECRET);
+    }
+
+    private static boolean accepts(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static String keygen(String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("/usr/bin/ssh-keygen"));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IllegalStateException("ssh-keygen " + String.join(" ", args) + " failed: " + output);
+        }
+        return output;
+    }
+}
