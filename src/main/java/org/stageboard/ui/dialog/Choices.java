@@ -27,11 +27,17 @@ public final class Choices {
                                                    Function<T, String> label) {
         javafx.scene.control.Dialog<T> dialog = new javafx.scene.control.Dialog<>();
         dialog.initOwner(owner);
+        if (owner != null && owner.getScene() != null) {
+            dialog.getDialogPane().getStylesheets().addAll(owner.getScene().getStylesheets());
+        }
         dialog.setTitle(title);
         dialog.setHeaderText(header);
         ComboBox<T> combo = combo(items, label);
         combo.setPrefWidth(360);
-        dialog.getDialogPane().setContent(combo);
+        combo.setId("choice");
+        javafx.scene.layout.StackPane content = new javafx.scene.layout.StackPane(combo);
+        content.setPadding(new javafx.geometry.Insets(12, 12, 4, 12));
+        dialog.getDialogPane().setContent(content);
         dialog.getDialogPane().getButtonTypes().addAll(javafx.scene.control.ButtonType.OK, javafx.scene.control.ButtonType.CANCEL);
         dialog.setResultConverter(button -> button == javafx.scene.control.ButtonType.OK ? combo.getValue() : null);
         return dialog.showAndWait();
