@@ -98,7 +98,7 @@ class JourneyUiTest {
         robot.clickOn("#buildButton");
         awaitCard(robot, "#1 · " + shortSha + " · ✓", 60);
 
-        robot.clickOn(UiFixture.card(robot, "#1 · " + shortSha));
+        UiFixture.clickCard(robot, "#1 · " + shortSha);
         robot.clickOn("#releaseButton");
         UiFixture.await("the release dialog", 10, () -> robot.lookup("#releaseEnvironment").tryQuery().isPresent());
         @SuppressWarnings("unchecked")
@@ -108,7 +108,7 @@ class JourneyUiTest {
         robot.clickOn("#dialogConfirm");
         awaitCard(robot, "staging v1 · build #1 + config v1", 30);
 
-        robot.clickOn(UiFixture.card(robot, "staging v1"));
+        UiFixture.clickCard(robot, "staging v1");
         robot.clickOn("#deployButton");
         UiFixture.await("the deploy dialog with the host", 20, () -> robot.lookup("#deployHost").tryQuery()
                 .map(n -> ((ComboBox<?>) n).getValue() != null).orElse(false));

@@ -55,6 +55,15 @@ final class UiFixture {
                 .tryQuery().orElse(null);
     }
 
+    /** Clicks a card on its title, away from its buttons. */
+    static void clickCard(FxRobot robot, String textPrefix) {
+        Node card = card(robot, textPrefix);
+        if (card == null) {
+            throw new AssertionError("no card '" + textPrefix + "' on the board");
+        }
+        robot.clickOn(robot.from(card).lookup(".card-title").<Node>query());
+    }
+
     void close() {
         executor.shutdown();
     }
