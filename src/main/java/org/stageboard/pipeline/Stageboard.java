@@ -15,6 +15,10 @@ import org.stageboard.git.GitRepository;
 import org.stageboard.release.ConfigService;
 import org.stageboard.release.ReleaseService;
 import org.stageboard.release.SecretBox;
+import org.stageboard.core.RunKind;
+import org.stageboard.core.RunStatus;
+import org.stageboard.ssh.HostKeyScan;
+import org.stageboard.ssh.KnownHosts;
 import org.stageboard.core.Build;
 import org.stageboard.core.CommitInfo;
 import org.stageboard.core.ConfigEntry;
@@ -43,6 +47,7 @@ public final class Stageboard implements AutoCloseable {
     private final BuildService buildService;
     private final ConfigService configService;
     private final ReleaseService releaseService;
+    private final RunStage runStage;
 
     public Stageboard(StageboardHome home, Catalog catalog) {
         this.home = home;
@@ -50,6 +55,7 @@ public final class Stageboard implements AutoCloseable {
         this.buildService = new BuildService(catalog, new ArtifactStore(home.artifactsDir()), home.buildLogsDir(), home.workDir());
         this.configService = new ConfigService(catalog, SecretBox.open(home.secretKey()));
         this.releaseService = new ReleaseService(catalog, configService);
+        this.runStage = new RunStage(catalog, home, configService, releaseService);
     }
 
     /** Opens the catalog in the home folder. */
@@ -231,7 +237,9 @@ public final class Stageboard implements AutoCloseable {
 
     /** Asks the host for its key and compares it with the pinned one; changes nothing. */
     public HostKeyCheck checkHostKey(Host host) {
-        throw new UnsupportedOperationException("pending");
+        HostKeyScan scan = new KnownHosts(home.knownHosts()).scan(host.address(), host.port(), RunStage.CONNECT_TIMEOUT);
+        return new HostKeyCheck(host.name(), scan.keyType(), scan.fingerprint(), scan.pinnedFingerprint(),
+                HostKeyCheck.Status.valueOf(scan.status().name()));
     }
 
     /**
@@ -239,7 +247,17 @@ public final class Stageboard implements AutoCloseable {
      * fingerprint the user saw and confirmed; it is then pinned in the known_hosts file and the catalog.
      */
     public Host trustHostKey(Host host, String confirmedFingerprint) {
-        throw new UnsupportedOperationException("pending");
+        try {
+            HostKeyScan scan = new KnownHosts(home.knownHosts()).trust(host.address(), host.port(), confirmedFingerprint, RunStage.CONNECT_TIMEOUT);
+            Host pinned = catalog.hosts().pinHostKey(host.id(), scan.fingerprint());
+            audit(null, "host.trust", "host:" + host.name(), "ok", scan.keyType() + " " + scan.fingerprint()
+                    + (host.hostKeyFingerprint() != null && !host.hostKeyFingerprint().equals(scan.fingerprint())
+                    ? " (replaces " + host.hostKeyFingerprint() + ")" : ""));
+            return pinned;
+        } catch (StageboardException e) {
+            audit(null, "host.trust", "host:" + host.name(), "refused", e.getMessage());
+            throw e;
+        }
     }
 
     public void attachHost(Environment environment, Host host) {
@@ -260,17 +278,32 @@ public final class Stageboard implements AutoCloseable {
      * (nothing was switched). Never throws for a failed run; the record says why.
      */
     public Run deploy(Release release, Host host, Progress progress) {
-        throw new UnsupportedOperationException("pending");
+        return runStage.activate(release, host, RunKind.DEPLOY, actor(), progress);
     }
 
     /** Deploys to every host of the release's environment, one after another; stops at the first failure. */
     public List<Run> deployAll(Release release, Progress progress) {
-        throw new UnsupportedOperationException("pending");
+        Environment environment = catalog.environments().get(release.environmentId());
+        List<Host> targets = hosts(environment);
+        if (targets.isEmpty()) {
+            throw new StageboardException("Environment " + environment.name() + " has no hosts: add one and attach it first.");
+        }
+        List<Run> runs = new java.util.ArrayList<>();
+        for (Host host : targets) {
+            Run run = deploy(release, host, progress);
+            runs.add(run);
+            if (run.status() != RunStatus.LIVE) {
+                progress.log("stopping the rollout: " + host.name() + " is " + run.status().name().toLowerCase().replace('_', ' '));
+                break;
+            }
+        }
+        return runs;
     }
 
     /** Re-activates the release that was live on the host before the current one, with its own config. */
     public Run rollback(Environment environment, Host host, Progress progress) {
-        throw new UnsupportedOperationException("pending");
+        Release previous = runStage.previousRelease(environment, host);
+        return runStage.activate(previous, host, RunKind.ROLLBACK, actor(), progress);
     }
 
     // --- seeing it ------------------------------------------------------------------------

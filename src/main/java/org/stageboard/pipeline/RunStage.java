@@ -1,0 +1,112 @@
+package org.stageboard.pipeline;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.stageboard.catalog.Catalog;
+import org.stageboard.core.Artifact;
+import org.stageboard.core.Build;
+import org.stageboard.core.CancelledException;
+import org.stageboard.core.ConfigVersion;
+import org.stageboard.core.Environment;
+import org.stageboard.core.Host;
+import org.stageboard.core.Masker;
+import org.stageboard.core.Progress;
+import org.stageboard.core.Project;
+import org.stageboard.core.Release;
+import org.stageboard.core.Run;
+import org.stageboard.core.RunKind;
+import org.stageboard.core.RunStatus;
+import org.stageboard.core.StageboardException;
+import org.stageboard.release.ConfigService;
+import org.stageboard.release.ReleaseService;
+import org.stageboard.run.DeployResult;
+import org.stageboard.run.HostRunner;
+import org.stageboard.run.RemoteRelease;
+import org.stageboard.ssh.SshTarget;
+
+/**
+ * The run stage as a job: puts one release to work on one host through {@link HostRunner} and
+ * records the run, its log (secrets masked) and an audit event, whatever the outcome.
+ */
+final class RunStage {
+
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+    private final Catalog catalog;
+    private final StageboardHome home;
+    private final ConfigService configs;
+    private final ReleaseService releases;
+
+    RunStage(Catalog catalog, StageboardHome home, ConfigService configs, ReleaseService releases) {
+        this.catalog = catalog;
+        this.home = home;
+        this.configs = configs;
+        this.releases = releases;
+    }
+
+    SshTarget target(Host host) {
+        return new SshTarget(host.address(), host.port(), host.user(), host.privateKey(), home.knownHosts(), CONNECT_TIMEOUT);
+    }
+
+    Run activate(Release release, Host host, RunKind kind, String actor, Progress progress) {
+        Environment environment = catalog.environments().get(release.environmentId());
+        Project project = catalog.projects().get(environment.projectId());
+        if (catalog.environments().hosts(environment.id()).stream().noneMatch(h -> h.id() == host.id())) {
+            throw new StageboardException("Host " + host.name() + " does not run environment " + environment.name()
+                    + ": attach it first ('stageboard env attach " + environment.name() + " " + host.name() + "').");
+        }
+        ConfigVersion config = configs.get(release.configVersionId());
+        Masker masker = new Masker(config.secretValues());
+        Path log = home.runLogsDir().resolve(project.name())
+                .resolve(environment.name() + "-" + host.name() + "-" + System.currentTimeMillis() + ".log");
+        Run run = catalog.runs().start(release.id(), host.id(), kind, log, actor);
+        Progress logged = masker.wrap(new RunLogProgress(log, progress));
+        logged.step(kind.name().toLowerCase() + " " + release.label() + " on " + host.name() + " (" + host.display() + ")");
+        RunStatus status;
+        String message;
+        try {
+            Artifact artifact = catalog.artifacts().find(release.artifactSha256())
+                    .filter(a -> Files.isRegularFile(a.file()))
+                    .orElseThrow(() -> new StageboardException("The artifact " + release.artifactSha256().substring(0, 12)
+                            + " of " + release.label() + " is missing from the local store: build its commit again and make a new release."));
+            Build build = catalog.builds().get(release.buildId());
+            RemoteRelease remote = new RemoteRelease(project.name(), environment.name(), release.folderName(), release.label(),
+                    release.artifactSha256(), artifact.file(), config.values(), release.run(), actor,
+                    releases.describe(release, build, config, project.name()));
+            DeployResult result = new HostRunner(target(host), host.baseDir()).activate(remote, logged);
+            status = result.status();
+            message = masker.mask(result.message());
+        } catch (CancelledException e) {
+            status = RunStatus.FAILED;
+            message = "Cancelled before the switch; the host serves what it served before.";
+        } catch (StageboardException e) {
+            status = RunStatus.FAILED;
+            message = masker.mask(e.getMessage());
+        } catch (RuntimeException e) {
+            status = RunStatus.FAILED;
+            message = masker.mask("Unexpected error: " + e);
+        }
+        logged.log("outcome: " + status.name().toLowerCase().replace('_', ' ') + " - " + message);
+        Run finished = catalog.runs().finish(run.id(), status, message);
+        catalog.events().append(actor, project.name(), kind.name().toLowerCase(), project.name() + "/" + release.label() + " on " + host.name(),
+                status.name().toLowerCase(), message);
+        return finished;
+    }
+
+    /** The release that was live on the host before the current one, for a rollback. */
+    Release previousRelease(Environment environment, Host host) {
+        List<Run> runs = catalog.runs().forEnvironmentHost(environment.id(), host.id());
+        Run live = catalog.runs().live(environment.id(), host.id()).orElseThrow(() -> new StageboardException(
+                "Nothing of " + environment.name() + " is live on " + host.name() + ", so there is nothing to roll back from: deploy a release instead."));
+        Optional<Run> before = runs.stream()
+                .filter(r -> r.id() < live.id())
+                .filter(r -> r.status() == RunStatus.SUPERSEDED || r.status() == RunStatus.LIVE)
+                .filter(r -> r.releaseId() != live.releaseId())
+                .findFirst();
+        return before.map(r -> catalog.releases().get(r.releaseId())).orElseThrow(() -> new StageboardException(
+                "No earlier release of " + environment.name() + " was live on " + host.name() + ": there is nothing to roll back to."));
+    }
+}
