@@ -25,6 +25,7 @@ import org.stageboard.core.RunSettings;
 import org.stageboard.pipeline.HostKeyCheck;
 import org.stageboard.pipeline.Stageboard;
 import org.stageboard.pipeline.StageboardHome;
+import org.stageboard.testing.AppProcesses;
 import org.stageboard.testing.GitFixture;
 import org.stageboard.testing.SshTestServer;
 import org.stageboard.ui.board.Card;
@@ -35,7 +36,7 @@ import org.testfx.framework.junit5.Start;
 /**
  * One commit's whole journey by clicks in the real window: build it, release the build to
  * staging, deploy the release to a host (an in-process SSH server on this machine running
- * {@code java Server.java}), and see a live run card. Set-up (project, environment, config,
+ * {@code java dist/Server.java}: the artifact keeps the paths its globs matched), and see a live run card. Set-up (project, environment, config,
  * host, trusted key) uses the engine directly.
  */
 @ExtendWith(ApplicationExtension.class)
@@ -52,6 +53,9 @@ class JourneyUiTest {
     private SshTestServer ssh;
     private UiFixture ui;
     private String sha;
+    private Project project;
+    private Environment staging;
+    private Host host;
 
     @Start
     void start(Stage stage) throws IOException {
@@ -63,15 +67,16 @@ class JourneyUiTest {
         }
         ssh = SshTestServer.start(work);
         int port = freePort();
-        Project project = engine.addProject(PROJECT, work.resolve("repo"), "main",
+        project = engine.addProject(PROJECT, work.resolve("repo"), "main",
                 new Recipe("mkdir -p dist && cp Server.java dist/", List.of("dist/**")));
-        Environment staging = engine.addEnvironment(project, ENVIRONMENT,
-                new RunSettings("java Server.java", "http://127.0.0.1:" + port + "/health", 60, 5, 5));
+        staging = engine.addEnvironment(project, ENVIRONMENT,
+                new RunSettings("java dist/Server.java", "http://127.0.0.1:" + port + "/health", 60, 5, 5));
         engine.setConfig(staging, Map.of("PORT", new ConfigEntry("PORT", Integer.toString(port), false)), Set.of());
-        Host host = engine.addHost("vps1", ssh.address(), ssh.port(), ssh.user(), ssh.clientKey(), ssh.baseDir().toString());
+        host = engine.addHost("vps1", ssh.address(), ssh.port(), ssh.user(), ssh.clientKey(), ssh.baseDir().toString());
         HostKeyCheck check = engine.checkHostKey(host);
         assertThat(check.fingerprint()).isEqualTo(ssh.hostKeyFingerprint());
-        engine.attachHost(staging, engine.trustHostKey(host, check.fingerprint()));
+        host = engine.trustHostKey(host, check.fingerprint());
+        engine.attachHost(staging, host);
         ui = UiFixture.show(stage, engine);
     }
 
@@ -79,6 +84,7 @@ class JourneyUiTest {
     void tearDown() throws IOException {
         if (ssh != null) {
             killApp(ssh.baseDir().resolve(PROJECT).resolve(ENVIRONMENT).resolve(".stageboard").resolve("app.pid"));
+            AppProcesses.killAll(ssh.baseDir());
             ssh.close();
         }
         if (ui != null) {
@@ -120,6 +126,34 @@ class JourneyUiTest {
         assertThat(run.getStyleClass()).contains("state-success");
         assertThat(UiFixture.card(robot, "staging v1").getUserData()).extracting(c -> ((Card) c).detail())
                 .asString().contains("live on vps1");
+    }
+
+    @Test
+    void aLiveRunIsRolledBackByClicks(FxRobot robot) {
+        // Staging v1 is live (set up through the engine); a config change makes staging v2.
+        var build = engine.build(project, sha, org.stageboard.core.Progress.NONE);
+        var v1 = engine.release(build, staging);
+        assertThat(engine.deploy(v1, host, org.stageboard.core.Progress.NONE).status()).isEqualTo(org.stageboard.core.RunStatus.LIVE);
+        engine.setConfig(staging, Map.of("GREETING", new ConfigEntry("GREETING", "second", false)), Set.of());
+        engine.release(build, staging);
+        robot.interact(ui.model::refresh);
+        awaitCard(robot, "staging v2 · build #1 + config v2", 20);
+
+        UiFixture.clickCard(robot, "staging v2");
+        robot.clickOn("#deployButton");
+        UiFixture.await("the deploy dialog with the host", 20, () -> robot.lookup("#deployHost").tryQuery()
+                .map(n -> ((ComboBox<?>) n).getValue() != null).orElse(false));
+        robot.clickOn("#dialogConfirm");
+        awaitCard(robot, "vps1 · staging v2 · live since", 180);
+
+        UiFixture.clickCard(robot, "vps1 · staging v2 · live since");
+        robot.clickOn("#rollbackButton");
+        UiFixture.await("the rollback confirmation", 10, () -> robot.lookup("#confirmRollback").tryQuery().isPresent());
+        robot.clickOn("#confirmRollback");
+        Node rolledBack = awaitCard(robot, "vps1 · staging v1 · rollback · live since", 180);
+
+        assertThat(rolledBack.getStyleClass()).contains("state-success");
+        assertThat(((Card) UiFixture.card(robot, "vps1 · staging v2").getUserData()).detail()).doesNotContain("live");
     }
 
     /** Waits for a card; fails at once with the window's error notice if one appears. */

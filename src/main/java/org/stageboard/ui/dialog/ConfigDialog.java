@@ -49,6 +49,7 @@ public final class ConfigDialog {
             if (rows.getChildren().isEmpty()) {
                 addRow(rows, null);
             }
+            form.fit();
         }, failure -> form.showError(ErrorText.of(failure)));
         return form.showAndWait(executor, () -> {
             List<ConfigEntry> entries = entries(rows);

@@ -108,7 +108,15 @@ public final class FormDialog<T> {
         error.setText(text);
         error.setVisible(text != null && !text.isBlank());
         error.setManaged(error.isVisible());
-        dialog.getDialogPane().getScene().getWindow().sizeToScene();
+        fit();
+    }
+
+    /** Grows (or shrinks) the dialog to its content after text arrived from the background. */
+    public void fit() {
+        javafx.scene.Scene scene = dialog.getDialogPane().getScene();
+        if (scene != null && scene.getWindow() != null) {
+            scene.getWindow().sizeToScene();
+        }
     }
 
     /**

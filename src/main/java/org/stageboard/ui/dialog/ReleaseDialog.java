@@ -48,6 +48,7 @@ public final class ReleaseDialog {
                         + (c.entries().isEmpty() ? "no keys" : String.join(", ",
                         c.entries().values().stream().map(ConfigEntry::toString).toList())))
                         .orElse("no config yet: the release will run without environment variables"));
+                form.fit();
             }, failure -> config.setText(ErrorText.of(failure)));
         };
         environment.valueProperty().addListener((o, a, b) -> load.run());

@@ -56,6 +56,7 @@ public final class TrustHostKeyDialog {
                 }
             }
             form.confirmButton().setDisable(check.status() == HostKeyCheck.Status.TRUSTED);
+            form.fit();
         }, failure -> {
             fingerprint.setText("—");
             form.showError(ErrorText.of(failure));
