@@ -1,5 +1,6 @@
 package org.stageboard.ui;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -12,73 +13,81 @@ import org.stageboard.core.Progress;
 import org.stageboard.core.Project;
 import org.stageboard.core.Recipe;
 import org.stageboard.core.Release;
-import org.stageboard.core.Run;
-import org.stageboard.core.RunKind;
 import org.stageboard.core.RunSettings;
-import org.stageboard.core.RunStatus;
 import org.stageboard.pipeline.Stageboard;
 import org.stageboard.pipeline.StageboardHome;
 import org.stageboard.testing.GitFixture;
+import org.stageboard.testing.SshTestServer;
 
 /**
- * Fills a Stageboard home with a demo project for looking at the window (screenshots): real
- * commits, builds and releases through the engine. Run cards are written straight to the catalog
- * unless {@code --real-runs} is given, since deploying needs a reachable host.
- * Usage: {@code DemoBoard <home> <repo-dir>}.
+ * Fills a Stageboard home with a demo project for looking at the window (screenshots), all
+ * through the engine: real commits, builds, releases, and deploys to an in-process SSH server on
+ * this machine (one deploy fails its health check and is rolled back). The demo apps keep
+ * running after this exits; their pidfiles are under {@code <work>/ssh-server-*}/hosts-base.
+ * Usage: {@code DemoBoard <home> <work-dir>}.
  */
 public final class DemoBoard {
 
-    public static void main(String[] args) throws java.io.IOException {
+    private DemoBoard() {
+    }
+
+    public static void main(String[] args) throws Exception {
         Path home = Path.of(args[0]);
-        Path repo = Path.of(args[1]);
-        try (GitFixture git = GitFixture.init(repo); Stageboard engine = Stageboard.open(new StageboardHome(home))) {
+        Path work = Files.createDirectories(Path.of(args[1]));
+        Path repo = work.resolve("shop-api");
+        try (GitFixture git = GitFixture.init(repo); Stageboard engine = Stageboard.open(new StageboardHome(home));
+             SshTestServer ssh = SshTestServer.start(work)) {
             git.copyResource("/demo-app/Server.java", "Server.java");
-            git.write("README.md", "# shop-api\n");
+            git.write("health-behaviour", "ok\n");
             String c1 = git.commit("First version of the shop API");
             git.write("VERSION", "1.1\n");
             String c2 = git.commit("Add /health endpoint for the load balancer");
-            git.write("VERSION", "1.2\n");
+            git.write("health-behaviour", "fail\n");
             String c3 = git.commit("Cache product list for 30 s");
-            git.write("broken.txt", "x\n");
+            git.write("health-behaviour", "ok\n").write("broken", "x\n");
             String c4 = git.commit("Try the new packaging script");
-            git.write("VERSION", "1.3\n");
+            git.write("VERSION", "1.2\n");
             git.commit("Log request ids");
 
             Project project = engine.addProject("shop-api", repo, "main",
-                    new Recipe("mkdir -p dist && cp Server.java VERSION dist/ 2>/dev/null || cp Server.java dist/; test ! -f broken.txt",
-                            List.of("dist/**")));
+                    new Recipe("test ! -f broken && echo packing", List.of("Server.java", "health-behaviour")));
             Build b1 = engine.build(project, c1, Progress.NONE);
             Build b2 = engine.build(project, c2, Progress.NONE);
             Build b3 = engine.build(project, c3, Progress.NONE);
             engine.build(project, c4, Progress.NONE);
 
             Environment staging = engine.addEnvironment(project, "staging",
-                    RunSettings.of("java Server.java", "http://127.0.0.1:18080/health"));
+                    new RunSettings("java Server.java", "http://127.0.0.1:18080/health", 20, 5, 5));
             Environment production = engine.addEnvironment(project, "production",
-                    RunSettings.of("java Server.java", "http://127.0.0.1:18081/health"));
+                    new RunSettings("java Server.java", "http://127.0.0.1:18081/health", 20, 5, 5));
             engine.setConfig(staging, Map.of("PORT", new ConfigEntry("PORT", "18080", false),
                     "DB_PASSWORD", new ConfigEntry("DB_PASSWORD", "s3cret-staging", true)), Set.of());
             engine.setConfig(production, Map.of("PORT", new ConfigEntry("PORT", "18081", false)), Set.of());
-            Release s1 = engine.release(b1, staging);
-            Release s2 = engine.release(b2, staging);
-            Release p1 = engine.release(b2, production);
-            Release s3 = engine.release(b3, staging);
 
-            java.nio.file.Files.writeString(home.resolve("id_ed25519"), "not a real key: demo data\n");
-            Host vps1 = engine.addHost("vps1", "127.0.0.1", 22, "deploy", home.resolve("id_ed25519"), "/srv/stageboard");
-            Host vps2 = engine.addHost("vps2", "127.0.0.1", 22, "deploy", home.resolve("id_ed25519"), "/srv/stageboard");
+            Host vps1 = trusted(engine, engine.addHost("vps1", ssh.address(), ssh.port(), ssh.user(), ssh.clientKey(),
+                    ssh.baseDir().resolve("vps1").toString()));
+            Host vps2 = trusted(engine, engine.addHost("vps2", ssh.address(), ssh.port(), ssh.user(), ssh.clientKey(),
+                    ssh.baseDir().resolve("vps2").toString()));
             engine.attachHost(staging, vps1);
             engine.attachHost(production, vps2);
-            var runs = engine.catalog().runs();
-            finish(runs, runs.start(s1.id(), vps1.id(), RunKind.DEPLOY, null, "ada"), RunStatus.SUPERSEDED, "replaced by staging v2");
-            finish(runs, runs.start(s2.id(), vps1.id(), RunKind.DEPLOY, null, "ada"), RunStatus.SUPERSEDED, "replaced by staging v3");
-            finish(runs, runs.start(p1.id(), vps2.id(), RunKind.DEPLOY, null, "ada"), RunStatus.LIVE, "health ok");
-            finish(runs, runs.start(s3.id(), vps1.id(), RunKind.DEPLOY, null, "ada"), RunStatus.ROLLED_BACK, "health check failed: 500");
-            finish(runs, runs.start(s2.id(), vps1.id(), RunKind.ROLLBACK, null, "ada"), RunStatus.LIVE, "health ok");
+
+            Release s1 = engine.release(b1, staging);
+            print(engine.deploy(s1, vps1, Progress.NONE));
+            Release s2 = engine.release(b2, staging);
+            print(engine.deploy(s2, vps1, Progress.NONE));
+            Release p1 = engine.release(b2, production);
+            print(engine.deploy(p1, vps2, Progress.NONE));
+            Release s3 = engine.release(b3, staging);
+            print(engine.deploy(s3, vps1, Progress.NONE));
+            System.out.println("apps under " + ssh.baseDir());
         }
     }
 
-    private static Run finish(org.stageboard.catalog.RunRepository runs, Run run, RunStatus status, String message) {
-        return runs.finish(run.id(), status, message);
+    private static Host trusted(Stageboard engine, Host host) {
+        return engine.trustHostKey(host, engine.checkHostKey(host).fingerprint());
+    }
+
+    private static void print(org.stageboard.core.Run run) {
+        System.out.println("run " + run.id() + " " + run.status() + " " + run.message());
     }
 }
