@@ -25,6 +25,7 @@ import org.stageboard.pipeline.Stageboard;
 import org.stageboard.ui.board.BoardViewModel;
 import org.stageboard.ui.board.Lane;
 import org.stageboard.ui.task.TaskExecutor;
+import org.stageboard.ui.task.Outcome;
 import org.stageboard.ui.task.TaskList;
 import org.stageboard.ui.task.UiTask;
 
@@ -169,7 +170,7 @@ public final class MainViewModel {
                     progress.step("snapshot config and record release");
                     return engine.release(build, environment);
                 },
-                r -> r.label() + " made from build #" + r.buildNumber() + " + config v" + r.configVersion(),
+                r -> Outcome.ok(r.label() + " made from build #" + r.buildNumber() + " + config v" + r.configVersion()),
                 r -> {
                     board.selectWhenShown(Lane.RELEASE, r.id());
                     notice.set(Notice.info(r.label() + " is ready: select it and Deploy it to a host."));
@@ -236,14 +237,14 @@ public final class MainViewModel {
         } else {
             notice.set(Notice.error("Build #" + build.number() + " failed"
                     + (build.exitCode() == null ? "" : " with exit " + build.exitCode())
-                    + (build.message() == null ? "" : ": " + build.message()) + ". Open its log from the card."));
+                    + (build.message() == null ? "." : ": " + firstLine(build.message())) + " Open its log from the card."));
         }
         refresh();
     }
 
     private void ran(Run run) {
         board.selectWhenShown(Lane.RUN, run.id());
-        String message = run.message() == null ? "" : ": " + run.message();
+        String message = run.message() == null ? "" : ": " + firstLine(run.message());
         if (run.status() == RunStatus.LIVE) {
             notice.set(Notice.info("Live" + message));
         } else if (run.status() == RunStatus.ROLLED_BACK) {
@@ -254,11 +255,26 @@ public final class MainViewModel {
         refresh();
     }
 
-    private static String describe(Build build) {
-        return "build #" + build.number() + (build.succeeded() ? " succeeded" : " failed");
+    private static Outcome describe(Build build) {
+        return build.succeeded() ? Outcome.ok("build #" + build.number() + " succeeded")
+                : Outcome.failed("build #" + build.number() + " failed" + (build.exitCode() == null ? "" : " (exit " + build.exitCode() + ")"));
     }
 
-    private static String describe(Run run) {
-        return "run " + run.id() + ": " + run.status().name().toLowerCase().replace('_', ' ');
+    private static Outcome describe(Run run) {
+        String status = run.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        return run.status() == RunStatus.LIVE ? Outcome.ok("run " + run.id() + ": " + status)
+                : Outcome.failed("run " + run.id() + ": " + status);
+    }
+
+    /** The first line of an engine message: notices are one line, the log has the rest. */
+    static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        int newline = message.indexOf('\n');
+        String line = (newline < 0 ? message : message.substring(0, newline)).strip();
+        // "… exited with code 1. Last lines:" introduces lines that only the log shows.
+        int sentence = line.lastIndexOf(". ");
+        return line.endsWith(":") && sentence > 0 ? line.substring(0, sentence + 1) : line;
     }
 }

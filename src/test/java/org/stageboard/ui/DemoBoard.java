@@ -46,6 +46,7 @@ public final class DemoBoard {
             String c3 = git.commit("Cache product list for 30 s");
             git.write("health-behaviour", "ok\n").write("broken", "x\n");
             String c4 = git.commit("Try the new packaging script");
+            Files.delete(repo.resolve("broken"));
             git.write("VERSION", "1.2\n");
             git.commit("Log request ids");
 

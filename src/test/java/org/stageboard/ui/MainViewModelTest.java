@@ -119,4 +119,10 @@ class MainViewModelTest {
         model.fail(new IllegalStateException("boom"));
         assertThat(model.noticeProperty().get().text()).isEqualTo("Unexpected error (IllegalStateException): boom");
     }
+
+    @Test
+    void noticesShowTheFirstLineOfAnEngineMessage() {
+        assertThat(MainViewModel.firstLine("The build command exited with code 1. Last lines:\n  boom")).isEqualTo("The build command exited with code 1.");
+        assertThat(MainViewModel.firstLine("No file matched dist/**.")).isEqualTo("No file matched dist/**.");
+    }
 }

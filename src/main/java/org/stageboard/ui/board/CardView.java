@@ -25,6 +25,13 @@ final class CardView extends VBox {
         detail.getStyleClass().add("card-detail");
         detail.setWrapText(true);
         getChildren().addAll(title, detail);
+        String why = messageOf(card);
+        if (why != null && !why.isBlank()) {
+            javafx.scene.control.Tooltip tooltip = new javafx.scene.control.Tooltip(why);
+            tooltip.setWrapText(true);
+            tooltip.setMaxWidth(420);
+            javafx.scene.control.Tooltip.install(this, tooltip);
+        }
         HBox buttons = new HBox(6);
         buttons.getStyleClass().add("card-actions");
         if (card.item() instanceof Build build && build.succeeded()) {
@@ -56,6 +63,16 @@ final class CardView extends VBox {
         if (selected) {
             getStyleClass().add("selected");
         }
+    }
+
+    private static String messageOf(Card card) {
+        if (card.item() instanceof Build build) {
+            return build.message();
+        }
+        if (card.item() instanceof Run run) {
+            return run.message();
+        }
+        return null;
     }
 
     static Path logOf(Card card) {

@@ -33,10 +33,10 @@ public final class TaskList {
     }
 
     /**
-     * Starts work in the background. {@code onSuccess} and {@code onFailure} run on the UI thread;
-     * {@code describe} says in one sentence how a successful task ended.
+     * Starts work in the background. {@code onSuccess} (the work returned) and {@code onFailure}
+     * (it threw) run on the UI thread; {@code describe} says how the returned result ended.
      */
-    public <T> UiTask start(String title, Function<Progress, T> work, Function<T, String> describe,
+    public <T> UiTask start(String title, Function<Progress, T> work, Function<T, Outcome> describe,
                             Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
         UiTask task = new UiTask(title, executor);
         tasks.add(0, task);
@@ -46,7 +46,8 @@ public final class TaskList {
             try {
                 T result = work.apply(task.progress());
                 executor.runOnUiThread(() -> {
-                    task.finish(TaskState.SUCCEEDED, describe.apply(result));
+                    Outcome outcome = describe.apply(result);
+                    task.finish(outcome.ok() ? TaskState.SUCCEEDED : TaskState.FAILED, outcome.sentence());
                     onSuccess.accept(result);
                     prune();
                 });

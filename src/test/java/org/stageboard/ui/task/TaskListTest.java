@@ -21,7 +21,7 @@ class TaskListTest {
             progress.fraction(0.5);
             progress.log("line two");
             return "ok";
-        }, r -> "built " + r, results::add, e -> { });
+        }, r -> Outcome.ok("built " + r), results::add, e -> { });
         assertThat(results).containsExactly("ok");
         assertThat(task.stateProperty().get()).isEqualTo(TaskState.SUCCEEDED);
         assertThat(task.outcomeProperty().get()).isEqualTo("built ok");
@@ -34,7 +34,7 @@ class TaskListTest {
         List<Throwable> errors = new ArrayList<>();
         UiTask task = tasks.start("Build", progress -> {
             throw new StageboardException("The folder /x is not a git repository.");
-        }, r -> "", r -> { }, errors::add);
+        }, r -> Outcome.ok(""), r -> { }, errors::add);
         assertThat(task.stateProperty().get()).isEqualTo(TaskState.FAILED);
         assertThat(task.outcomeProperty().get()).isEqualTo("The folder /x is not a git repository.");
         assertThat(errors).hasSize(1);
@@ -64,7 +64,7 @@ class TaskListTest {
         UiTask task = list.start("Deploy", progress -> {
             progress.checkCancelled();
             return "never";
-        }, r -> r, r -> { }, e -> { });
+        }, Outcome::ok, r -> { }, e -> { });
         assertThat(list.runningProperty().get()).isEqualTo(1);
         task.cancel();
         deferred.shutdown();
@@ -74,10 +74,19 @@ class TaskListTest {
 
     @Test
     void finishedTasksCanBeCleared() {
-        tasks.start("one", p -> 1, r -> "", r -> { }, e -> { });
-        tasks.start("two", p -> 2, r -> "", r -> { }, e -> { });
+        tasks.start("one", p -> 1, r -> Outcome.ok(""), r -> { }, e -> { });
+        tasks.start("two", p -> 2, r -> Outcome.ok(""), r -> { }, e -> { });
         assertThat(tasks.tasks()).extracting(UiTask::title).containsExactly("two", "one");
         tasks.clearFinished();
         assertThat(tasks.tasks()).isEmpty();
+    }
+
+    @Test
+    void workThatReturnsAFailureIsAFailedTask() {
+        List<String> results = new ArrayList<>();
+        UiTask task = tasks.start("Build", p -> "exit 2", r -> Outcome.failed("build #1 failed (" + r + ")"), results::add, e -> { });
+        assertThat(task.stateProperty().get()).isEqualTo(TaskState.FAILED);
+        assertThat(task.outcomeProperty().get()).isEqualTo("build #1 failed (exit 2)");
+        assertThat(results).as("the result still reaches the caller").containsExactly("exit 2");
     }
 }

@@ -52,7 +52,7 @@ class TaskPaneTest {
                 progress.checkCancelled();
                 sleep();
             }
-        }, r -> "done", r -> { }, e -> { })));
+        }, r -> Outcome.ok("done"), r -> { }, e -> { })));
         assertThat(stepped.await(10, TimeUnit.SECONDS)).isTrue();
         WaitForAsyncUtils.waitForFxEvents();
 
