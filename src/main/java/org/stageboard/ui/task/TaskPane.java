@@ -14,6 +14,8 @@ import javafx.scene.layout.VBox;
 /** The background tasks at the bottom of the window: title, current step, progress, Cancel and Log. */
 public final class TaskPane extends VBox {
 
+    private static final double ROW_HEIGHT = 32;
+
     private final VBox rows = new VBox(4);
     private final Label none = new Label("No background work. Builds, releases and deploys show their progress here.");
 
@@ -32,7 +34,7 @@ public final class TaskPane extends VBox {
         ScrollPane scroll = new ScrollPane(rows);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("task-scroll");
-        scroll.setPrefViewportHeight(66);
+        scroll.setPrefViewportHeight(2 * ROW_HEIGHT + 4);
         getChildren().addAll(header, scroll);
         tasks.tasks().addListener((ListChangeListener<UiTask>) change -> show(tasks, openLog));
         show(tasks, openLog);
@@ -66,6 +68,8 @@ public final class TaskPane extends VBox {
         log.setOnAction(e -> openLog.accept(task));
         HBox row = new HBox(10, title, step, bar, cancel, log);
         row.getStyleClass().add("task-row");
+        row.setMinHeight(ROW_HEIGHT);
+        row.setPrefHeight(ROW_HEIGHT);
         row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         Runnable state = () -> {
             TaskState now = task.stateProperty().get();
