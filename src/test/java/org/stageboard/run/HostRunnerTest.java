@@ -149,6 +149,8 @@ class HostRunnerTest {
             assertThat(progress.all()).doesNotContain(SECRET);
         }
         assertThat(String.join("\n", deploys.ledgerLines())).doesNotContain(SECRET);
+        assertThat(server.commands()).as("commands sent to the host").isNotEmpty()
+                .noneMatch(command -> command.contains(SECRET) || command.contains("hello from v"));
     }
 
     @Test
