@@ -187,6 +187,23 @@ class HostRunnerTest {
     }
 
     @Test
+    void aMissingArtifactFailsBeforeTheSwitchAndIsRecorded() throws Exception {
+        HostRunner runner = runnerFor("no-artifact");
+        RemoteRelease release = release("v1", okArtifact, freePort(), "hi", 30, 3);
+        RemoteRelease missing = new RemoteRelease(release.project(), release.environment(), "v1", release.label(),
+                "0".repeat(64), work.resolve("gone.tar.gz"), release.env(), release.run(), release.actor(), release.releaseJson());
+
+        assertThatThrownBy(() -> runner.activate(missing, new RecordingProgress()))
+                .isInstanceOf(StageboardException.class)
+                .hasMessageContaining("gone.tar.gz is missing here");
+
+        assertThat(deploys.envDir().resolve("current")).doesNotExist();
+        assertThat(deploys.envDir().resolve("releases/v1")).doesNotExist();
+        assertThat(deploys.envDir().resolve(".stageboard/lock")).doesNotExist();
+        assertThat(deploys.ledgerLines()).singleElement().asString().contains("\"outcome\":\"FAILED\"", "is missing here");
+    }
+
+    @Test
     void cancellingBeforeTheSwitchChangesNothingThatRuns() throws Exception {
         HostRunner runner = runnerFor("cancelled");
         RecordingProgress progress = new RecordingProgress() {
