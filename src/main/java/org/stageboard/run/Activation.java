@@ -76,6 +76,11 @@ final class Activation {
             }
             return rollBack(health.detail(), pid, previousLink);
         } catch (RuntimeException e) {
+            if (pid == null) {
+                // The start may have launched the app before failing: stop whatever the pidfile now names.
+                Integer written = AppProcess.readPid(shell, layout);
+                pid = written != null && !written.equals(previousPid) ? written : null;
+            }
             return rollBack(e.getMessage(), pid, previousLink);
         }
     }
@@ -94,8 +99,9 @@ final class Activation {
                 shell.check("Removing current", "rm -f " + q(layout.current()));
             }
             shell.check("Removing the pidfile", "rm -f " + q(layout.pidFile()));
-            return new DeployResult(RunStatus.FAILED, failed + ". There was no previous release to go back to, so no app runs.",
-                    previous);
+            String why = previous == null ? "There was no previous release to go back to"
+                    : release.releaseName() + " was already the current release, so there is nothing to go back to";
+            return new DeployResult(RunStatus.FAILED, failed + ". " + why + ", so no app runs.", previous);
         }
 
         progress.step("roll back to " + previous);

@@ -39,13 +39,15 @@ final class AppProcess {
     static Integer readPid(RemoteShell shell, RemoteLayout layout) {
         String out = shell.check("Reading the pidfile", "cat " + q(layout.pidFile()) + " 2>/dev/null || true").strip();
         try {
-            return out.isEmpty() ? null : Integer.valueOf(out);
+            Integer pid = out.isEmpty() ? null : Integer.valueOf(out);
+            return pid == null || pid <= 1 ? null : pid;
         } catch (NumberFormatException e) {
             return null;
         }
     }
 
     static boolean isRunning(RemoteShell shell, int pid) {
+        checkPid(pid);
         return shell.check("Checking the app process", FUNCTIONS + "if running " + pid + "; then echo yes; else echo no; fi")
                 .strip().equals("yes");
     }
@@ -77,6 +79,7 @@ final class AppProcess {
      * Returns what happened, for the log.
      */
     static String stop(RemoteShell shell, RemoteLayout layout, int pid, int graceSeconds) {
+        checkPid(pid);
         String script = FUNCTIONS
                 + "pid=" + pid + "\n"
                 + "root=$(cd " + q(layout.envDir()) + " && pwd -P)\n"
@@ -95,6 +98,13 @@ final class AppProcess {
                 + "done\n"
                 + "echo 'stopped'\n";
         return shell.check("Stopping the app (pid " + pid + ")", script, Duration.ofSeconds(graceSeconds + 60L)).strip();
+    }
+
+    /** Signalling -1 or -0 would reach every process of the user or the caller's own group. */
+    private static void checkPid(int pid) {
+        if (pid <= 1) {
+            throw new StageboardException("The pidfile names process " + pid + ", which cannot be the app: not signalling it.");
+        }
     }
 
     /** The last lines of {@code logs/app.log}. */

@@ -20,6 +20,7 @@ final class HealthCheck {
     }
 
     private static final Duration PAUSE = Duration.ofMillis(500);
+    private static final Duration LIVENESS_INTERVAL = Duration.ofSeconds(2);
 
     private HealthCheck() {
     }
@@ -35,6 +36,7 @@ final class HealthCheck {
             URI local = URI.create("http://127.0.0.1:" + forward.localPort() + path);
             String last = "no answer yet";
             long nextReport = System.nanoTime();
+            long nextLivenessCheck = System.nanoTime();
             while (true) {
                 try {
                     HttpResponse<Void> response = http.send(HttpRequest.newBuilder(local).timeout(Duration.ofSeconds(5)).GET().build(),
@@ -50,9 +52,13 @@ final class HealthCheck {
                     Thread.currentThread().interrupt();
                     return new Outcome(false, "interrupted while waiting for " + run.healthUrl());
                 }
-                if (!AppProcess.isRunning(shell, pid)) {
-                    return new Outcome(false, "the app process (pid " + pid + ") exited before " + run.healthUrl()
-                            + " answered 2xx (last: " + last + ")");
+                // Every check costs a remote command; every 2 s is soon enough to notice a crash.
+                if (System.nanoTime() - nextLivenessCheck >= 0) {
+                    nextLivenessCheck = System.nanoTime() + LIVENESS_INTERVAL.toNanos();
+                    if (!AppProcess.isRunning(shell, pid)) {
+                        return new Outcome(false, "the app process (pid " + pid + ") exited before " + run.healthUrl()
+                                + " answered 2xx (last: " + last + ")");
+                    }
                 }
                 if (System.nanoTime() - deadline >= 0) {
                     return new Outcome(false, run.healthUrl() + " did not answer 2xx within " + run.healthTimeoutSeconds()

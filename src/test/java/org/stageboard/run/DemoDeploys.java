@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.stageboard.core.RunSettings;
 import org.stageboard.ssh.PortForward;
@@ -102,7 +101,11 @@ final class DemoDeploys {
         return Files.readAllLines(envDir().resolve(".stageboard/ledger.jsonl"));
     }
 
-    /** Kills every app process group seen in a pidfile under the base dir or remembered here. */
+    /**
+     * Kills every process of the app process groups seen in a pidfile under the base dir or
+     * remembered here, and only processes running inside the base dir: pids are reused quickly on
+     * this machine. (No external {@code kill -SIG -PGID}: procps-ng 4.0.2's kill misreads a negative pid.)
+     */
     void killAll() {
         try (Stream<Path> files = Files.walk(baseDir)) {
             files.filter(p -> p.getFileName().toString().equals("app.pid")).forEach(p -> {
@@ -115,19 +118,32 @@ final class DemoDeploys {
         } catch (IOException ignored) {
             // Nothing deployed.
         }
-        for (long pid : pids) {
-            ProcessHandle.of(pid).ifPresent(p -> {
-                p.descendants().forEach(ProcessHandle::destroyForcibly);
-                p.destroyForcibly();
-            });
-            try {
-                new ProcessBuilder("kill", "-KILL", "-" + pid).redirectErrorStream(true).start().waitFor(5, TimeUnit.SECONDS);
-            } catch (IOException e) {
-                // kill is missing: destroyForcibly above did what it could.
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        Path root;
+        try {
+            root = baseDir.toRealPath();
+        } catch (IOException e) {
+            return;
         }
+        ProcessHandle.allProcesses()
+                .filter(p -> pids.contains(processGroup(p.pid())) && runsInside(p.pid(), root))
+                .forEach(ProcessHandle::destroyForcibly);
         pids.clear();
+    }
+
+    private static long processGroup(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[2]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private static boolean runsInside(long pid, Path root) {
+        try {
+            return Files.readSymbolicLink(Path.of("/proc/" + pid + "/cwd")).startsWith(root);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 }

@@ -149,6 +149,8 @@ class HostRunnerTest {
             assertThat(progress.all()).doesNotContain(SECRET);
         }
         assertThat(String.join("\n", deploys.ledgerLines())).doesNotContain(SECRET);
+        assertThat(server.commands()).as("commands sent to the host").isNotEmpty()
+                .noneMatch(command -> command.contains(SECRET) || command.contains("hello from v"));
     }
 
     @Test
@@ -182,6 +184,23 @@ class HostRunnerTest {
         assertThat(deploys.envDir().resolve("current")).doesNotExist();
         assertThat(deploys.envDir().resolve("artifacts")).doesNotExist();
         assertThat(deploys.envDir().resolve("releases")).doesNotExist();
+    }
+
+    @Test
+    void aMissingArtifactFailsBeforeTheSwitchAndIsRecorded() throws Exception {
+        HostRunner runner = runnerFor("no-artifact");
+        RemoteRelease release = release("v1", okArtifact, freePort(), "hi", 30, 3);
+        RemoteRelease missing = new RemoteRelease(release.project(), release.environment(), "v1", release.label(),
+                "0".repeat(64), work.resolve("gone.tar.gz"), release.env(), release.run(), release.actor(), release.releaseJson());
+
+        assertThatThrownBy(() -> runner.activate(missing, new RecordingProgress()))
+                .isInstanceOf(StageboardException.class)
+                .hasMessageContaining("gone.tar.gz is missing here");
+
+        assertThat(deploys.envDir().resolve("current")).doesNotExist();
+        assertThat(deploys.envDir().resolve("releases/v1")).doesNotExist();
+        assertThat(deploys.envDir().resolve(".stageboard/lock")).doesNotExist();
+        assertThat(deploys.ledgerLines()).singleElement().asString().contains("\"outcome\":\"FAILED\"", "is missing here");
     }
 
     @Test

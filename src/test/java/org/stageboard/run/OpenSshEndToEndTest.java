@@ -33,9 +33,10 @@ import org.stageboard.ssh.SshTarget;
 import org.stageboard.testing.SshTestServer;
 
 /**
- * The run stage against a real OpenSSH sshd that this test starts on 127.0.0.1 and a free port,
- * with its own host key and authorized key. Skipped, saying why, where no OpenSSH server is
- * installed (CI installs it with .ci/sshd-setup.sh).
+ * The run stage against a real OpenSSH sshd on 127.0.0.1: the one .ci/run started
+ * (.ci/start-sshd.sh exports STAGEBOARD_E2E_SSHD_PORT and its keys), or else one this test starts
+ * on a free port with its own host key and authorized key. Skipped, saying why, where no OpenSSH
+ * server is installed; in CI (STAGEBOARD_E2E_REQUIRED=1) that is a failure instead.
  */
 class OpenSshEndToEndTest {
 
@@ -54,15 +55,27 @@ class OpenSshEndToEndTest {
 
     @BeforeAll
     static void startSshd() throws Exception {
-        assumeTrue(Files.isExecutable(SSHD), "No OpenSSH server (/usr/sbin/sshd is missing): install it with "
+        String external = System.getenv("STAGEBOARD_E2E_SSHD_PORT");
+        if (external != null && !external.isBlank()) {
+            // .ci/run started sshd on 127.0.0.1 with its own config (.ci/start-sshd.sh): use it.
+            port = Integer.parseInt(external.strip());
+            clientKey = Path.of(System.getenv("STAGEBOARD_E2E_SSH_KEY"));
+            hostKeyPub = Path.of(System.getenv("STAGEBOARD_E2E_SSH_HOST_KEY"));
+            sshdLog = Path.of(System.getenv("STAGEBOARD_E2E_SSHD_DIR"), "sshd.log");
+            if (!accepts(port)) {
+                throw new IllegalStateException("The sshd that .ci/run started does not answer on 127.0.0.1:" + port);
+            }
+            return;
+        }
+        requireOrSkip(Files.isExecutable(SSHD), "No OpenSSH server (/usr/sbin/sshd is missing): install it with "
                 + ".ci/sshd-setup.sh (as root) to run this end-to-end test.");
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/ssh-keygen")), "ssh-keygen is missing: install openssh-client.");
+        requireOrSkip(Files.isExecutable(Path.of("/usr/bin/ssh-keygen")), "ssh-keygen is missing: install openssh-client.");
         Path privsep = Path.of("/run/sshd");
         if (!Files.isDirectory(privsep)) {
             try {
                 Files.createDirectories(privsep);
             } catch (IOException e) {
-                assumeTrue(false, "/run/sshd is missing and cannot be created here: run .ci/sshd-setup.sh as root.");
+                requireOrSkip(false, "/run/sshd is missing and cannot be created here: run .ci/sshd-setup.sh as root.");
             }
         }
         Path hostKey = work.resolve("ssh_host_ed25519_key");
@@ -99,6 +112,14 @@ class OpenSshEndToEndTest {
             }
             Thread.sleep(100);
         }
+    }
+
+    /** Skips with the reason; fails instead where CI demands the end-to-end test (STAGEBOARD_E2E_REQUIRED=1). */
+    private static void requireOrSkip(boolean condition, String reason) {
+        if (!condition && "1".equals(System.getenv("STAGEBOARD_E2E_REQUIRED"))) {
+            throw new IllegalStateException("STAGEBOARD_E2E_REQUIRED=1 but: " + reason);
+        }
+        assumeTrue(condition, reason);
     }
 
     @AfterAll

@@ -16,6 +16,7 @@ import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.sshd.common.config.keys.KeyUtils;
@@ -41,14 +42,17 @@ public final class SshTestServer implements AutoCloseable {
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
     private final SshServer server;
+    private final List<String> commands;
     private final Path workDir;
     private final Path clientKey;
     private final PublicKey hostKey;
     private final Path knownHosts;
     private final Path baseDir;
 
-    private SshTestServer(SshServer server, Path workDir, Path clientKey, PublicKey hostKey, Path knownHosts, Path baseDir) {
+    private SshTestServer(SshServer server, List<String> commands, Path workDir, Path clientKey, PublicKey hostKey,
+                          Path knownHosts, Path baseDir) {
         this.server = server;
+        this.commands = commands;
         this.workDir = workDir;
         this.clientKey = clientKey;
         this.hostKey = hostKey;
@@ -72,7 +76,11 @@ public final class SshTestServer implements AutoCloseable {
             server.setKeyboardInteractiveAuthenticator(null);
             server.setPublickeyAuthenticator((username, key, session) ->
                     user.equals(username) && KeyUtils.compareKeys(client.getPublic(), key));
-            server.setCommandFactory((channel, command) -> new InvertedShellWrapper(new ProcessShell("/bin/sh", "-c", command)));
+            List<String> commands = new CopyOnWriteArrayList<>();
+            server.setCommandFactory((channel, command) -> {
+                commands.add(command);
+                return new InvertedShellWrapper(new ProcessShell("/bin/sh", "-c", command));
+            });
             server.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
             server.setFileSystemFactory(new NativeFileSystemFactory());
             server.setForwardingFilter(AcceptAllForwardingFilter.INSTANCE);
@@ -81,7 +89,7 @@ public final class SshTestServer implements AutoCloseable {
             Path knownHosts = dir.resolve("known_hosts");
             Files.writeString(knownHosts, "[127.0.0.1]:" + server.getPort() + " " + PublicKeyEntry.toString(host.getPublic()) + "\n");
             Path baseDir = Files.createDirectories(dir.resolve("hosts-base"));
-            return new SshTestServer(server, dir, clientKey, host.getPublic(), knownHosts, baseDir);
+            return new SshTestServer(server, commands, dir, clientKey, host.getPublic(), knownHosts, baseDir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (GeneralSecurityException e) {
@@ -119,6 +127,11 @@ public final class SshTestServer implements AutoCloseable {
     /** A fresh folder for deployments. */
     public Path baseDir() {
         return baseDir;
+    }
+
+    /** Every exec command the server received so far, in order: to check that no secret is on a command line. */
+    public List<String> commands() {
+        return List.copyOf(commands);
     }
 
     /** A target for this server with the accepted key and the pinned known_hosts. */
