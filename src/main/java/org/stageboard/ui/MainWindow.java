@@ -48,6 +48,22 @@ public final class MainWindow extends BorderPane implements CardActions {
         setCenter(new BoardView(model.board(), this));
         setBottom(new VBox(new TaskPane(model.tasks(), task -> LogWindow.follow(window(), task)), new StatusBar(model)));
         refreshWhileTasksRun();
+        sceneProperty().addListener((o, before, scene) -> {
+            if (scene != null) {
+                shortcuts(scene);
+            }
+        });
+    }
+
+    /** F5 reads the board again; Ctrl+B builds the selected commit. */
+    private void shortcuts(javafx.scene.Scene scene) {
+        scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.F5), model::refresh);
+        scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.B,
+                javafx.scene.input.KeyCombination.SHORTCUT_DOWN), () -> {
+                    if (model.canBuild()) {
+                        model.buildSelectedCommit();
+                    }
+                });
     }
 
     /** Running cards show elapsed time and steps; while work runs, re-read the board every few seconds. */
@@ -88,7 +104,7 @@ public final class MainWindow extends BorderPane implements CardActions {
         Button deploy = button("Deploy…", "deployButton", () -> model.board().selectedRelease().ifPresent(this::deploy));
         deploy.getStyleClass().add("stage-button");
         Button rollback = button("Rollback", "rollbackButton", () -> model.board().selectedLiveRun().ifPresent(this::rollback));
-        tip(build, "Build the selected commit: run the build command on a clean export and pack the artifact.");
+        tip(build, "Build the selected commit (Ctrl+B): run the build command on a clean export and pack the artifact.");
         tip(release, "Release the selected successful build to an environment: artifact + that environment's config.");
         tip(deploy, "Deploy the selected release to a host of its environment over SSH.");
         tip(rollback, "Roll the selected live run's host back to the release that was live before it.");
@@ -112,6 +128,7 @@ public final class MainWindow extends BorderPane implements CardActions {
         hosts.getItems().addAll(item("Add host…", setupActions::addHost), item("Trust host key…", setupActions::trustHostKey),
                 item("Attach host to environment…", () -> setupActions.attachHost(null)));
         Button refresh = button("Refresh", "refreshButton", model::refresh);
+        tip(refresh, "Read the board again (F5), e.g. after using the command line.");
 
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
