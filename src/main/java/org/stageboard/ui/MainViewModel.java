@@ -183,6 +183,12 @@ public final class MainViewModel {
                 progress -> engine.deploy(release, host, progress), MainViewModel::describe, this::ran, this::fail));
     }
 
+    /** Deploys to every host of the release's environment, one after another; the engine stops at the first failure. */
+    public UiTask deployAll(Release release) {
+        return track(tasks.start("Deploy " + release.label() + " to every host of " + release.environmentName(),
+                progress -> engine.deployAll(release, progress), MainViewModel::describe, this::ranAll, this::fail));
+    }
+
     /** Re-activates the release that was live on the run's host before it. */
     public Optional<UiTask> rollback(Run run) {
         BoardSnapshot snapshot = board.snapshotProperty().get();
@@ -253,6 +259,20 @@ public final class MainViewModel {
             notice.set(Notice.error("Run " + run.status().name().toLowerCase().replace('_', ' ') + message));
         }
         refresh();
+    }
+
+    private void ranAll(List<Run> runs) {
+        Run last = runs.get(runs.size() - 1);
+        ran(last);
+        if (last.status() == RunStatus.LIVE) {
+            notice.set(Notice.info("Live on " + runs.size() + (runs.size() == 1 ? " host." : " hosts.")));
+        }
+    }
+
+    private static Outcome describe(List<Run> runs) {
+        long live = runs.stream().filter(r -> r.status() == RunStatus.LIVE).count();
+        String sentence = live + " of " + runs.size() + (runs.size() == 1 ? " host" : " hosts") + " live";
+        return live == runs.size() ? Outcome.ok(sentence) : Outcome.failed(sentence + "; the rollout stopped");
     }
 
     private static Outcome describe(Build build) {

@@ -151,8 +151,13 @@ public final class MainWindow extends BorderPane implements CardActions {
 
     @Override
     public void deploy(Release release) {
-        DeployDialog.show(window(), release, model::loadHosts, model.executor())
-                .ifPresent(host -> model.deploy(release, host));
+        DeployDialog.show(window(), release, model::loadHosts, model.executor()).ifPresent(target -> {
+            if (target.allHosts()) {
+                model.deployAll(release);
+            } else {
+                model.deploy(release, target.host());
+            }
+        });
     }
 
     @Override
