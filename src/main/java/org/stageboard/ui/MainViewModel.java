@@ -127,11 +127,24 @@ public final class MainViewModel {
             return;
         }
         long ticket = refreshes.incrementAndGet();
-        executor.call(() -> engine.board(current, COMMIT_LIMIT), snapshot -> {
+        executor.call(() -> read(current), read -> {
             if (ticket == refreshes.get() && project.get() != null && project.get().id() == current.id()) {
-                board.apply(snapshot);
+                board.apply(read.snapshot());
+                board.showTargets(read.hostsByEnvironment());
             }
         }, this::fail);
+    }
+
+    private record BoardRead(BoardSnapshot snapshot, java.util.Map<String, List<String>> hostsByEnvironment) {
+    }
+
+    private BoardRead read(Project current) {
+        BoardSnapshot snapshot = engine.board(current, COMMIT_LIMIT);
+        java.util.Map<String, List<String>> targets = new java.util.LinkedHashMap<>();
+        for (Environment environment : snapshot.environments()) {
+            targets.put(environment.name(), engine.hosts(environment).stream().map(Host::name).toList());
+        }
+        return new BoardRead(snapshot, targets);
     }
 
     public void dismissNotice() {

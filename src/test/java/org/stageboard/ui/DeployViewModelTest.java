@@ -74,6 +74,7 @@ class DeployViewModelTest {
 
     @Test
     void deployingToEveryHostOfTheEnvironmentMakesALiveRunCard() {
+        assertThat(model.board().targetsProperty().get()).isEqualTo("staging → vps1");
         UiTask task = model.deployAll(release);
 
         assertThat(task.stateProperty().get()).as(task.outcomeProperty().get()).isEqualTo(TaskState.SUCCEEDED);

@@ -30,6 +30,7 @@ public final class BoardViewModel {
     private final Map<Lane, ObservableList<Card>> laneViews = new EnumMap<>(Lane.class);
     private final ReadOnlyObjectWrapper<String> selectedCommit = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Card> selectedCard = new ReadOnlyObjectWrapper<>();
+    private final javafx.beans.property.ReadOnlyStringWrapper targets = new javafx.beans.property.ReadOnlyStringWrapper("");
     private Lane pendingLane;
     private long pendingId;
 
@@ -61,6 +62,22 @@ public final class BoardViewModel {
 
     public ReadOnlyObjectProperty<Card> selectedCardProperty() {
         return selectedCard.getReadOnlyProperty();
+    }
+
+    /** Where each environment's releases run, e.g. {@code staging → vps1 · production → vps2}. */
+    public javafx.beans.property.ReadOnlyStringProperty targetsProperty() {
+        return targets.getReadOnlyProperty();
+    }
+
+    /** Shows the hosts of each environment (names, in the environments' order). */
+    public void showTargets(Map<String, List<String>> hostsByEnvironment) {
+        if (hostsByEnvironment.isEmpty()) {
+            targets.set("no environment yet");
+            return;
+        }
+        targets.set(hostsByEnvironment.entrySet().stream()
+                .map(e -> e.getKey() + " → " + (e.getValue().isEmpty() ? "no host yet" : String.join(", ", e.getValue())))
+                .collect(java.util.stream.Collectors.joining(" · ")));
     }
 
     /** Shows a new snapshot, keeping the selection where its records still exist. */

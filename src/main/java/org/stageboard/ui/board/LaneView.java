@@ -25,6 +25,15 @@ final class LaneView extends VBox {
         Label produces = new Label(lane.produces());
         produces.getStyleClass().add("lane-subtitle");
         VBox header = new VBox(2, title, produces);
+        if (lane == Lane.RUN) {
+            Label targets = new Label();
+            targets.setId("runTargets");
+            targets.getStyleClass().add("lane-targets");
+            targets.textProperty().bind(board.targetsProperty());
+            targets.visibleProperty().bind(board.targetsProperty().isNotEmpty());
+            targets.managedProperty().bind(targets.visibleProperty());
+            header.getChildren().add(targets);
+        }
         header.getStyleClass().add("lane-header");
 
         empty = new Label(lane.emptyText());

@@ -79,4 +79,15 @@ class BoardViewModelTest {
         assertThat(board.selectedLiveRun()).isPresent();
         assertThat(board.selectedCommitProperty().get()).isEqualTo(Snapshots.SHA_A);
     }
+
+    @Test
+    void theRunLaneSaysWhereEachEnvironmentRuns() {
+        board.showTargets(new java.util.LinkedHashMap<>(java.util.Map.of("staging", java.util.List.of("vps1", "vps2"))));
+        assertThat(board.targetsProperty().get()).isEqualTo("staging → vps1, vps2");
+        var two = new java.util.LinkedHashMap<String, java.util.List<String>>();
+        two.put("staging", java.util.List.of("vps1"));
+        two.put("production", java.util.List.of());
+        board.showTargets(two);
+        assertThat(board.targetsProperty().get()).isEqualTo("staging → vps1 · production → no host yet");
+    }
 }
