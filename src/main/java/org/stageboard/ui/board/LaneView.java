@@ -14,6 +14,7 @@ final class LaneView extends VBox {
     private final CardActions actions;
     private final VBox cards = new VBox(8);
     private final Label empty;
+    private final ScrollPane scroll;
 
     LaneView(Lane lane, BoardViewModel board, CardActions actions) {
         this.board = board;
@@ -25,15 +26,6 @@ final class LaneView extends VBox {
         Label produces = new Label(lane.produces());
         produces.getStyleClass().add("lane-subtitle");
         VBox header = new VBox(2, title, produces);
-        if (lane == Lane.RUN) {
-            Label targets = new Label();
-            targets.setId("runTargets");
-            targets.getStyleClass().add("lane-targets");
-            targets.textProperty().bind(board.targetsProperty());
-            targets.visibleProperty().bind(board.targetsProperty().isNotEmpty());
-            targets.managedProperty().bind(targets.visibleProperty());
-            header.getChildren().add(targets);
-        }
         header.getStyleClass().add("lane-header");
 
         empty = new Label(lane.emptyText());
@@ -41,18 +33,36 @@ final class LaneView extends VBox {
         empty.setWrapText(true);
         cards.getStyleClass().add("lane-cards");
         cards.setFillWidth(true);
-        ScrollPane scroll = new ScrollPane(cards);
+        scroll = new ScrollPane(cards);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("lane-scroll");
         StackPane body = new StackPane(scroll, empty);
         StackPane.setAlignment(empty, javafx.geometry.Pos.TOP_LEFT);
         VBox.setVgrow(body, Priority.ALWAYS);
         getChildren().addAll(header, body);
+        if (lane == Lane.RUN) {
+            getChildren().add(targets(board));
+        }
 
         board.cards(lane).addListener((ListChangeListener<Card>) change -> rebuild(lane));
-        board.selectedCommitProperty().addListener((o, a, b) -> restyle());
+        board.selectedCommitProperty().addListener((o, a, b) -> {
+            restyle();
+            revealJourney();
+        });
         board.selectedCardProperty().addListener((o, a, b) -> restyle());
         rebuild(lane);
+    }
+
+    /** A footer that says where each environment's releases run. */
+    private static Label targets(BoardViewModel board) {
+        Label targets = new Label();
+        targets.setId("runTargets");
+        targets.getStyleClass().add("lane-targets");
+        targets.setWrapText(true);
+        targets.textProperty().bind(javafx.beans.binding.Bindings.concat("Hosts: ", board.targetsProperty()));
+        targets.visibleProperty().bind(board.targetsProperty().isNotEmpty());
+        targets.managedProperty().bind(targets.visibleProperty());
+        return targets;
     }
 
     private void rebuild(Lane lane) {
@@ -67,6 +77,24 @@ final class LaneView extends VBox {
         // A filter, so that pressing a card's own button selects the card too.
         view.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> board.selectCard(card));
         return view;
+    }
+
+    /** Scrolls so that the selected commit's newest card in this lane can be seen, if it cannot. */
+    private void revealJourney() {
+        cards.getChildren().stream().map(CardView.class::cast)
+                .filter(view -> board.highlightOf(view.card()) == Highlight.IN_JOURNEY)
+                .findFirst().ifPresent(view -> {
+                    double content = cards.getBoundsInLocal().getHeight();
+                    double viewport = scroll.getViewportBounds().getHeight();
+                    if (content <= viewport) {
+                        return;
+                    }
+                    double top = (content - viewport) * scroll.getVvalue();
+                    double y = view.getBoundsInParent().getMinY();
+                    if (y < top || view.getBoundsInParent().getMaxY() > top + viewport) {
+                        scroll.setVvalue(Math.min(1, Math.max(0, (y - 8) / (content - viewport))));
+                    }
+                });
     }
 
     private void restyle() {
