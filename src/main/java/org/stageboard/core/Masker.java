@@ -30,26 +30,15 @@ public final class Masker {
 
     /** A progress that masks every log line and step title before passing it on. */
     public Progress wrap(Progress target) {
-        Masker masker = this;
-        return new Progress() {
+        return new ForwardingProgress(target) {
             @Override
             public void step(String title) {
-                target.step(masker.mask(title));
+                super.step(mask(title));
             }
 
             @Override
             public void log(String line) {
-                target.log(masker.mask(line));
-            }
-
-            @Override
-            public void fraction(double done) {
-                target.fraction(done);
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return target.isCancelled();
+                super.log(mask(line));
             }
         };
     }

@@ -7,19 +7,19 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import org.stageboard.core.ForwardingProgress;
 import org.stageboard.core.Progress;
 
 /** Passes progress on and writes every step and line, time-stamped, into a run's log file. */
-final class RunLogProgress implements Progress {
+final class RunLogProgress extends ForwardingProgress {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final Path file;
-    private final Progress target;
 
     RunLogProgress(Path file, Progress target) {
+        super(target);
         this.file = file;
-        this.target = target;
         try {
             Files.createDirectories(file.getParent());
         } catch (IOException e) {
@@ -30,23 +30,13 @@ final class RunLogProgress implements Progress {
     @Override
     public void step(String title) {
         write("== " + title);
-        target.step(title);
+        super.step(title);
     }
 
     @Override
     public void log(String line) {
         write(line);
-        target.log(line);
-    }
-
-    @Override
-    public void fraction(double done) {
-        target.fraction(done);
-    }
-
-    @Override
-    public boolean isCancelled() {
-        return target.isCancelled();
+        super.log(line);
     }
 
     private synchronized void write(String line) {

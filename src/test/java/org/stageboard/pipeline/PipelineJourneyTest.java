@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,7 +18,6 @@ import org.stageboard.core.ConfigEntry;
 import org.stageboard.core.Environment;
 import org.stageboard.core.Event;
 import org.stageboard.core.Host;
-import org.stageboard.core.Progress;
 import org.stageboard.core.Project;
 import org.stageboard.core.Recipe;
 import org.stageboard.core.Release;
@@ -30,6 +28,7 @@ import org.stageboard.core.RunStatus;
 import org.stageboard.core.StageboardException;
 import org.stageboard.testing.AppProcesses;
 import org.stageboard.testing.GitFixture;
+import org.stageboard.testing.RecordingProgress;
 import org.stageboard.testing.SshTestServer;
 
 /**
@@ -47,18 +46,7 @@ class PipelineJourneyTest {
     private Stageboard engine;
     private GitFixture repo;
     private int appPort;
-    private final List<String> logLines = new ArrayList<>();
-    private final Progress progress = new Progress() {
-        @Override
-        public void step(String title) {
-            logLines.add(title);
-        }
-
-        @Override
-        public void log(String line) {
-            logLines.add(line);
-        }
-    };
+    private final RecordingProgress progress = new RecordingProgress();
 
     @BeforeEach
     void setUp() {
@@ -153,7 +141,7 @@ class PipelineJourneyTest {
         assertThat(AppProcesses.get("http://127.0.0.1:" + appPort + "/")).isEqualTo("hello from v1");
 
         // --- secrets never reach logs or the audit trail
-        assertThat(logLines).noneMatch(line -> line.contains(SECRET));
+        assertThat(progress.all()).doesNotContain(SECRET);
         for (Run r : engine.catalog().runs().forProject(project.id())) {
             if (r.log() != null && Files.exists(r.log())) {
                 assertThat(Files.readString(r.log())).doesNotContain(SECRET);

@@ -1,15 +1,15 @@
-package org.stageboard.run;
+package org.stageboard.testing;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.stageboard.core.Progress;
 
 /** Keeps every step and log line, to check what a run reported (and what it never printed). */
-class RecordingProgress implements Progress {
+public class RecordingProgress implements Progress {
 
-    final List<String> steps = new CopyOnWriteArrayList<>();
-    final List<String> logs = new CopyOnWriteArrayList<>();
-    volatile boolean cancelled;
+    public final List<String> steps = new CopyOnWriteArrayList<>();
+    public final List<String> logs = new CopyOnWriteArrayList<>();
+    public volatile boolean cancelled;
 
     @Override
     public void step(String title) {
@@ -26,7 +26,7 @@ class RecordingProgress implements Progress {
         return cancelled;
     }
 
-    String all() {
+    public String all() {
         return String.join("\n", steps) + "\n" + String.join("\n", logs);
     }
 }
