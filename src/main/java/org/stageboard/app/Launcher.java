@@ -1,10 +1,12 @@
 package org.stageboard.app;
 
 import javafx.application.Application;
+import org.stageboard.cli.StageboardCli;
 
 /**
- * The entry point. A plain class, not the {@code Application}, so that a classpath launch finds
- * the JavaFX runtime on the classpath instead of asking for modules.
+ * The entry point: with arguments it runs the CLI ({@code stageboard build}, …) and exits with
+ * its code; without, it opens the window. A plain class, not the {@code Application}, so that a
+ * classpath launch finds the JavaFX runtime on the classpath instead of asking for modules.
  */
 public final class Launcher {
 
@@ -12,7 +14,9 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        // The command line goes here: when args are given, run the CLI instead of the window.
+        if (args.length > 0) {
+            System.exit(StageboardCli.execute(args));
+        }
         Application.launch(StageboardApp.class, args);
     }
 }
