@@ -25,6 +25,8 @@ import org.stageboard.release.ReleaseService;
 import org.stageboard.run.DeployResult;
 import org.stageboard.run.HostRunner;
 import org.stageboard.run.RemoteRelease;
+import org.stageboard.ssh.HostKeyException;
+import org.stageboard.ssh.HostKeyStatus;
 import org.stageboard.ssh.SshTarget;
 
 /**
@@ -79,6 +81,9 @@ final class RunStage {
             DeployResult result = new HostRunner(target(host), host.baseDir()).activate(remote, logged);
             status = result.status();
             message = masker.mask(result.message());
+        } catch (HostKeyException e) {
+            status = RunStatus.FAILED;
+            message = hostKeyMessage(host, e);
         } catch (CancelledException e) {
             status = RunStatus.FAILED;
             message = "Cancelled before the switch; the host serves what it served before.";
@@ -94,6 +99,19 @@ final class RunStage {
         catalog.events().append(actor, project.name(), kind.name().toLowerCase(), project.name() + "/" + release.label() + " on " + host.name(),
                 status.name().toLowerCase(), message);
         return finished;
+    }
+
+    /** The host-key refusal in the user's terms: which host, which key, and the explicit way to trust it. */
+    static String hostKeyMessage(Host host, HostKeyException e) {
+        String trust = "check the fingerprint with the host's administrator (on the host: ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub), "
+                + "then trust it (window: Hosts > Trust host key…; CLI: stageboard host trust " + host.name() + " --fingerprint " + e.fingerprint() + ").";
+        if (e.status() == HostKeyStatus.CHANGED) {
+            return "Stopped: the host key of " + host.name() + " (" + host.display() + ") has CHANGED. It presents " + e.scan().keyType() + " "
+                    + e.fingerprint() + " but " + e.scan().pinnedFingerprint() + " is pinned. Someone may be intercepting the connection, "
+                    + "or the host was reinstalled. Nothing was sent to it. Only if you are sure, " + trust;
+        }
+        return "Stopped: the host key of " + host.name() + " (" + host.display() + ") is not trusted yet. It presents "
+                + e.scan().keyType() + " " + e.fingerprint() + ". Nothing was sent to it. To go on, " + trust;
     }
 
     /** The release that was live on the host before the current one, for a rollback. */

@@ -13,7 +13,8 @@ import org.slf4j.helpers.NOPLogger;
 final class SshjLogging {
 
     /** Loggers of sshj classes whose errors always reach us as exceptions too. */
-    private static final Set<String> DUPLICATING = Set.of("net.schmizz.concurrent.Promise");
+    private static final Set<String> DUPLICATING = Set.of("net.schmizz.concurrent.Promise",
+            "net.schmizz.sshj.transport.KeyExchanger", "net.schmizz.sshj.transport.TransportImpl");
 
     private SshjLogging() {
     }
