@@ -185,4 +185,44 @@ class PipelineJourneyTest {
         assertThatThrownBy(() -> engine.deploy(v1, other, progress)).hasMessageContaining("attach it first");
         assertThatThrownBy(() -> engine.rollback(staging, other, progress)).hasMessageContaining("nothing to roll back");
     }
+
+    @Test
+    void aRefusedKeyOrAChangedHostKeyFailsTheRunAndTheHostKeepsServing() throws Exception {
+        commitApp("ok", "app");
+        Project project = engine.addProject("demo", repo.dir(), "main", new Recipe("true", List.of("Server.java", "health-behaviour")));
+        Environment staging = engine.addEnvironment(project, "staging",
+                new RunSettings("java Server.java", "http://127.0.0.1:" + appPort + "/health", 40, 5, 5));
+        engine.setConfig(staging, Map.of("PORT", new ConfigEntry("PORT", Integer.toString(appPort), false),
+                "GREETING", new ConfigEntry("GREETING", "serving v1", false)), Set.of());
+        Build build = engine.build(project, "main", progress);
+        Host vps = engine.addHost("vps1", server.address(), server.port(), server.user(), server.clientKey(), server.baseDir().toString());
+        engine.attachHost(staging, vps);
+        vps = engine.trustHostKey(vps, engine.checkHostKey(vps).fingerprint());
+        assertThat(engine.deploy(engine.release(build, staging), vps, progress).status()).isEqualTo(RunStatus.LIVE);
+        engine.setConfig(staging, Map.of("GREETING", new ConfigEntry("GREETING", "never served", false)), Set.of());
+        Release v2 = engine.release(build, staging);
+
+        // the same host reached with a key it does not accept
+        Host wrongKey = engine.addHost("vps1-wrong-key", server.address(), server.port(), server.user(), server.newUnauthorizedKey(),
+                server.baseDir().toString());
+        engine.attachHost(staging, wrongKey);
+        Run refused = engine.deploy(v2, wrongKey, progress);
+        assertThat(refused.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(refused.message()).containsIgnoringCase("refused");
+        assertThat(AppProcesses.get("http://127.0.0.1:" + appPort + "/")).isEqualTo("serving v1");
+
+        // the host now presents another key than the pinned one: stop, warn, send nothing
+        try (SshTestServer impostor = SshTestServer.start(tmp.resolve("impostor"))) {
+            String impostorKey = Files.readString(impostor.knownHosts()).strip().split(" ", 2)[1];
+            Files.writeString(engine.home().knownHosts(), "[127.0.0.1]:" + server.port() + " " + impostorKey + "\n");
+            Run changed = engine.deploy(v2, vps, progress);
+            assertThat(changed.status()).isEqualTo(RunStatus.FAILED);
+            assertThat(changed.message()).contains("CHANGED").contains(server.hostKeyFingerprint()).contains("stageboard host trust vps1");
+            assertThat(engine.checkHostKey(vps).status()).isEqualTo(HostKeyCheck.Status.CHANGED);
+        }
+        assertThat(AppProcesses.get("http://127.0.0.1:" + appPort + "/")).isEqualTo("serving v1");
+        assertThat(Files.readSymbolicLink(server.baseDir().resolve("demo/staging/current")).toString()).endsWith("v1");
+        assertThat(engine.catalog().runs().forProject(project.id())).extracting(Run::status)
+                .containsExactly(RunStatus.FAILED, RunStatus.FAILED, RunStatus.LIVE);
+    }
 }
