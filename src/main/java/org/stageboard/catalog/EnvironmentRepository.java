@@ -67,6 +67,16 @@ public final class EnvironmentRepository {
                 HostRepository::map, environmentId);
     }
 
+    /** For every environment of a project, the ids of its hosts by name, in one query. */
+    public java.util.Map<Long, List<Long>> hostIdsByEnvironment(long projectId) {
+        java.util.Map<Long, List<Long>> result = new java.util.LinkedHashMap<>();
+        jdbc.query("SELECT eh.environment_id, eh.host_id FROM environment_hosts eh JOIN environments e ON e.id = eh.environment_id"
+                        + " JOIN hosts h ON h.id = eh.host_id WHERE e.project_id = ? ORDER BY e.id, h.name",
+                rs -> new long[] {rs.getLong(1), rs.getLong(2)}, projectId)
+                .forEach(row -> result.computeIfAbsent(row[0], k -> new java.util.ArrayList<>()).add(row[1]));
+        return result;
+    }
+
     static Environment map(ResultSet rs) throws SQLException {
         return new Environment(rs.getLong("id"), rs.getLong("project_id"), rs.getString("name"),
                 new RunSettings(rs.getString("start_command"), rs.getString("health_url"), rs.getInt("health_timeout_s"),

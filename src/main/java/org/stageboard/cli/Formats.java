@@ -55,7 +55,7 @@ final class Formats {
     static String run(Run run, Release release, Host host) {
         String what = release == null ? "release #" + run.releaseId() : release.label();
         return (host == null ? "host #" + run.hostId() : host.name()) + "  " + what + "  " + run.kind().name().toLowerCase() + "  "
-                + run.status().name().toLowerCase().replace('_', ' ') + "  " + time(run.startedAt()) + "  by " + run.actor()
+                + run.status().label() + "  " + time(run.startedAt()) + "  by " + run.actor()
                 + (run.message() == null ? "" : "  - " + firstLine(run.message()));
     }
 

@@ -94,7 +94,7 @@ final class RunStage {
             status = RunStatus.FAILED;
             message = masker.mask("Unexpected error: " + e);
         }
-        logged.log("outcome: " + status.name().toLowerCase().replace('_', ' ') + " - " + message);
+        logged.log("outcome: " + status.label() + " - " + message);
         Run finished = catalog.runs().finish(run.id(), status, message);
         catalog.events().append(actor, project.name(), kind.name().toLowerCase(), project.name() + "/" + release.label() + " on " + host.name(),
                 status.name().toLowerCase(), message);

@@ -293,7 +293,7 @@ public final class Stageboard implements AutoCloseable {
             Run run = deploy(release, host, progress);
             runs.add(run);
             if (run.status() != RunStatus.LIVE) {
-                progress.log("stopping the rollout: " + host.name() + " is " + run.status().name().toLowerCase().replace('_', ' '));
+                progress.log("stopping the rollout: " + host.name() + " is " + run.status().label());
                 break;
             }
         }
@@ -319,7 +319,8 @@ public final class Stageboard implements AutoCloseable {
         Map<Long, Host> hostsById = new java.util.LinkedHashMap<>();
         catalog.hosts().all().forEach(h -> hostsById.put(h.id(), h));
         return new BoardSnapshot(project, commits, catalog.builds().forProject(project.id()), catalog.releases().forProject(project.id()),
-                catalog.runs().forProject(project.id()), environments(project), hostsById);
+                catalog.runs().forProject(project.id()), environments(project), hostsById,
+                catalog.environments().hostIdsByEnvironment(project.id()));
     }
 
     /** The audit trail of a project, newest first. */

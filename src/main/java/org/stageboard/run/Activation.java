@@ -46,9 +46,8 @@ final class Activation {
         ReleaseFolders.ensureUnpacked(shell, layout, release, progress);
         progress.checkCancelled();
 
-        String previousLink = shell.check("Reading current", "readlink " + q(layout.current()) + " 2>/dev/null || true").strip();
-        previousLink = previousLink.isEmpty() ? null : previousLink;
-        previous = previousLink == null ? null : previousLink.substring(previousLink.lastIndexOf('/') + 1);
+        String previousLink = ReleaseFolders.currentLink(shell, layout);
+        previous = ReleaseFolders.releaseName(previousLink);
         Integer previousPid = AppProcess.readPid(shell, layout);
         progress.checkCancelled();
 

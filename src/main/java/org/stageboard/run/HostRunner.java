@@ -2,7 +2,6 @@ package org.stageboard.run;
 
 import static org.stageboard.run.RemoteLayout.q;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -87,8 +86,8 @@ public final class HostRunner {
 
     /** Keeps the most recently activated {@code keepReleases} folders, and always current and previous. */
     private static void prune(RemoteShell shell, RemoteLayout layout, RemoteRelease release, String previous, Progress progress) {
-        String current = currentRelease(shell, layout);
-        List<String> byRecency = lines(shell.check("Listing releases", "ls -1t " + q(layout.releases()) + " 2>/dev/null || true"));
+        String current = ReleaseFolders.releaseName(ReleaseFolders.currentLink(shell, layout));
+        List<String> byRecency = ReleaseFolders.byRecency(shell, layout);
         Set<String> keep = new LinkedHashSet<>(byRecency.subList(0, Math.min(release.run().keepReleases(), byRecency.size())));
         if (current != null) {
             keep.add(current);
@@ -109,28 +108,14 @@ public final class HostRunner {
         try (SshSession ssh = SshSession.open(target)) {
             RemoteShell shell = new RemoteShell(ssh);
             RemoteLayout layout = RemoteLayout.resolve(shell, baseDir, project, environment);
-            String current = currentRelease(shell, layout);
+            String current = ReleaseFolders.releaseName(ReleaseFolders.currentLink(shell, layout));
             Integer pid = AppProcess.readPid(shell, layout);
             boolean alive = pid != null && AppProcess.isRunning(shell, pid);
-            List<String> releases = lines(shell.check("Listing releases", "ls -1t " + q(layout.releases()) + " 2>/dev/null || true"));
-            List<String> ledger = lines(shell.check("Reading the ledger", "tail -n 100 " + q(layout.ledger()) + " 2>/dev/null || true"));
+            List<String> releases = ReleaseFolders.byRecency(shell, layout);
+            List<String> ledger = shell.check("Reading the ledger", "tail -n 100 " + q(layout.ledger()) + " 2>/dev/null || true").lines()
+                    .map(String::strip).filter(line -> !line.isEmpty()).toList();
             return new HostState(current, pid, alive, releases, ledger);
         }
-    }
-
-    private static String currentRelease(RemoteShell shell, RemoteLayout layout) {
-        String link = shell.check("Reading current", "readlink " + q(layout.current()) + " 2>/dev/null || true").strip();
-        return link.isEmpty() ? null : link.substring(link.lastIndexOf('/') + 1);
-    }
-
-    private static List<String> lines(String text) {
-        List<String> result = new ArrayList<>();
-        for (String line : text.split("\n")) {
-            if (!line.isBlank()) {
-                result.add(line.strip());
-            }
-        }
-        return result;
     }
 
     private static void validate(RemoteRelease release) {

@@ -5,6 +5,7 @@ import static org.stageboard.run.RemoteLayout.q;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.List;
 import java.util.HexFormat;
 import org.stageboard.core.Progress;
 import org.stageboard.core.RunSettings;
@@ -91,5 +92,22 @@ final class ReleaseFolders {
         byte[] bytes = new byte[4];
         RANDOM.nextBytes(bytes);
         return bytes;
+    }
+
+    /** Where {@code current} points ({@code releases/v2}), or null when there is no current release. */
+    static String currentLink(RemoteShell shell, RemoteLayout layout) {
+        String link = shell.check("Reading current", "readlink " + q(layout.current()) + " 2>/dev/null || true").strip();
+        return link.isEmpty() ? null : link;
+    }
+
+    /** The release folder name of a {@link #currentLink}, or null. */
+    static String releaseName(String link) {
+        return link == null ? null : link.substring(link.lastIndexOf('/') + 1);
+    }
+
+    /** Release folder names, most recently activated first. */
+    static List<String> byRecency(RemoteShell shell, RemoteLayout layout) {
+        return shell.check("Listing releases", "ls -1t " + q(layout.releases()) + " 2>/dev/null || true").lines()
+                .map(String::strip).filter(line -> !line.isEmpty()).toList();
     }
 }

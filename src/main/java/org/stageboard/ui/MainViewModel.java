@@ -127,24 +127,12 @@ public final class MainViewModel {
             return;
         }
         long ticket = refreshes.incrementAndGet();
-        executor.call(() -> read(current), read -> {
+        executor.call(() -> engine.board(current, COMMIT_LIMIT), snapshot -> {
             if (ticket == refreshes.get() && project.get() != null && project.get().id() == current.id()) {
-                board.apply(read.snapshot());
-                board.showTargets(read.hostsByEnvironment());
+                board.apply(snapshot);
+                board.showTargets(snapshot.targets());
             }
         }, this::fail);
-    }
-
-    private record BoardRead(BoardSnapshot snapshot, java.util.Map<String, List<String>> hostsByEnvironment) {
-    }
-
-    private BoardRead read(Project current) {
-        BoardSnapshot snapshot = engine.board(current, COMMIT_LIMIT);
-        java.util.Map<String, List<String>> targets = new java.util.LinkedHashMap<>();
-        for (Environment environment : snapshot.environments()) {
-            targets.put(environment.name(), engine.hosts(environment).stream().map(Host::name).toList());
-        }
-        return new BoardRead(snapshot, targets);
     }
 
     public void dismissNotice() {
@@ -269,7 +257,7 @@ public final class MainViewModel {
         } else if (run.status() == RunStatus.ROLLED_BACK) {
             notice.set(Notice.warning("Rolled back" + message));
         } else {
-            notice.set(Notice.error("Run " + run.status().name().toLowerCase().replace('_', ' ') + message));
+            notice.set(Notice.error("Run " + run.status().label() + message));
         }
         refresh();
     }
@@ -294,7 +282,7 @@ public final class MainViewModel {
     }
 
     private static Outcome describe(Run run) {
-        String status = run.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        String status = run.status().label();
         return run.status() == RunStatus.LIVE ? Outcome.ok("run " + run.id() + ": " + status)
                 : Outcome.failed("run " + run.id() + ": " + status);
     }

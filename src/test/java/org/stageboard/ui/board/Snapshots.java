@@ -39,7 +39,7 @@ public final class Snapshots {
     }
 
     public static BoardSnapshot empty() {
-        return new BoardSnapshot(project(), commits(), List.of(), List.of(), List.of(), List.of(), Map.of());
+        return new BoardSnapshot(project(), commits(), List.of(), List.of(), List.of(), List.of(), Map.of(), Map.of());
     }
 
     public static Build build(long id, int number, String sha, BuildStatus status, Integer exit, Long size) {
@@ -64,6 +64,6 @@ public final class Snapshots {
         Run run = new Run(31, 21, 3, RunKind.DEPLOY, RunStatus.LIVE, T0.plusSeconds(120), T0.plusSeconds(130),
                 Path.of("/tmp/run-31.log"), "health ok", "ada");
         return new BoardSnapshot(project(), commits(), List.of(b3, b2, b1), List.of(r1), List.of(run),
-                List.of(staging()), Map.of(3L, vps1()));
+                List.of(staging()), Map.of(3L, vps1()), Map.of(7L, List.of(3L)));
     }
 }
