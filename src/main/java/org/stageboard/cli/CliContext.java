@@ -2,6 +2,7 @@ package org.stageboard.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
+import org.stageboard.core.Environment;
 import org.stageboard.core.Progress;
 import org.stageboard.core.Project;
 import org.stageboard.core.StageboardException;
@@ -50,6 +51,11 @@ final class CliContext implements AutoCloseable {
         throw new StageboardException(all.isEmpty()
                 ? "There is no project yet: add one with 'stageboard project add NAME --repo PATH ...'."
                 : "Several projects exist: name one with --project (" + String.join(", ", all.stream().map(Project::name).toList()) + ").");
+    }
+
+    /** The named environment of the named (or default) project. */
+    Environment environment(String projectName, String environmentName) {
+        return engine().environment(project(projectName), environmentName);
     }
 
     /** Progress on stderr: steps always, log lines when verbose. */

@@ -70,7 +70,7 @@ final class ConfigCommand {
             if (set.isEmpty()) {
                 throw new StageboardException("Nothing to set: give KEY=VALUE, --secret KEY=VALUE or --secret-stdin KEY.");
             }
-            Environment e = context.engine().environment(context.project(project.name), env.name);
+            Environment e = context.environment(project.name, env.name);
             ConfigVersion v = context.engine().setConfig(e, set, java.util.Set.of());
             context.out().println(e.name() + " " + v.label() + " (" + v.entries().size() + " keys)");
             return 0;
@@ -106,7 +106,7 @@ final class ConfigCommand {
 
         @Override
         public Integer call() {
-            Environment e = context.engine().environment(context.project(project.name), env.name);
+            Environment e = context.environment(project.name, env.name);
             ConfigVersion v = context.engine().setConfig(e, Map.of(), new LinkedHashSet<>(keys));
             context.out().println(e.name() + " " + v.label() + " (" + v.entries().size() + " keys)");
             return 0;
@@ -129,7 +129,7 @@ final class ConfigCommand {
 
         @Override
         public Integer call() {
-            Environment e = context.engine().environment(context.project(project.name), env.name);
+            Environment e = context.environment(project.name, env.name);
             var current = context.engine().currentConfig(e);
             if (current.isEmpty()) {
                 context.out().println(e.name() + " has no config yet.");

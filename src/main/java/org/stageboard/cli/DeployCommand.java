@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.stageboard.core.Environment;
 import org.stageboard.core.Host;
-import org.stageboard.core.Project;
 import org.stageboard.core.Release;
 import org.stageboard.core.Run;
 import org.stageboard.core.RunStatus;
@@ -40,8 +39,7 @@ final class DeployCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Stageboard engine = context.engine();
-        Project p = context.project(project.name);
-        Environment e = engine.environment(p, env.name);
+        Environment e = context.environment(project.name, env.name);
         Release r = release != null ? engine.release(e, release)
                 : engine.releases(e).stream().findFirst()
                         .orElseThrow(() -> new StageboardException("Environment " + e.name() + " has no release yet: make one with 'stageboard release'."));

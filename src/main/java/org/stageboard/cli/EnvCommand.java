@@ -96,7 +96,7 @@ final class EnvCommand {
         @Override
         public Integer call() {
             Stageboard engine = context.engine();
-            Environment e = engine.environment(context.project(project.name), env);
+            Environment e = context.environment(project.name, env);
             engine.attachHost(e, engine.host(host));
             context.out().println("environment " + env + " runs on " + host);
             return 0;

@@ -35,7 +35,7 @@ final class RollbackCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Stageboard engine = context.engine();
-        Environment e = engine.environment(context.project(project.name), env.name);
+        Environment e = context.environment(project.name, env.name);
         List<Host> hosts = host != null ? List.of(engine.host(host)) : engine.hosts(e);
         if (hosts.isEmpty()) {
             throw new StageboardException("Environment " + e.name() + " has no hosts.");
