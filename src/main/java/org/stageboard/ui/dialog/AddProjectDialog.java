@@ -1,11 +1,7 @@
 package org.stageboard.ui.dialog;
 
-import java.io.File;
 import java.util.Optional;
-import javafx.scene.control.Button;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
 import org.stageboard.core.Project;
@@ -21,25 +17,15 @@ public final class AddProjectDialog {
         FormDialog<Project> form = new FormDialog<>(owner, "Add project",
                 "A project is a git repository on this computer and the recipe that builds it.", "Add project");
         TextField name = form.field("Name", "projectName", "", "e.g. shop-api (lower-case, digits, - . _)");
-        TextField folder = new TextField();
-        folder.setId("projectFolder");
-        folder.setPromptText("folder of the git repository");
-        Button choose = new Button("Choose…");
-        choose.setId("chooseFolder");
-        choose.setOnAction(e -> {
+        TextField folder = form.pathField("Repository", "projectFolder", "", "folder of the git repository", window -> {
             DirectoryChooser chooser = new DirectoryChooser();
             chooser.setTitle("Folder of the git repository");
-            File picked = chooser.showDialog(form.dialog().getDialogPane().getScene().getWindow());
-            if (picked != null) {
-                folder.setText(picked.getAbsolutePath());
-                if (name.getText().isBlank()) {
-                    name.setText(picked.getName().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9._-]", "-"));
-                }
+            return chooser.showDialog(window);
+        }, picked -> {
+            if (name.getText().isBlank()) {
+                name.setText(picked.getName().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9._-]", "-"));
             }
         });
-        HBox folderRow = new HBox(6, folder, choose);
-        HBox.setHgrow(folder, Priority.ALWAYS);
-        form.row("Repository", folderRow);
         TextField branch = form.field("Branch", "projectBranch", "", "empty: the repository's current branch");
         TextField command = form.field("Build command", "projectCommand", "", "e.g. ./mvnw -q package -DskipTests");
         TextField globs = form.field("Artifact files", "projectGlobs", "", "globs, comma separated, e.g. target/*.jar");

@@ -78,6 +78,31 @@ public final class FormDialog<T> {
         return field;
     }
 
+    /**
+     * A path field with a "Choose…" button: {@code chooser} asks the user for a file or folder in
+     * the dialog's window; a pick fills the field and is passed to {@code onPicked}.
+     */
+    public TextField pathField(String label, String id, String initial, String prompt,
+                               java.util.function.Function<Window, java.io.File> chooser,
+                               java.util.function.Consumer<java.io.File> onPicked) {
+        TextField field = new TextField(initial);
+        field.setId(id);
+        field.setPromptText(prompt);
+        Button choose = new Button("Choose…");
+        choose.setId(id + "Choose");
+        choose.setOnAction(e -> {
+            java.io.File picked = chooser.apply(dialog.getDialogPane().getScene().getWindow());
+            if (picked != null) {
+                field.setText(picked.getAbsolutePath());
+                onPicked.accept(picked);
+            }
+        });
+        javafx.scene.layout.HBox line = new javafx.scene.layout.HBox(6, field, choose);
+        javafx.scene.layout.HBox.setHgrow(field, Priority.ALWAYS);
+        row(label, line);
+        return field;
+    }
+
     public void row(String label, Node node) {
         Label name = new Label(label);
         name.getStyleClass().add("form-label");

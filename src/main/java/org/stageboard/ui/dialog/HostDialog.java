@@ -2,10 +2,7 @@ package org.stageboard.ui.dialog;
 
 import java.io.File;
 import java.util.Optional;
-import javafx.scene.control.Button;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.stageboard.core.Host;
@@ -24,21 +21,11 @@ public final class HostDialog {
         TextField address = form.field("Address", "hostAddress", "", "DNS name or IP, e.g. 203.0.113.7");
         TextField port = form.field("Port", "hostPort", "22", "SSH port");
         TextField user = form.field("User", "hostUser", System.getProperty("user.name", ""), "SSH user");
-        TextField key = new TextField(defaultKey());
-        key.setId("hostKey");
-        key.setPromptText("private key file");
-        Button choose = new Button("Choose…");
-        choose.setOnAction(e -> {
+        TextField key = form.pathField("Private key", "hostKey", defaultKey(), "private key file", window -> {
             FileChooser chooser = new FileChooser();
             chooser.setTitle("Private key file");
-            File picked = chooser.showOpenDialog(form.dialog().getDialogPane().getScene().getWindow());
-            if (picked != null) {
-                key.setText(picked.getAbsolutePath());
-            }
-        });
-        HBox keyRow = new HBox(6, key, choose);
-        HBox.setHgrow(key, Priority.ALWAYS);
-        form.row("Private key", keyRow);
+            return chooser.showOpenDialog(window);
+        }, picked -> { });
         TextField base = form.field("Base folder", "hostBase", "", "where releases go, e.g. /srv/stageboard");
         form.note("Next you will be shown the host's key fingerprint: nothing is deployed until you trust it.");
         return form.showAndWait(executor, () -> {
