@@ -61,6 +61,10 @@ public final class ProcessRunner {
             return new ProcessResult(exit, List.copyOf(tail));
         } catch (IOException e) {
             destroyTree(process);
+            if (progress.isCancelled()) {
+                // Cancelling destroys the process, which may close its output under the reader.
+                throw new CancelledException();
+            }
             throw new StageboardException("The build command's output could not be read: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             destroyTree(process);
