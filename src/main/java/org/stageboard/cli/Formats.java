@@ -43,6 +43,8 @@ final class Formats {
             case SUCCEEDED -> "ok " + duration(b.duration()) + " " + size(b.artifactSize());
             case FAILED -> "FAILED" + (b.exitCode() == null ? "" : " exit " + b.exitCode());
             case RUNNING -> "running";
+            case CANCELLED -> "cancelled";
+            case INTERRUPTED -> "INTERRUPTED";
         };
         return "#" + b.number() + "  " + b.shortSha() + "  " + state + "  " + time(b.startedAt()) + "  by " + b.actor();
     }
