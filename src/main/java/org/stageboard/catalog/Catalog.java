@@ -16,6 +16,8 @@ public final class Catalog implements AutoCloseable {
 
     private final JdbcConnectionPool pool;
     private final Jdbc jdbc;
+    private volatile String identity;
+    private volatile Recovered lastRecovered = Recovered.NONE;
 
     private Catalog(String url) {
         this.pool = JdbcConnectionPool.create(url, "sa", "");
@@ -82,6 +84,65 @@ public final class Catalog implements AutoCloseable {
 
     public EventRepository events() {
         return new EventRepository(jdbc);
+    }
+
+    /** What was last read from each host for each environment. */
+    public HostReadingRepository hostReadings() {
+        return new HostReadingRepository(jdbc);
+    }
+
+    /**
+     * This catalog's stable random id (a UUID made when the catalog was created or upgraded to
+     * version 2). It is written on hosts with each release, so that the releases of two catalogs
+     * deploying to one host never collide; it never changes for the life of the catalog file.
+     */
+    public String identity() {
+        String id = identity;
+        if (id == null) {
+            id = jdbc.queryOne("SELECT \"VALUE\" FROM catalog_info WHERE name = 'catalog_id'", rs -> rs.getString(1))
+                    .orElseThrow(() -> new StageboardException("The catalog has no identity (catalog_info.catalog_id is missing)."));
+            identity = id;
+        }
+        return id;
+    }
+
+    /**
+     * Crash recovery: every build and run still RUNNING whose owning process is gone (it ran on
+     * this machine and no longer exists; or no owner was recorded, as before version 2) becomes
+     * INTERRUPTED, with the time now and a message naming the process. Work owned by a live
+     * process (the CLI deploying while the window opens the same catalog) or by a process on
+     * another machine stays RUNNING. Safe to call at any time and from several processes at once.
+     * Called on every open of the engine; the result is also kept in {@link #lastRecovered()}.
+     */
+    public Recovered recoverInterrupted() {
+        BuildRepository builds = builds();
+        RunRepository runs = runs();
+        int buildCount = 0;
+        for (Owned build : builds.running()) {
+            if (build.ownerGone() && builds.interrupt(build.id(), interruptedMessage(build)
+                    + " No artifact was recorded: build the commit again.")) {
+                buildCount++;
+            }
+        }
+        int runCount = 0;
+        for (Owned run : runs.running()) {
+            if (run.ownerGone() && runs.interrupt(run.id(), interruptedMessage(run)
+                    + " What the host really has is shown by reading it (status).")) {
+                runCount++;
+            }
+        }
+        Recovered recovered = new Recovered(buildCount, runCount);
+        lastRecovered = recovered;
+        return recovered;
+    }
+
+    /** What the last {@link #recoverInterrupted()} of this catalog object found; {@link Recovered#NONE} before any. */
+    public Recovered lastRecovered() {
+        return lastRecovered;
+    }
+
+    private static String interruptedMessage(Owned work) {
+        return "Interrupted: the process running it (" + work.ownerForPeople() + ") is gone (crash, kill or closed window).";
     }
 
     /** The schema version Flyway last applied. */

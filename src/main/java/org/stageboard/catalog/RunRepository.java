@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.stageboard.core.NotFoundException;
+import org.stageboard.core.ProcessIdentity;
 import org.stageboard.core.Run;
 import org.stageboard.core.RunKind;
 import org.stageboard.core.RunStatus;
@@ -19,9 +20,18 @@ public final class RunRepository {
         this.jdbc = jdbc;
     }
 
+    /** Records a new running run, owned by this process. */
     public Run start(long releaseId, long hostId, RunKind kind, Path log, String actor) {
-        long id = jdbc.insert("INSERT INTO runs(release_id, host_id, kind, status, started_at, log_path, actor) VALUES (?,?,?,?,?,?,?)",
-                releaseId, hostId, kind, RunStatus.RUNNING, Instant.now(), log, actor);
+        return start(releaseId, hostId, kind, log, actor, Owner.current());
+    }
+
+    /**
+     * Records a new running run owned by the given process: if that process dies before the run
+     * ends, {@link Catalog#recoverInterrupted()} marks the run interrupted.
+     */
+    public Run start(long releaseId, long hostId, RunKind kind, Path log, String actor, ProcessIdentity owner) {
+        long id = jdbc.insert("INSERT INTO runs(release_id, host_id, kind, status, started_at, log_path, actor, owner) VALUES (?,?,?,?,?,?,?,?)",
+                releaseId, hostId, kind, RunStatus.RUNNING, Instant.now(), log, actor, owner == null ? null : owner.format());
         return get(id);
     }
 
@@ -64,9 +74,20 @@ public final class RunRepository {
                 + " WHERE e.project_id = ? ORDER BY x.id DESC", RunRepository::map, projectId);
     }
 
-    /** Runs left RUNNING by a process that died; marks them failed. */
-    public int failAbandoned(String message) {
-        return jdbc.update("UPDATE runs SET status = 'FAILED', finished_at = ?, message = ? WHERE status = 'RUNNING'", Instant.now(), message);
+    /** The process that started a run ({@link ProcessIdentity#format()}), if recorded: runs made before version 2 have none. */
+    public Optional<String> owner(long id) {
+        return jdbc.queryOne("SELECT owner FROM runs WHERE id = ?", rs -> Optional.ofNullable(rs.getString(1)), id).flatMap(o -> o);
+    }
+
+    /** Runs still RUNNING, with the process that owns each (null when not recorded). */
+    List<Owned> running() {
+        return jdbc.query("SELECT id, owner FROM runs WHERE status = 'RUNNING' ORDER BY id", Owned::map);
+    }
+
+    /** Marks a run INTERRUPTED if it is still RUNNING; false when it ended meanwhile. */
+    boolean interrupt(long id, String message) {
+        return jdbc.update("UPDATE runs SET status = ?, finished_at = ?, message = ? WHERE id = ? AND status = 'RUNNING'",
+                RunStatus.INTERRUPTED, Instant.now(), message, id) == 1;
     }
 
     static Run map(ResultSet rs) throws SQLException {

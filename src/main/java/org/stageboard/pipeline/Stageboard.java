@@ -60,7 +60,9 @@ public final class Stageboard implements AutoCloseable {
 
     /** Opens the catalog in the home folder. */
     public static Stageboard open(StageboardHome home) {
-        return new Stageboard(home, Catalog.open(home.catalogDir()));
+        Catalog catalog = Catalog.open(home.catalogDir());
+        catalog.recoverInterrupted();
+        return new Stageboard(home, catalog);
     }
 
     public Catalog catalog() {
