@@ -45,7 +45,8 @@ public final class BuildService {
 
     /**
      * Builds the commit. Bad input (unknown commit, missing repository) throws before any record
-     * is made; once the build is recorded, failures end in a FAILED record, which is returned.
+     * is made; once the build is recorded, failures end in a FAILED record and a cancel (through
+     * {@link Progress#isCancelled()}) in a CANCELLED record, which is returned.
      */
     public Build build(Project project, String commitish, boolean useCache, String actor, Progress progress) {
         CommitInfo commit;
@@ -74,7 +75,7 @@ public final class BuildService {
             return runBuild(project, commit, tree, build, buildLog, actor);
         } catch (CancelledException e) {
             buildLog.line("cancelled");
-            return catalog.builds().fail(build.id(), null, "Cancelled by the user.");
+            return catalog.builds().cancel(build.id(), "Cancelled by the user.");
         } catch (StageboardException e) {
             buildLog.line("failed: " + e.getMessage());
             return catalog.builds().fail(build.id(), null, e.getMessage());

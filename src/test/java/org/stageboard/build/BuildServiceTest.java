@@ -149,7 +149,7 @@ class BuildServiceTest {
     }
 
     @Test
-    void cancellingStopsTheCommandAndFailsTheBuild() {
+    void cancellingStopsTheCommandAndRecordsACancelledBuild() throws Exception {
         String sha = repo.write("a.txt", "a").commit("a");
         Project project = project("echo started; sleep 30", "**");
         long start = System.nanoTime();
@@ -172,9 +172,15 @@ class BuildServiceTest {
                 return started;
             }
         });
-        assertThat(build.status()).isEqualTo(BuildStatus.FAILED);
-        assertThat(build.message()).contains("Cancelled");
+        assertThat(build.status()).isEqualTo(BuildStatus.CANCELLED);
+        assertThat(build.message()).isEqualTo("Cancelled by the user.");
+        assertThat(build.finishedAt()).isNotNull();
+        assertThat(build.artifactSha256()).isNull();
+        assertThat(catalog.builds().get(build.id()).status()).isEqualTo(BuildStatus.CANCELLED);
+        assertThat(Files.readString(build.log())).contains("[stageboard] cancelled");
         assertThat(System.nanoTime() - start).isLessThan(java.util.concurrent.TimeUnit.SECONDS.toNanos(25));
+        // a cancelled build is not a cached result: the next build runs the command again
+        assertThat(catalog.builds().findCached(project.id(), build.treeId(), build.recipeHash())).isEmpty();
     }
 
     static Map<String, String> untar(Path file) throws Exception {
