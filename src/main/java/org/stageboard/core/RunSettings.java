@@ -4,8 +4,9 @@ import java.net.URI;
 
 /**
  * How an environment runs a release: the start command (run in the release folder with the
- * release's config as environment variables), the HTTP health URL as seen on the host, and the
- * timeouts. A release snapshots these so that a rollback runs an old release the way it ran.
+ * release's config as environment variables), the health check as seen on the host (an HTTP URL
+ * answering 2xx, {@code tcp://host:port} accepting connections, or {@code command:CMD} exiting 0),
+ * and the timeouts. A release snapshots these so that a rollback runs an old release the way it ran.
  */
 public record RunSettings(String startCommand, String healthUrl, int healthTimeoutSeconds,
                           int stopGraceSeconds, int keepReleases) {
@@ -17,16 +18,7 @@ public record RunSettings(String startCommand, String healthUrl, int healthTimeo
         if (healthUrl == null || healthUrl.isBlank()) {
             throw new StageboardException("The health URL is empty: give the URL the app answers on the host, e.g. 'http://127.0.0.1:8080/health'.");
         }
-        URI uri;
-        try {
-            uri = URI.create(healthUrl.strip());
-        } catch (IllegalArgumentException e) {
-            throw new StageboardException("The health URL '" + healthUrl + "' is not a URL: use e.g. 'http://127.0.0.1:8080/health'.");
-        }
-        if (!"http".equals(uri.getScheme()) || uri.getHost() == null || uri.getPort() <= 0) {
-            throw new StageboardException("The health URL '" + healthUrl
-                    + "' must be http with a host and an explicit port, e.g. 'http://127.0.0.1:8080/health'.");
-        }
+        HealthKind.of(healthUrl);
         healthUrl = healthUrl.strip();
         if (healthTimeoutSeconds <= 0) {
             throw new StageboardException("The health timeout must be at least 1 second.");
@@ -45,5 +37,15 @@ public record RunSettings(String startCommand, String healthUrl, int healthTimeo
 
     public URI healthUri() {
         return URI.create(healthUrl);
+    }
+
+    /** How health is checked: an HTTP URL, a TCP port, or a command run on the host. */
+    public HealthKind healthKind() {
+        return HealthKind.of(healthUrl);
+    }
+
+    /** The command of a {@code command:} health check. */
+    public String healthCommand() {
+        return healthUrl.substring(HealthKind.COMMAND_PREFIX.length()).strip();
     }
 }

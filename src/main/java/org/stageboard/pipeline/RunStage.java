@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.stageboard.catalog.Catalog;
 import org.stageboard.core.Artifact;
 import org.stageboard.core.Build;
@@ -24,6 +23,8 @@ import org.stageboard.release.ConfigService;
 import org.stageboard.release.ReleaseService;
 import org.stageboard.run.DeployResult;
 import org.stageboard.run.HostRunner;
+import org.stageboard.run.LockHeldException;
+import org.stageboard.run.ReleaseIdentity;
 import org.stageboard.run.RemoteRelease;
 import org.stageboard.ssh.HostKeyException;
 import org.stageboard.ssh.HostKeyStatus;
@@ -53,7 +54,7 @@ final class RunStage {
         return new SshTarget(host.address(), host.port(), host.user(), host.privateKey(), home.knownHosts(), CONNECT_TIMEOUT);
     }
 
-    Run activate(Release release, Host host, RunKind kind, String actor, Progress progress) {
+    Run activate(Release release, Host host, RunKind kind, Duration lockWait, String actor, Progress progress) {
         Environment environment = catalog.environments().get(release.environmentId());
         Project project = catalog.projects().get(environment.projectId());
         if (catalog.environments().hosts(environment.id()).stream().noneMatch(h -> h.id() == host.id())) {
@@ -70,23 +71,20 @@ final class RunStage {
         RunStatus status;
         String message;
         try {
-            Artifact artifact = catalog.artifacts().find(release.artifactSha256())
-                    .filter(a -> Files.isRegularFile(a.file()))
-                    .orElseThrow(() -> new StageboardException("The artifact " + release.artifactSha256().substring(0, 12)
-                            + " of " + release.label() + " is missing from the local store: build its commit again and make a new release."));
-            Build build = catalog.builds().get(release.buildId());
-            RemoteRelease remote = new RemoteRelease(project.name(), environment.name(), release.folderName(), release.label(),
-                    release.artifactSha256(), artifact.file(), config.values(), release.run(), actor,
-                    releases.describe(release, build, config, project.name()));
-            DeployResult result = new HostRunner(target(host), host.baseDir()).activate(remote, logged);
+            RemoteRelease remote = remoteRelease(release, project, config, actor);
+            DeployResult result = new HostRunner(target(host), host.baseDir())
+                    .activate(remote, kind.name().toLowerCase(java.util.Locale.ROOT), lockWait, logged);
             status = result.status();
-            message = masker.mask(result.message());
+            message = masker.mask(result.message() + (result.evidence() == null ? "" : "\n" + result.evidence()));
         } catch (HostKeyException e) {
             status = RunStatus.FAILED;
             message = hostKeyMessage(host, e);
-        } catch (CancelledException e) {
+        } catch (LockHeldException e) {
             status = RunStatus.FAILED;
-            message = "Cancelled before the switch; the host serves what it served before.";
+            message = masker.mask(lockMessage(environment, host, e));
+        } catch (CancelledException e) {
+            status = RunStatus.CANCELLED;
+            message = "Cancelled before anything changed on " + host.name() + "; it serves what it served before.";
         } catch (StageboardException e) {
             status = RunStatus.FAILED;
             message = masker.mask(e.getMessage());
@@ -94,11 +92,37 @@ final class RunStage {
             status = RunStatus.FAILED;
             message = masker.mask("Unexpected error: " + e);
         }
+        if (message.length() > 3900) {
+            message = message.substring(0, 3900) + "…";
+        }
         logged.log("outcome: " + status.label() + " - " + message);
         Run finished = catalog.runs().finish(run.id(), status, message);
         catalog.events().append(actor, project.name(), kind.name().toLowerCase(), project.name() + "/" + release.label() + " on " + host.name(),
                 status.name().toLowerCase(), message);
         return finished;
+    }
+
+    /** The release as the run package puts it on a host: identity, artifact, config (secrets flagged for masking). */
+    RemoteRelease remoteRelease(Release release, Project project, ConfigVersion config, String actor) {
+        Artifact artifact = catalog.artifacts().find(release.artifactSha256())
+                .filter(a -> Files.isRegularFile(a.file()))
+                .orElse(null);
+        Build build = catalog.builds().get(release.buildId());
+        return new RemoteRelease(identity(catalog.identity(), project, release), artifact == null ? null : artifact.file(), config.values(), List.copyOf(config.secretValues()),
+                release.run(), actor, releases.describe(release, build, config, project.name()));
+    }
+
+    /** Whose a release is on a host: this catalog's id, the project, and the release's number, artifact and config. */
+    static ReleaseIdentity identity(String catalogId, Project project, Release release) {
+        return new ReleaseIdentity(catalogId, project.name(), release.environmentName(), release.version(), release.label(),
+                release.artifactSha256(), release.configVersion(), release.actor());
+    }
+
+    /** A held lock in the user's terms: who holds it and, when stale, the explicit way to break it. */
+    static String lockMessage(Environment environment, Host host, LockHeldException e) {
+        return e.getMessage() + (e.lock().stale() ? " To break it: window: the host's card > Break lock…; CLI: stageboard lock break -e "
+                + environment.name() + " --host " + host.name() + "." : " See it with 'stageboard lock show -e " + environment.name()
+                + " --host " + host.name() + "'; wait for it with 'stageboard deploy --wait-lock 120'.");
     }
 
     /** The host-key refusal in the user's terms: which host, which key, and the explicit way to trust it. */
@@ -112,19 +136,5 @@ final class RunStage {
         }
         return "Stopped: the host key of " + host.name() + " (" + host.display() + ") is not trusted yet. It presents "
                 + e.scan().keyType() + " " + e.fingerprint() + ". Nothing was sent to it. To go on, " + trust;
-    }
-
-    /** The release that was live on the host before the current one, for a rollback. */
-    Release previousRelease(Environment environment, Host host) {
-        List<Run> runs = catalog.runs().forEnvironmentHost(environment.id(), host.id());
-        Run live = catalog.runs().live(environment.id(), host.id()).orElseThrow(() -> new StageboardException(
-                "Nothing of " + environment.name() + " is live on " + host.name() + ", so there is nothing to roll back from: deploy a release instead."));
-        Optional<Run> before = runs.stream()
-                .filter(r -> r.id() < live.id())
-                .filter(r -> r.status() == RunStatus.SUPERSEDED || r.status() == RunStatus.LIVE)
-                .filter(r -> r.releaseId() != live.releaseId())
-                .findFirst();
-        return before.map(r -> catalog.releases().get(r.releaseId())).orElseThrow(() -> new StageboardException(
-                "No earlier release of " + environment.name() + " was live on " + host.name() + ": there is nothing to roll back to."));
     }
 }

@@ -1,6 +1,7 @@
 package org.stageboard.pipeline;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +18,8 @@ import org.stageboard.release.ReleaseService;
 import org.stageboard.release.SecretBox;
 import org.stageboard.core.RunKind;
 import org.stageboard.core.RunStatus;
+import org.stageboard.run.HostRunner;
+import org.stageboard.run.LockInfo;
 import org.stageboard.ssh.HostKeyScan;
 import org.stageboard.ssh.KnownHosts;
 import org.stageboard.core.Build;
@@ -48,6 +51,8 @@ public final class Stageboard implements AutoCloseable {
     private final ConfigService configService;
     private final ReleaseService releaseService;
     private final RunStage runStage;
+    private final HostStatuses hostStatuses;
+    private final RunPlanner planner;
 
     public Stageboard(StageboardHome home, Catalog catalog) {
         this.home = home;
@@ -56,6 +61,8 @@ public final class Stageboard implements AutoCloseable {
         this.configService = new ConfigService(catalog, SecretBox.open(home.secretKey()));
         this.releaseService = new ReleaseService(catalog, configService);
         this.runStage = new RunStage(catalog, home, configService, releaseService);
+        this.hostStatuses = new HostStatuses(catalog, runStage);
+        this.planner = new RunPlanner(catalog, configService, runStage, hostStatuses);
     }
 
     /** Opens the catalog in the home folder. */
@@ -275,16 +282,27 @@ public final class Stageboard implements AutoCloseable {
     // --- run ------------------------------------------------------------------------------
 
     /**
-     * Puts a release to work on one host. Returns the run record: {@code LIVE},
-     * {@code ROLLED_BACK} (health failed; the previous release serves again) or {@code FAILED}
-     * (nothing was switched). Never throws for a failed run; the record says why.
+     * Puts a release to work on one host. Returns the run record: {@code LIVE}, {@code ROLLED_BACK}
+     * (the new release failed; the previous one serves again), {@code FAILED} or {@code CANCELLED}
+     * (nothing that served was changed), or {@code APP_DOWN} (the host was left without a running
+     * app; the message says exactly what it has). Never throws for a failed run; the record says why.
      */
     public Run deploy(Release release, Host host, Progress progress) {
-        return runStage.activate(release, host, RunKind.DEPLOY, actor(), progress);
+        return deploy(release, host, Duration.ZERO, progress);
+    }
+
+    /** As {@link #deploy(Release, Host, Progress)}, waiting up to {@code lockWait} for a lock held by another run. */
+    public Run deploy(Release release, Host host, Duration lockWait, Progress progress) {
+        return runStage.activate(release, host, RunKind.DEPLOY, lockWait, actor(), progress);
     }
 
     /** Deploys to every host of the release's environment, one after another; stops at the first failure. */
     public List<Run> deployAll(Release release, Progress progress) {
+        return deployAll(release, Duration.ZERO, progress);
+    }
+
+    /** As {@link #deployAll(Release, Progress)}, each host waiting up to {@code lockWait} for its lock. */
+    public List<Run> deployAll(Release release, Duration lockWait, Progress progress) {
         Environment environment = catalog.environments().get(release.environmentId());
         List<Host> targets = hosts(environment);
         if (targets.isEmpty()) {
@@ -292,7 +310,7 @@ public final class Stageboard implements AutoCloseable {
         }
         List<Run> runs = new java.util.ArrayList<>();
         for (Host host : targets) {
-            Run run = deploy(release, host, progress);
+            Run run = deploy(release, host, lockWait, progress);
             runs.add(run);
             if (run.status() != RunStatus.LIVE) {
                 progress.log("stopping the rollout: " + host.name() + " is " + run.status().label());
@@ -302,10 +320,79 @@ public final class Stageboard implements AutoCloseable {
         return runs;
     }
 
-    /** Re-activates the release that was live on the host before the current one, with its own config. */
+    /**
+     * What deploying the release would do on each host of its environment, read from the hosts
+     * and changing nothing: what runs now, what would run, bytes to upload, config changes, lock,
+     * releases that would be pruned.
+     */
+    public List<DeployPlan> plan(Release release) {
+        return planner.plan(release);
+    }
+
+    /** Reads the host and says which release a rollback would activate there, before doing anything. */
+    public RollbackChoice rollbackChoice(Environment environment, Host host) {
+        return planner.rollbackChoice(environment, host);
+    }
+
+    /** Re-activates the last good release before the current one on the host (from its ledger), with its own config. */
     public Run rollback(Environment environment, Host host, Progress progress) {
-        Release previous = runStage.previousRelease(environment, host);
-        return runStage.activate(previous, host, RunKind.ROLLBACK, actor(), progress);
+        return rollback(environment, host, null, progress);
+    }
+
+    /** Rolls back to release {@code toVersion} of the environment, or to the host's last good release when null. */
+    public Run rollback(Environment environment, Host host, Integer toVersion, Progress progress) {
+        Release target;
+        if (toVersion != null) {
+            target = release(environment, toVersion);
+        } else {
+            RollbackChoice choice = rollbackChoice(environment, host);
+            if (!choice.possible()) {
+                throw new StageboardException(choice.explanation());
+            }
+            target = choice.target();
+        }
+        progress.log("rolling back " + host.name() + " to " + target.label());
+        return runStage.activate(target, host, RunKind.ROLLBACK, Duration.ZERO, actor(), progress);
+    }
+
+    // --- hosts are the truth ----------------------------------------------------------------
+
+    /**
+     * Reads every host of the project's environments in parallel (each within a time limit),
+     * stores what was read with the time, and says where each host differs from the catalog.
+     */
+    public List<HostStatus> readHosts(Project project, boolean askHealth) {
+        return hostStatuses.read(project, askHealth);
+    }
+
+    /** One host of one environment, read now. */
+    public HostStatus readHost(Environment environment, Host host, boolean askHealth) {
+        return hostStatuses.read(environment, host, askHealth);
+    }
+
+    /** What the hosts said when last read (no network): for a board that opens at once. */
+    public List<HostStatus> lastReadings(Project project) {
+        return hostStatuses.remembered(project);
+    }
+
+    /** Who holds the environment's lock on the host, read from the host. */
+    public Optional<LockInfo> lock(Environment environment, Host host) {
+        Project project = catalog.projects().get(environment.projectId());
+        return Optional.ofNullable(new HostRunner(runStage.target(host), host.baseDir()).lock(project.name(), environment.name()));
+    }
+
+    /**
+     * Breaks the environment's lock on the host, the explicit user action: only if it is still
+     * held by {@code expectedHolder} (the holder the user saw). Recorded in the host's ledger and
+     * the audit trail. Returns false when there was no lock any more.
+     */
+    public boolean breakLock(Environment environment, Host host, String expectedHolder) {
+        Project project = catalog.projects().get(environment.projectId());
+        boolean broken = new HostRunner(runStage.target(host), host.baseDir())
+                .breakLock(project.name(), environment.name(), expectedHolder, actor());
+        audit(project.name(), "lock.break", project.name() + "/" + environment.name() + " on " + host.name(),
+                broken ? "ok" : "no lock", "held by " + expectedHolder);
+        return broken;
     }
 
     // --- seeing it ------------------------------------------------------------------------

@@ -4,32 +4,45 @@ import static org.stageboard.run.RemoteLayout.q;
 
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import org.stageboard.core.CancelledException;
+import org.stageboard.core.HealthKind;
 import org.stageboard.core.Masker;
 import org.stageboard.core.Progress;
 import org.stageboard.core.RunSettings;
 import org.stageboard.core.RunStatus;
 
 /**
- * The steps of one activation on one host, run while holding the lock: files in place, switch
- * {@code current}, stop the previous app, start the new one, check its health, and on failure
- * go back to the previous release.
+ * The steps of one activation on one host, run while holding the lock. First, with nothing that
+ * serves touched: the artifact and the release folder in place. Then, all inside the recovery
+ * path: stop the previous app, make sure nothing else answers where the app is checked, switch
+ * {@code current}, start the new app, check its health. Whatever fails or is cancelled there, the
+ * host is brought back to the previous release, restarted and healthy; if even that fails the
+ * result is {@code APP_DOWN}, saying exactly what the host has.
  */
 final class Activation {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int LOG_TAIL_LINES = 20;
 
-    private final RemoteShell shell;
+    private final HostConnection connection;
     private final RemoteLayout layout;
     private final RemoteRelease release;
     private final Progress progress;
+    private final Masker masker;
     private String previous;
+    private String previousLink;
+    private Integer previousPid;
+    private boolean previousStopped;
+    private boolean switched;
+    private Integer newPid;
+    private long uploaded;
 
-    Activation(RemoteShell shell, RemoteLayout layout, RemoteRelease release, Progress progress) {
-        this.shell = shell;
+    Activation(HostConnection connection, RemoteLayout layout, RemoteRelease release, Progress progress) {
+        this.connection = connection;
         this.layout = layout;
         this.release = release;
         this.progress = progress;
+        this.masker = new Masker(release.secretValues() == null ? java.util.List.of() : release.secretValues());
     }
 
     /** The release folder {@code current} pointed to before, once known. */
@@ -38,107 +51,164 @@ final class Activation {
     }
 
     DeployResult run() {
-        progress.step("upload artifact");
-        ReleaseFolders.ensureArtifact(shell, layout, release, progress);
+        RemoteShell shell = connection.shell();
+        if (ReleaseFolders.folderReady(shell, layout, release)) {
+            progress.log("release folder " + release.releaseName() + " is already on the host and is this very release: "
+                    + "reused with its own config, nothing uploaded");
+        } else {
+            progress.step("upload artifact");
+            uploaded = ReleaseFolders.ensureArtifact(shell, layout, release, progress);
+            progress.checkCancelled();
+            progress.step("prepare release folder " + release.releaseName());
+            ReleaseFolders.unpack(shell, layout, release, progress);
+        }
         progress.checkCancelled();
 
-        progress.step("prepare release folder " + release.releaseName());
-        ReleaseFolders.ensureUnpacked(shell, layout, release, progress);
-        progress.checkCancelled();
-
-        String previousLink = ReleaseFolders.currentLink(shell, layout);
+        previousLink = ReleaseFolders.currentLink(shell, layout);
         previous = ReleaseFolders.releaseName(previousLink);
-        Integer previousPid = AppProcess.readPid(shell, layout);
+        previousPid = AppProcess.readPid(shell, layout);
+        RunSettings previousRun = previous == null ? release.run()
+                : ReleaseFolders.storedRunSettings(shell, layout, previous, release.run());
         progress.checkCancelled();
+        return switchAndCheck(shell, previousRun).withUpload(uploaded);
+    }
 
-        progress.step("switch current to " + release.releaseName());
-        switchCurrent("releases/" + release.releaseName());
-        progress.log("current -> releases/" + release.releaseName() + (previous == null ? "" : " (was " + previous + ")"));
-
-        Integer pid = null;
+    private DeployResult switchAndCheck(RemoteShell shell, RunSettings previousRun) {
         try {
             if (previousPid != null) {
                 progress.step("stop previous app");
-                RunSettings previousRun = previous == null ? release.run()
-                        : ReleaseFolders.storedRunSettings(shell, layout, previous, release.run());
+                previousStopped = true;
                 progress.log("previous app (pid " + previousPid + "): "
-                        + AppProcess.stop(shell, layout, previousPid, previousRun.stopGraceSeconds()));
+                        + AppProcess.stop(shell.uncancellable(), layout, previousPid, previousRun.stopGraceSeconds()));
             }
+            if (release.run().healthKind() != HealthKind.COMMAND) {
+                HealthProbe.Answer occupied = HealthCheck.answersBeforeStart(shell, layout, release.run());
+                if (occupied.answered() || occupied.healthy()) {
+                    return recover(release.run().healthUrl() + " still answers (" + occupied.summary() + ") with no app of "
+                            + layout.envDir() + " running: another process holds that port, and it would pass for the new app. "
+                            + "Stop it on the host", false, occupied.evidence());
+                }
+            }
+            progress.step("switch current to " + release.releaseName());
+            switched = true;
+            switchCurrent(shell, "releases/" + release.releaseName());
+            progress.log("current -> releases/" + release.releaseName() + (previous == null ? "" : " (was " + previous + ")"));
+
             progress.step("start " + release.label());
-            pid = AppProcess.start(shell, layout, release.run(), release.label());
-            progress.log("started " + release.label() + " as pid " + pid);
+            newPid = AppProcess.start(shell, layout, release.run(), release.label());
+            progress.log("started " + release.label() + " as pid " + newPid);
 
             progress.step("health check");
-            HealthCheck.Outcome health = HealthCheck.await(shell, release.run(), pid, progress);
+            HealthCheck.Outcome health = HealthCheck.await(shell, layout, release.run(), newPid, progress);
             if (health.healthy()) {
-                return new DeployResult(RunStatus.LIVE, release.label() + " is live on " + shell.host() + ".", previous);
+                return new DeployResult(RunStatus.LIVE, release.label() + " is live on " + connection.display() + ".", previous);
             }
-            return rollBack(health.detail(), pid, previousLink);
+            return recover(health.detail(), false, health.evidence());
+        } catch (CancelledException e) {
+            return recover("cancelled by the user", true, null);
         } catch (RuntimeException e) {
-            if (pid == null) {
-                // The start may have launched the app before failing: stop whatever the pidfile now names.
-                Integer written = AppProcess.readPid(shell, layout);
-                pid = written != null && !written.equals(previousPid) ? written : null;
-            }
-            return rollBack(e.getMessage(), pid, previousLink);
+            return recover(e.getMessage(), false, null);
         }
     }
 
-    private DeployResult rollBack(String failure, Integer failedPid, String previousLink) {
-        String failed = release.label() + " failed on " + shell.host() + ": " + failure;
-        progress.log(failed);
-        logAppTail();
-        if (failedPid != null) {
-            progress.log("stopping " + release.label() + " (pid " + failedPid + "): "
-                    + AppProcess.stop(shell, layout, failedPid, release.run().stopGraceSeconds()));
+    /** Puts the host back on the previous release, running and healthy; says precisely what it has when it cannot. */
+    private DeployResult recover(String failure, boolean cancelled, String healthEvidence) {
+        String what = release.label() + (cancelled ? " was cancelled" : " failed") + " on " + connection.display() + ": " + failure;
+        progress.log(what);
+        RunStatus ended = cancelled ? RunStatus.CANCELLED : RunStatus.FAILED;
+        RemoteShell shell;
+        try {
+            shell = connection.recoveryShell();
+        } catch (RuntimeException e) {
+            return new DeployResult(RunStatus.APP_DOWN, what + ". The connection is gone and reconnecting failed (" + e.getMessage()
+                    + "), so the host may be left without a running app" + stateWhenLost() + ". Read the host's state once it is "
+                    + "reachable, then deploy or roll back.", previous, healthEvidence);
         }
-        if (previous == null || previous.equals(release.releaseName())) {
-            progress.step("restore the previous state");
-            if (previousLink == null) {
-                shell.check("Removing current", "rm -f " + q(layout.current()));
+        String evidence = evidence(shell, healthEvidence);
+        try {
+            if (newPid == null && switched) {
+                Integer written = AppProcess.readPid(shell, layout);
+                newPid = written != null && !written.equals(previousPid) ? written : null;
             }
-            shell.check("Removing the pidfile", "rm -f " + q(layout.pidFile()));
-            String why = previous == null ? "There was no previous release to go back to"
-                    : release.releaseName() + " was already the current release, so there is nothing to go back to";
-            return new DeployResult(RunStatus.FAILED, failed + ". " + why + ", so no app runs.", previous);
+            if (newPid != null) {
+                progress.log("stopping " + release.label() + " (pid " + newPid + "): "
+                        + AppProcess.stop(shell, layout, newPid, release.run().stopGraceSeconds()));
+            }
+            if (!previousStopped && !switched) {
+                return new DeployResult(ended, what + ". Nothing was switched: the host serves what it served before.", previous, evidence);
+            }
+            if (previous == null) {
+                progress.step("restore the previous state");
+                shell.check("Removing current", "rm -f " + q(layout.current()) + " " + q(layout.pidFile()));
+                return new DeployResult(ended, what + ". Nothing ran here before, and nothing runs now.", null, evidence);
+            }
+            if (previous.equals(release.releaseName())) {
+                return restart(shell, what, ended, evidence, release.run(), previousLink,
+                        release.releaseName() + " was already the current release; restarted it");
+            }
+            progress.step("roll back to " + previous);
+            RunSettings previousRun = ReleaseFolders.storedRunSettings(shell, layout, previous, release.run());
+            return restart(shell, what, cancelled ? RunStatus.CANCELLED : RunStatus.ROLLED_BACK, evidence, previousRun, previousLink,
+                    "rolled back to " + previous);
+        } catch (RuntimeException e) {
+            return new DeployResult(RunStatus.APP_DOWN, what + ". Then going back failed too (" + e.getMessage()
+                    + "): the host may be left without a running app" + stateWhenLost() + ". Read the host's state, then deploy or roll back.",
+                    previous, evidence);
         }
+    }
 
-        progress.step("roll back to " + previous);
-        switchCurrent(previousLink);
-        progress.log("current -> " + previousLink);
-        RunSettings previousRun = ReleaseFolders.storedRunSettings(shell, layout, previous, release.run());
-        int pid = AppProcess.start(shell, layout, previousRun, previous);
+    private DeployResult restart(RemoteShell shell, String what, RunStatus ok, String evidence, RunSettings run, String link,
+                                 String action) {
+        switchCurrent(shell, link);
+        progress.log("current -> " + link);
+        int pid = AppProcess.start(shell, layout, run, previous);
         progress.log("started " + previous + " again as pid " + pid);
-        HealthCheck.Outcome health = HealthCheck.await(shell, previousRun, pid, progress);
+        HealthCheck.Outcome health = HealthCheck.await(shell, layout, run, pid, Progress.NONE);
         if (health.healthy()) {
-            return new DeployResult(RunStatus.ROLLED_BACK, failed + ". Rolled back to " + previous + ", which is healthy again.",
-                    previous);
+            return new DeployResult(ok, what + ". " + capitalize(action) + ", which serves again and is healthy.", previous, evidence);
         }
-        logAppTail();
-        return new DeployResult(RunStatus.FAILED, failed + ". Rolled back to " + previous + ", but it is not healthy either: "
-                + health.detail() + ".", previous);
+        String appLog = evidence(shell, health.evidence());
+        return new DeployResult(RunStatus.APP_DOWN, what + ". Host left without a running app: " + action + " (current -> " + link
+                + "), but it is not healthy either: " + health.detail() + ".", previous, appLog);
+    }
+
+    private String stateWhenLost() {
+        return switched ? " (current was switched to " + release.releaseName() + (newPid == null ? "" : ", app pid " + newPid) + ")"
+                : previousStopped ? " (the previous app " + previous + " was stopped; current still -> " + previous + ")" : "";
     }
 
     /** Points {@code current} at {@code linkTarget} with one rename, so it is never missing or half-made. */
-    private void switchCurrent(String linkTarget) {
+    private void switchCurrent(RemoteShell shell, String linkTarget) {
         String temp = layout.envDir() + "/.current-" + HexFormat.of().formatHex(randomBytes());
-        shell.check("Switching current", "ln -s " + q(linkTarget) + " " + q(temp) + " && mv -T " + q(temp) + " " + q(layout.current())
+        shell.uncancellable().check("Switching current", "ln -s " + q(linkTarget) + " " + q(temp) + " && mv -T " + q(temp) + " " + q(layout.current())
                 // The folder's time says when it was last activated; pruning keeps the most recent.
                 + " && touch " + q(layout.current() + "/."));
     }
 
-    /** The app's last log lines, with config values masked: an app may print its own secrets. */
-    private void logAppTail() {
-        Masker masker = new Masker(release.env() == null ? java.util.List.of() : release.env().values());
-        String tail = AppProcess.logTail(shell, layout, LOG_TAIL_LINES);
-        if (tail.isBlank()) {
-            progress.log("logs/app.log is empty");
-            return;
+    /** The health answer and the app's last log lines, with secrets masked and other values readable. */
+    private String evidence(RemoteShell shell, String healthEvidence) {
+        StringBuilder text = new StringBuilder();
+        if (healthEvidence != null && !healthEvidence.isBlank()) {
+            text.append("last answer: ").append(healthEvidence.strip()).append('\n');
         }
-        progress.log("last lines of logs/app.log:");
-        for (String line : tail.split("\n")) {
-            progress.log("  " + masker.mask(line));
+        try {
+            String tail = AppProcess.logTail(shell, layout, LOG_TAIL_LINES);
+            if (!tail.isBlank()) {
+                text.append("last lines of logs/app.log:\n");
+                tail.lines().forEach(line -> text.append("  ").append(line).append('\n'));
+            }
+        } catch (RuntimeException e) {
+            text.append("logs/app.log could not be read: ").append(e.getMessage()).append('\n');
         }
+        String masked = masker.mask(text.toString()).strip();
+        if (!masked.isEmpty()) {
+            masked.lines().forEach(progress::log);
+        }
+        return masked.isEmpty() ? null : masked;
+    }
+
+    private static String capitalize(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     private static byte[] randomBytes() {

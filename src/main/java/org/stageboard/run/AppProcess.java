@@ -16,7 +16,7 @@ import org.stageboard.core.StageboardException;
 final class AppProcess {
 
     /** Shell functions: {@code running PID} is true while the process or anything in its group lives. */
-    private static final String FUNCTIONS = String.join("\n",
+    static final String FUNCTIONS = String.join("\n",
             "alive() {",
             "  kill -0 \"$1\" 2>/dev/null || return 1",
             "  [ -r \"/proc/$1/stat\" ] || return 0",
@@ -37,7 +37,12 @@ final class AppProcess {
 
     /** The pid in the pidfile, or null. */
     static Integer readPid(RemoteShell shell, RemoteLayout layout) {
-        String out = shell.check("Reading the pidfile", "cat " + q(layout.pidFile()) + " 2>/dev/null || true").strip();
+        return parsePid(shell.check("Reading the pidfile", "cat " + q(layout.pidFile()) + " 2>/dev/null || true"));
+    }
+
+    /** A pid written in a pidfile, or null when there is none or it cannot be the app's. */
+    static Integer parsePid(String text) {
+        String out = text.strip();
         try {
             Integer pid = out.isEmpty() ? null : Integer.valueOf(out);
             return pid == null || pid <= 1 ? null : pid;

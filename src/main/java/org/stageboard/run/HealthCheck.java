@@ -1,22 +1,21 @@
 package org.stageboard.run;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
+import org.stageboard.core.CancelledException;
 import org.stageboard.core.Progress;
 import org.stageboard.core.RunSettings;
-import org.stageboard.ssh.PortForward;
 
 /**
- * Asks the app's health URL, as seen from the host, through an SSH port forward until it answers
- * 2xx or the health timeout passes; gives up early when the app process has exited.
+ * Waits until the release's app is healthy, as seen from the host: an HTTP URL answering 2xx or a
+ * TCP port accepting connections (both through an SSH port forward), or a command exiting 0 in the
+ * release folder. Healthy means the answer came while the <em>new</em> process was alive, checked
+ * again after the answer, so an old process still holding the port cannot pass for the new app.
+ * Gives up early when the app exits; honours cancel between attempts.
  */
 final class HealthCheck {
 
-    record Outcome(boolean healthy, String detail) {
+    /** How the wait ended, with the evidence to keep on the run when it failed. */
+    record Outcome(boolean healthy, String detail, String evidence) {
     }
 
     private static final Duration PAUSE = Duration.ofMillis(500);
@@ -25,56 +24,66 @@ final class HealthCheck {
     private HealthCheck() {
     }
 
-    static Outcome await(RemoteShell shell, RunSettings run, int pid, Progress progress) {
-        URI uri = run.healthUri();
-        String path = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
-                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    static Outcome await(RemoteShell shell, RemoteLayout layout, RunSettings run, int pid, Progress progress) {
         long deadline = System.nanoTime() + Duration.ofSeconds(run.healthTimeoutSeconds()).toNanos();
-        try (PortForward forward = shell.ssh().forward(uri.getHost(), uri.getPort())) {
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(3)).build();
-            URI local = URI.create("http://127.0.0.1:" + forward.localPort() + path);
-            String last = "no answer yet";
+        try (HealthProbe probe = HealthProbe.open(shell, layout, run)) {
+            HealthProbe.Answer last = HealthProbe.Answer.none();
             long nextReport = System.nanoTime();
-            long nextLivenessCheck = System.nanoTime();
+            long nextLivenessCheck = System.nanoTime() + LIVENESS_INTERVAL.toNanos();
             while (true) {
-                try {
-                    HttpResponse<Void> response = http.send(HttpRequest.newBuilder(local).timeout(Duration.ofSeconds(5)).GET().build(),
-                            HttpResponse.BodyHandlers.discarding());
-                    if (response.statusCode() / 100 == 2) {
-                        progress.log(run.healthUrl() + " answered HTTP " + response.statusCode());
-                        return new Outcome(true, "HTTP " + response.statusCode());
+                progress.checkCancelled();
+                last = probe.ask();
+                if (last.healthy()) {
+                    // The answer counts only if the new app is still there after it.
+                    if (AppProcess.isRunning(shell, pid)) {
+                        progress.log(probe.what() + " answered: " + last.summary());
+                        return new Outcome(true, last.summary(), null);
                     }
-                    last = "HTTP " + response.statusCode();
-                } catch (IOException e) {
-                    last = "no answer";
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return new Outcome(false, "interrupted while waiting for " + run.healthUrl());
+                    return new Outcome(false, probe.what() + " answered (" + last.summary() + "), but the new app (pid " + pid
+                            + ") is not running: another process answers there", last.evidence());
                 }
-                // Every check costs a remote command; every 2 s is soon enough to notice a crash.
+                if (last.refusedBySsh()) {
+                    return new Outcome(false, last.summary(), last.evidence());
+                }
                 if (System.nanoTime() - nextLivenessCheck >= 0) {
                     nextLivenessCheck = System.nanoTime() + LIVENESS_INTERVAL.toNanos();
                     if (!AppProcess.isRunning(shell, pid)) {
-                        return new Outcome(false, "the app process (pid " + pid + ") exited before " + run.healthUrl()
-                                + " answered 2xx (last: " + last + ")");
+                        return new Outcome(false, "the app process (pid " + pid + ") exited before " + probe.what()
+                                + " was healthy (last: " + last.summary() + ")", last.evidence());
                     }
                 }
                 if (System.nanoTime() - deadline >= 0) {
-                    return new Outcome(false, run.healthUrl() + " did not answer 2xx within " + run.healthTimeoutSeconds()
-                            + " s (last: " + last + ")");
+                    return new Outcome(false, probe.what() + " was not healthy within " + run.healthTimeoutSeconds()
+                            + " s (last: " + last.summary() + ")", last.evidence());
                 }
                 if (System.nanoTime() - nextReport >= 0) {
-                    progress.log("waiting for " + run.healthUrl() + ": " + last);
+                    progress.log("waiting for " + probe.what() + ": " + last.summary());
                     nextReport = System.nanoTime() + Duration.ofSeconds(5).toNanos();
                 }
                 try {
                     Thread.sleep(PAUSE.toMillis());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    return new Outcome(false, "interrupted while waiting for " + run.healthUrl());
+                    throw new CancelledException();
                 }
             }
+        }
+    }
+
+    /**
+     * True when something already answers where the app is checked (HTTP or TCP), before the new
+     * app starts: after the previous app was stopped, that is a process Stageboard does not control.
+     */
+    static HealthProbe.Answer answersBeforeStart(RemoteShell shell, RemoteLayout layout, RunSettings run) {
+        try (HealthProbe probe = HealthProbe.open(shell, layout, run)) {
+            return probe.occupied();
+        }
+    }
+
+    /** One quick look, for reading a host's state: healthy or not, and why. */
+    static HealthProbe.Answer once(RemoteShell shell, RemoteLayout layout, RunSettings run) {
+        try (HealthProbe probe = HealthProbe.open(shell, layout, run)) {
+            return probe.ask();
         }
     }
 }

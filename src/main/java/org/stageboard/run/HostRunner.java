@@ -2,20 +2,24 @@ package org.stageboard.run;
 
 import static org.stageboard.run.RemoteLayout.q;
 
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.stageboard.core.CancelledException;
 import org.stageboard.core.Progress;
+import org.stageboard.core.RunStatus;
 import org.stageboard.core.StageboardException;
-import org.stageboard.ssh.SshSession;
 import org.stageboard.ssh.SshTarget;
 
 /**
- * Puts releases to work on one host under {@code <baseDir>/<project>/<environment>/}. Used for
- * deploys and rollbacks alike: a rollback activates an older release, reusing its folder and config.
- * Errors before anything changed throw a {@link StageboardException}; a failed health check rolls
- * back and is returned as a result, so the host keeps serving its last good release.
+ * Puts releases to work on one host under {@code <baseDir>/<project>/<environment>/}, and reads
+ * what the host has. Used for deploys and rollbacks alike: a rollback activates an older release,
+ * reusing its folder and config. Errors before the lock is taken (connection, host key, lock
+ * held) throw a {@link StageboardException}; once it is held, every outcome is a result, the
+ * ledger records it and the lock is released.
  */
 public final class HostRunner {
 
@@ -27,94 +31,163 @@ public final class HostRunner {
         this.baseDir = baseDir;
     }
 
-    /**
-     * Connects (host key verified), takes the environment's lock, puts the artifact and release
-     * folder in place, switches {@code current}, restarts, checks health, rolls back on failure,
-     * writes the ledger, prunes old releases and unlocks.
-     */
+    /** As {@link #activate(RemoteRelease, String, Duration, Progress)} for a deploy that does not wait for the lock. */
     public DeployResult activate(RemoteRelease release, Progress progress) {
+        return activate(release, "deploy", Duration.ZERO, progress);
+    }
+
+    /**
+     * Connects (host key verified), takes the environment's lock (waiting up to {@code lockWait}),
+     * removes leftovers of interrupted runs, puts the artifact and release folder in place,
+     * switches {@code current}, restarts, checks health, recovers on failure or cancel, writes the
+     * ledger, prunes and unlocks. {@code kind} is {@code deploy} or {@code rollback}.
+     */
+    public DeployResult activate(RemoteRelease release, String kind, Duration lockWait, Progress progress) {
         validate(release);
         progress.step("connect to " + target.display());
-        try (SshSession ssh = SshSession.open(target)) {
-            RemoteShell shell = new RemoteShell(ssh);
+        try (HostConnection connection = new HostConnection(target, progress)) {
+            RemoteShell shell = connection.shell();
             RemoteLayout layout = RemoteLayout.resolve(shell, baseDir, release.project(), release.environment());
             progress.checkCancelled();
 
             progress.step("lock " + release.project() + "/" + release.environment());
-            RemoteLock lock = RemoteLock.acquire(shell, layout, release.actor(), release.label());
-            Activation activation = new Activation(shell, layout, release, progress);
-            DeployResult result = null;
-            String failure = null;
-            String outcome = "FAILED";
+            RemoteLock lock = RemoteLock.acquire(shell, layout, release.actor(), release.label(), lockWait, progress);
+            Activation activation = new Activation(connection, layout, release, progress);
+            DeployResult result;
             try {
+                Housekeeping.removeLeftovers(shell, layout, progress);
+                Housekeeping.rotateAppLog(shell, layout, progress);
                 result = activation.run();
-                outcome = result.status().name();
-                return result;
             } catch (CancelledException e) {
-                outcome = "CANCELLED";
-                failure = e.getMessage();
-                throw e;
+                result = new DeployResult(RunStatus.CANCELLED, "Cancelled before the switch; " + connection.display()
+                        + " serves what it served before.", activation.previous());
             } catch (RuntimeException e) {
-                failure = e.getMessage();
-                throw e;
-            } finally {
-                finish(shell, layout, release, activation.previous(), result, outcome, failure, lock, progress);
+                result = new DeployResult(RunStatus.FAILED, e.getMessage() + (e.getMessage() != null && e.getMessage().endsWith(".") ? "" : ".")
+                        + " Nothing was switched: the host serves what it served before.", activation.previous());
             }
+            return finish(connection, layout, release, kind, activation.previous(), result, lock, progress);
         }
     }
 
-    private static void finish(RemoteShell shell, RemoteLayout layout, RemoteRelease release, String previous, DeployResult result,
-                               String outcome, String failure, RemoteLock lock, Progress progress) {
+    private static DeployResult finish(HostConnection connection, RemoteLayout layout, RemoteRelease release, String kind,
+                                       String previous, DeployResult result, RemoteLock lock, Progress progress) {
+        RemoteShell shell;
+        try {
+            shell = connection.recoveryShell();
+        } catch (RuntimeException e) {
+            lock.abandon();
+            return new DeployResult(result.status(), result.message() + " The connection could not be opened again to record "
+                    + "the run in the host's ledger and release the lock (" + e.getMessage() + "); the lock will show as stale.",
+                    result.previousRelease(), result.evidence(), result.uploadedBytes());
+        }
         try {
             progress.step("record in ledger");
-            Ledger.append(shell, layout, Ledger.line(release, previous, outcome, result != null ? result.message() : failure));
-            if (result != null) {
+            Ledger.append(shell, layout, Ledger.entry(release, kind, previous, result.status().name(), result.message()));
+            if (result.status() == RunStatus.LIVE || result.status() == RunStatus.ROLLED_BACK) {
                 progress.step("prune old releases");
-                prune(shell, layout, release, previous, progress);
+                HostState state = HostReader.read(shell, layout, false);
+                Housekeeping.prune(shell, layout, release.run().keepReleases(), protect(state, previous), progress);
             }
         } catch (RuntimeException e) {
             progress.log("after the run: " + e.getMessage());
         } finally {
             progress.step("unlock");
             try {
-                lock.release();
+                lock.release(shell);
             } catch (RuntimeException e) {
-                progress.log("could not release the lock: " + e.getMessage() + " Remove " + layout.lock() + " on the host.");
+                progress.log("could not release the lock: " + e.getMessage() + " It will show as stale; break it explicitly.");
             }
         }
+        return result;
     }
 
-    /** Keeps the most recently activated {@code keepReleases} folders, and always current and previous. */
-    private static void prune(RemoteShell shell, RemoteLayout layout, RemoteRelease release, String previous, Progress progress) {
-        String current = ReleaseFolders.releaseName(ReleaseFolders.currentLink(shell, layout));
-        List<String> byRecency = ReleaseFolders.byRecency(shell, layout);
-        Set<String> keep = new LinkedHashSet<>(byRecency.subList(0, Math.min(release.run().keepReleases(), byRecency.size())));
-        if (current != null) {
-            keep.add(current);
+    /** Folders pruning never removes: current, the one before, and the rollback target. */
+    private static Set<String> protect(HostState state, String previous) {
+        Set<String> protect = new LinkedHashSet<>();
+        if (state.currentFolder() != null) {
+            protect.add(state.currentFolder());
         }
         if (previous != null) {
-            keep.add(previous);
+            protect.add(previous);
         }
-        for (String name : byRecency) {
-            if (!keep.contains(name)) {
-                shell.check("Removing release " + name, "rm -rf " + q(layout.release(name)));
-                progress.log("removed old release folder " + name);
-            }
+        String target = RollbackTarget.choose(state.ledger(), state.currentFolder(), state.releases());
+        if (target != null) {
+            protect.add(target);
+        }
+        return protect;
+    }
+
+    /** What the environment looks like on the host now; with {@code askHealth}, one health answer too. */
+    public HostState state(String project, String environment, boolean askHealth) {
+        try (HostConnection connection = new HostConnection(target, Progress.NONE)) {
+            RemoteShell shell = connection.shell();
+            return HostReader.read(shell, RemoteLayout.resolve(shell, baseDir, project, environment), askHealth);
         }
     }
 
-    /** What the environment looks like on the host now. */
-    public HostState state(String project, String environment) {
-        try (SshSession ssh = SshSession.open(target)) {
-            RemoteShell shell = new RemoteShell(ssh);
+    /** Who holds the environment's lock on the host, or null. */
+    public LockInfo lock(String project, String environment) {
+        try (HostConnection connection = new HostConnection(target, Progress.NONE)) {
+            RemoteShell shell = connection.shell();
+            return RemoteLock.read(shell, RemoteLayout.resolve(shell, baseDir, project, environment));
+        }
+    }
+
+    /**
+     * Breaks the environment's lock if it is still held by {@code expectedHolder}, and records who
+     * broke whose lock in the host's ledger. Returns false when there was no lock any more.
+     */
+    public boolean breakLock(String project, String environment, String expectedHolder, String actor) {
+        try (HostConnection connection = new HostConnection(target, Progress.NONE)) {
+            RemoteShell shell = connection.shell();
             RemoteLayout layout = RemoteLayout.resolve(shell, baseDir, project, environment);
-            String current = ReleaseFolders.releaseName(ReleaseFolders.currentLink(shell, layout));
-            Integer pid = AppProcess.readPid(shell, layout);
-            boolean alive = pid != null && AppProcess.isRunning(shell, pid);
-            List<String> releases = ReleaseFolders.byRecency(shell, layout);
-            List<String> ledger = shell.check("Reading the ledger", "tail -n 100 " + q(layout.ledger()) + " 2>/dev/null || true").lines()
-                    .map(String::strip).filter(line -> !line.isEmpty()).toList();
-            return new HostState(current, pid, alive, releases, ledger);
+            boolean broken = RemoteLock.breakLock(shell, layout, expectedHolder);
+            if (broken) {
+                Ledger.append(shell, layout, new LedgerEntry(java.time.Instant.now(), actor,
+                        org.stageboard.core.ProcessIdentity.current().format(), null, "lock", "-", null, null, null, "LOCK_BROKEN",
+                        "lock held by " + expectedHolder + " broken by " + actor));
+            }
+            return broken;
+        }
+    }
+
+    /**
+     * The release folder a rollback would activate, from the host's ledger: the newest release
+     * that was live and healthy before the current one and is still on the host; null if none.
+     */
+    public static String rollbackTarget(HostState state) {
+        return RollbackTarget.choose(state.ledger(), state.currentFolder(), state.releases());
+    }
+
+    /** What deploying {@code release} would do here; changes nothing on the host. */
+    public HostPlan plan(RemoteRelease release) {
+        validate(release);
+        try (HostConnection connection = new HostConnection(target, Progress.NONE)) {
+            RemoteShell shell = connection.shell();
+            RemoteLayout layout = RemoteLayout.resolve(shell, baseDir, release.project(), release.environment());
+            HostState state = HostReader.read(shell, layout, false);
+            boolean folderOnHost = state.releases().contains(release.releaseName());
+            boolean artifactOnHost = shell.check("Looking for the artifact", "if [ -f " + q(layout.artifact(release.artifactSha256()))
+                    + " ]; then echo yes; else echo no; fi").strip().equals("yes");
+            long bytes = folderOnHost || artifactOnHost ? 0 : size(release);
+            List<String> after = new ArrayList<>();
+            after.add(release.releaseName());
+            state.releases().stream().filter(name -> !name.equals(release.releaseName())).forEach(after::add);
+            Set<String> protect = new LinkedHashSet<>();
+            protect.add(release.releaseName());
+            if (state.currentFolder() != null) {
+                protect.add(state.currentFolder());
+            }
+            return new HostPlan(state, release.releaseName(), folderOnHost, artifactOnHost, bytes,
+                    Housekeeping.toPrune(after, release.run().keepReleases(), protect));
+        }
+    }
+
+    private static long size(RemoteRelease release) {
+        try {
+            return release.artifactFile() == null ? -1 : Files.size(release.artifactFile());
+        } catch (java.io.IOException e) {
+            return -1;
         }
     }
 

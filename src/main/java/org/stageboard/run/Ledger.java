@@ -3,31 +3,32 @@ package org.stageboard.run;
 import static org.stageboard.run.RemoteLayout.q;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
+import org.stageboard.core.ProcessIdentity;
 
-/** Appends one JSON line per activation attempt to {@code .stageboard/ledger.jsonl} on the host. */
+/** Appends one JSON line per activation attempt to {@code .stageboard/ledger.jsonl} on the host, and reads it back. */
 final class Ledger {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    static final int TAIL = 200;
+
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private Ledger() {
     }
 
-    static String line(RemoteRelease release, String previous, String outcome, String message) {
-        Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("time", Instant.now().toString());
-        entry.put("actor", release.actor());
-        entry.put("project", release.project());
-        entry.put("environment", release.environment());
-        entry.put("release", release.releaseName());
-        entry.put("label", release.label());
-        entry.put("artifact", release.artifactSha256());
-        entry.put("previous", previous);
-        entry.put("outcome", outcome);
-        entry.put("message", message);
+    static LedgerEntry entry(RemoteRelease release, String kind, String previous, String outcome, String message) {
+        return new LedgerEntry(Instant.now(), release.actor(), ProcessIdentity.current().format(), release.identity().catalog(),
+                kind, release.releaseName(), release.label(), release.artifactSha256(), previous, outcome, message);
+    }
+
+    static String line(LedgerEntry entry) {
         try {
             return JSON.writeValueAsString(entry);
         } catch (JsonProcessingException e) {
@@ -35,7 +36,32 @@ final class Ledger {
         }
     }
 
-    static void append(RemoteShell shell, RemoteLayout layout, String line) {
-        shell.check("Writing the ledger", "mkdir -p " + q(layout.meta()) + " && printf '%s\\n' " + q(line) + " >> " + q(layout.ledger()));
+    static void append(RemoteShell shell, RemoteLayout layout, LedgerEntry entry) {
+        shell.check("Writing the ledger", "mkdir -p " + q(layout.meta()) + " && printf '%s\\n' " + q(line(entry))
+                + " >> " + q(layout.ledger()));
+    }
+
+    /** The entries of ledger lines, oldest first; lines that are not entries (hand edits, older formats) are skipped. */
+    static List<LedgerEntry> parse(List<String> lines) {
+        List<LedgerEntry> entries = new ArrayList<>();
+        for (String line : lines) {
+            if (line.isBlank()) {
+                continue;
+            }
+            try {
+                LedgerEntry entry = JSON.readValue(line, LedgerEntry.class);
+                if (entry.release() != null && entry.outcome() != null) {
+                    entries.add(entry);
+                }
+            } catch (JsonProcessingException | RuntimeException e) {
+                // Not ours to interpret.
+            }
+        }
+        return entries;
+    }
+
+    /** A shell command printing the ledger's last {@link #TAIL} lines. */
+    static String tailCommand(RemoteLayout layout) {
+        return "tail -n " + TAIL + " " + q(layout.ledger()) + " 2>/dev/null || true";
     }
 }

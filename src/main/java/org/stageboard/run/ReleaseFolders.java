@@ -3,10 +3,10 @@ package org.stageboard.run;
 import static org.stageboard.run.RemoteLayout.q;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.security.SecureRandom;
-import java.time.Duration;
-import java.util.List;
 import java.util.HexFormat;
+import java.util.List;
 import org.stageboard.core.Progress;
 import org.stageboard.core.RunSettings;
 import org.stageboard.core.StageboardException;
@@ -15,31 +15,38 @@ import org.stageboard.ssh.ExecResult;
 /**
  * Puts a release's files on the host: the artifact once per SHA-256, then the release folder,
  * unpacked with its {@code .env} and {@code release.json} in a temporary folder and renamed into
- * place, so that {@code releases/<name>} is either complete or absent.
+ * place, so that {@code releases/<name>} is either complete or absent. A folder already there is
+ * reused only when its {@code release.json} names exactly this release. Files Stageboard writes are
+ * never written through a link or into something the artifact provides: an artifact carrying one
+ * of those names is refused.
  */
 final class ReleaseFolders {
 
+    /** The files Stageboard writes into every release folder; an artifact may not provide them. */
+    static final List<String> RESERVED = List.of(".env", "release.json", StoredRunSettings.FILE);
+
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final Duration LONG = Duration.ofMinutes(10);
 
     private ReleaseFolders() {
     }
 
-    static void ensureArtifact(RemoteShell shell, RemoteLayout layout, RemoteRelease release, Progress progress) {
+    /** Uploads the artifact unless the host has it; returns the bytes uploaded (0 when reused). */
+    static long ensureArtifact(RemoteShell shell, RemoteLayout layout, RemoteRelease release, Progress progress) {
         String sha = release.artifactSha256();
         String remote = layout.artifact(sha);
         if (exists(shell, "-f", remote)) {
             progress.log("artifact " + sha.substring(0, 12) + " is already on the host: not uploaded again");
-            return;
+            return 0;
         }
-        if (release.artifactFile() == null || !java.nio.file.Files.isRegularFile(release.artifactFile())) {
-            throw new StageboardException("The artifact file " + release.artifactFile() + " is missing here: rebuild it or "
-                    + "restore the artifact store.");
+        if (release.artifactFile() == null || !Files.isRegularFile(release.artifactFile())) {
+            throw new StageboardException("The artifact " + sha.substring(0, 12) + " of " + release.label() + " is missing from "
+                    + "the local store and " + shell.host() + " does not have it: build its commit again and make a new release.");
         }
         shell.check("Creating " + layout.artifacts(), "mkdir -p " + q(layout.artifacts()));
         progress.log("uploading artifact " + sha.substring(0, 12) + " to " + remote);
         shell.ssh().upload(release.artifactFile(), remote, progress);
-        ExecResult sum = shell.run("sha256sum " + q(remote), RemoteShell.SHORT);
+        progress.checkCancelled();
+        ExecResult sum = shell.run("sha256sum " + q(remote), RemoteShell.LONG);
         if (sum.ok()) {
             String actual = sum.stdout().strip().split("\\s+")[0];
             if (!actual.equals(sha)) {
@@ -51,29 +58,63 @@ final class ReleaseFolders {
         } else {
             progress.log("sha256sum is not available on the host: the uploaded artifact was not checked");
         }
+        try {
+            return Files.size(release.artifactFile());
+        } catch (java.io.IOException e) {
+            return -1;
+        }
     }
 
-    static void ensureUnpacked(RemoteShell shell, RemoteLayout layout, RemoteRelease release, Progress progress) {
-        String target = layout.release(release.releaseName());
-        if (exists(shell, "-d", target)) {
-            progress.log("release folder " + release.releaseName() + " is already on the host: reused with its own config");
-            return;
+    /**
+     * True when the release folder is on the host and is exactly this release; false when absent.
+     * A folder of that name holding anything else is refused, never reused.
+     */
+    static boolean folderReady(RemoteShell shell, RemoteLayout layout, RemoteRelease release) {
+        if (!exists(shell, "-d", layout.release(release.releaseName()))) {
+            return false;
         }
+        ReleaseIdentity there = identityOf(shell, layout, release.releaseName());
+        if (!release.identity().sameRelease(there)) {
+            throw new StageboardException("releases/" + release.releaseName() + " on " + shell.host() + " holds "
+                    + (there == null ? "a folder without a Stageboard identity" : "another release (" + there.label()
+                    + " of catalog " + there.catalog() + ")") + ", not " + release.label()
+                    + ": it was not reused. Find out who put it there; remove it on the host to deploy this release.");
+        }
+        return true;
+    }
+
+    /** Unpacks the artifact into a new release folder, atomically. */
+    static void unpack(RemoteShell shell, RemoteLayout layout, RemoteRelease release, Progress progress) {
+        String target = layout.release(release.releaseName());
         String temp = layout.releases() + "/.tmp-" + release.releaseName() + "-" + HexFormat.of().formatHex(randomBytes());
         try {
-            shell.check("Unpacking the artifact", "mkdir -p " + q(layout.releases()) + " && rm -rf " + q(temp) + " && mkdir " + q(temp)
-                    + " && tar --no-same-owner -xzf " + q(layout.artifact(release.artifactSha256())) + " -C " + q(temp), LONG);
+            String reserved = shell.check("Unpacking the artifact", "mkdir -p " + q(layout.releases()) + " && mkdir " + q(temp)
+                    + " && tar --no-same-owner -xzf " + q(layout.artifact(release.artifactSha256())) + " -C " + q(temp)
+                    + " && cd " + q(temp) + " && for f in " + String.join(" ", RESERVED.stream().map(RemoteLayout::q).toList())
+                    + "; do if [ -e \"$f\" ] || [ -L \"$f\" ]; then if [ -L \"$f\" ]; then echo \"$f (a symbolic link)\"; "
+                    + "else echo \"$f\"; fi; fi; done", RemoteShell.LONG).strip();
+            if (!reserved.isEmpty()) {
+                throw new StageboardException("The artifact contains " + String.join(", ", reserved.lines().toList())
+                        + ", which Stageboard writes itself into every release (config and identity): it was refused and nothing "
+                        + "was written. Leave these names out of the build's artifact globs.");
+            }
+            progress.checkCancelled();
             shell.ssh().write(temp + "/.env", EnvFile.format(release.env()).getBytes(StandardCharsets.UTF_8), 0600);
-            String releaseJson = release.releaseJson() == null ? "{}\n" : release.releaseJson();
-            shell.ssh().write(temp + "/release.json", releaseJson.getBytes(StandardCharsets.UTF_8), 0644);
+            shell.ssh().write(temp + "/release.json", ReleaseJson.write(release).getBytes(StandardCharsets.UTF_8), 0644);
             shell.ssh().write(temp + "/" + StoredRunSettings.FILE,
                     StoredRunSettings.toJson(release.run()).getBytes(StandardCharsets.UTF_8), 0644);
             shell.check("Moving the release folder into place", "mv -T " + q(temp) + " " + q(target));
         } catch (RuntimeException e) {
-            shell.run("rm -rf " + q(temp), LONG);
+            shell.uncancellable().run("rm -rf " + q(temp), RemoteShell.LONG);
             throw e;
         }
         progress.log("release folder " + release.releaseName() + " ready: artifact unpacked, .env (0600) and release.json written");
+    }
+
+    /** The identity in a release folder's release.json, or null. */
+    static ReleaseIdentity identityOf(RemoteShell shell, RemoteLayout layout, String releaseName) {
+        ExecResult out = shell.run("head -c 65536 " + q(layout.release(releaseName) + "/release.json") + " 2>/dev/null", RemoteShell.SHORT);
+        return out.ok() ? ReleaseJson.identity(out.stdout()).orElse(null) : null;
     }
 
     /** The run settings a release folder was made with, or {@code fallback}. */
@@ -94,7 +135,7 @@ final class ReleaseFolders {
         return bytes;
     }
 
-    /** Where {@code current} points ({@code releases/v2}), or null when there is no current release. */
+    /** Where {@code current} points ({@code releases/v2-…}), or null when there is no current release. */
     static String currentLink(RemoteShell shell, RemoteLayout layout) {
         String link = shell.check("Reading current", "readlink " + q(layout.current()) + " 2>/dev/null || true").strip();
         return link.isEmpty() ? null : link;
@@ -108,6 +149,6 @@ final class ReleaseFolders {
     /** Release folder names, most recently activated first. */
     static List<String> byRecency(RemoteShell shell, RemoteLayout layout) {
         return shell.check("Listing releases", "ls -1t " + q(layout.releases()) + " 2>/dev/null || true").lines()
-                .map(String::strip).filter(line -> !line.isEmpty()).toList();
+                .map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith(".")).toList();
     }
 }

@@ -80,7 +80,11 @@ record RemoteLayout(String envDir) {
     }
 
     String lockInfo() {
-        return lock() + "/info";
+        return lock() + "/info.json";
+    }
+
+    String lockHeartbeat() {
+        return lock() + "/heartbeat";
     }
 
     String pidFile() {

@@ -33,20 +33,28 @@ final class StoredRunSettings {
         }
     }
 
-    /** The stored settings, or {@code fallback} when the file is missing or unreadable. */
+    /** The stored settings, or {@code fallback} (which may be null) when the file is missing or unreadable. */
     static RunSettings fromJson(String json, RunSettings fallback) {
         if (json == null || json.isBlank()) {
             return fallback;
         }
         try {
             JsonNode node = JSON.readTree(json);
-            return new RunSettings(node.path("startCommand").asText(fallback.startCommand()),
-                    node.path("healthUrl").asText(fallback.healthUrl()),
-                    node.path("healthTimeoutSeconds").asInt(fallback.healthTimeoutSeconds()),
-                    node.path("stopGraceSeconds").asInt(fallback.stopGraceSeconds()),
-                    node.path("keepReleases").asInt(fallback.keepReleases()));
+            if (node == null || !node.isObject()) {
+                return fallback;
+            }
+            return new RunSettings(text(node, "startCommand", fallback == null ? null : fallback.startCommand()),
+                    text(node, "healthUrl", fallback == null ? null : fallback.healthUrl()),
+                    node.path("healthTimeoutSeconds").asInt(fallback == null ? 60 : fallback.healthTimeoutSeconds()),
+                    node.path("stopGraceSeconds").asInt(fallback == null ? 10 : fallback.stopGraceSeconds()),
+                    node.path("keepReleases").asInt(fallback == null ? 5 : fallback.keepReleases()));
         } catch (JsonProcessingException | RuntimeException e) {
             return fallback;
         }
+    }
+
+    private static String text(JsonNode node, String field, String fallback) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? fallback : value.asText();
     }
 }

@@ -17,6 +17,11 @@ public final class PortForward implements AutoCloseable {
         this.listener = listener;
     }
 
+    /** True once the SSH server refused to open a forwarded connection (e.g. AllowTcpForwarding no). */
+    public boolean refusedByServer() {
+        return false;
+    }
+
     public int localPort() {
         return socket.getLocalPort();
     }

@@ -1,0 +1,43 @@
+package org.stageboard.pipeline;
+
+import java.time.Instant;
+import java.util.List;
+import org.stageboard.core.Environment;
+import org.stageboard.core.Host;
+import org.stageboard.core.Release;
+import org.stageboard.run.HostState;
+
+/**
+ * One environment on one host, as its host says: the state read at {@code readAt} (null when it
+ * could not be read; {@code error} says why), the release of this catalog that runs there (null
+ * when none, or one of another catalog), the release this catalog last recorded live there, and
+ * every difference between the two views ({@code drift}, empty when host and catalog agree).
+ * {@code fresh} is false for a state remembered from an earlier read.
+ */
+public record HostStatus(Environment environment, Host host, HostState state, String error, Instant readAt,
+                         Release running, Release expected, List<String> drift, boolean fresh) {
+
+    /** True when the host was read and agrees with the catalog, with its app alive. */
+    public boolean agrees() {
+        return state != null && drift.isEmpty();
+    }
+
+    /** One line: what runs there, by the host's word. */
+    public String summary() {
+        if (state == null) {
+            return "not read" + (error == null ? "" : ": " + error);
+        }
+        if (state.currentFolder() == null) {
+            return "nothing deployed";
+        }
+        String what = running != null ? running.label() : state.currentIdentity() != null
+                ? state.currentIdentity().label() + " (another catalog)" : state.currentFolder() + " (unknown to Stageboard)";
+        return what + (state.appAlive() ? " · app up" + (state.appUptimeSeconds() == null ? "" : " for " + uptime(state.appUptimeSeconds()))
+                : " · app DOWN") + (state.healthy() == null ? "" : state.healthy() ? " · healthy" : " · UNHEALTHY");
+    }
+
+    private static String uptime(long seconds) {
+        return seconds < 120 ? seconds + " s" : seconds < 7200 ? seconds / 60 + " min" : seconds < 172800 ? seconds / 3600 + " h"
+                : seconds / 86400 + " days";
+    }
+}
