@@ -30,11 +30,12 @@ final class CommandRun {
     private CommandRun() {
     }
 
-    static ExecResult run(SSHClient client, SshTarget target, String command, Duration timeout, Progress progress) {
+    static ExecResult run(SSHClient client, LinkMonitor monitor, SshTarget target, String command, Duration timeout,
+                          Progress progress) {
         Progress p = progress == null ? Progress.NONE : progress;
         p.checkCancelled();
         Session session = null;
-        try {
+        try (LinkMonitor.Busy busy = monitor.busy()) {
             session = client.startSession();
             Session.Command cmd = session.exec(command);
             cmd.getOutputStream().close();
@@ -60,15 +61,15 @@ final class CommandRun {
             return result;
         } catch (StageboardException e) {
             throw e;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        } catch (InterruptedException | IOException | ExecutionException | TimeoutException | RuntimeException e) {
             abandon(session, null);
-            throw new StageboardException("Interrupted while running a command on " + target.display() + ".", e);
-        } catch (IOException | ExecutionException | TimeoutException | RuntimeException e) {
-            abandon(session, null);
-            if (Failures.connectionLost(client, e)) {
-                throw Failures.lost(target, "a command", "The command may or may not have finished there; check "
-                        + "the host's state before trying again once it is reachable.", e);
+            if (Failures.connectionLost(client, monitor, e)) {
+                throw Failures.lost(target, monitor, "a command", "The command may or may not have finished there; "
+                        + "check the host's state before trying again once it is reachable.", e);
+            }
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+                throw new StageboardException("Interrupted while running a command on " + target.display() + ".", e);
             }
             throw new StageboardException("Running a command on " + target.display() + " failed: " + e.getMessage(), e);
         }

@@ -30,13 +30,18 @@ final class Connector {
     }
 
     static SSHClient newClient(HostKeyVerifier verifier, Duration connectTimeout, LoggerFactory logging) {
-        LinkMonitor monitor = new LinkMonitor();
+        return newClient(verifier, connectTimeout, logging, new LinkMonitor());
+    }
+
+    /** A client whose connection {@code monitor} watches (see {@link LinkWatchdog}). */
+    static SSHClient newClient(HostKeyVerifier verifier, Duration connectTimeout, LoggerFactory logging, LinkMonitor monitor) {
         DefaultConfig config = new DefaultConfig();
         config.setLoggerFactory(logging);
         config.setCipherFactories(preferredFirst(config.getCipherFactories()));
         config.setKeepAliveProvider(LinkWatchdog.provider(monitor)); // read by the SSHClient constructor
         SSHClient client = new SSHClient(config);
         client.setSocketFactory(monitor.socketFactory());
+        client.getTransport().setDisconnectListener(monitor.disconnectListener());
         client.addHostKeyVerifier(verifier);
         client.setConnectTimeout((int) Math.min(Integer.MAX_VALUE, timeoutOrDefault(connectTimeout).toMillis()));
         return client;

@@ -24,8 +24,11 @@ final class Failures {
     private Failures() {
     }
 
-    /** True when {@code e} shows that the connection itself broke, or the transport is down. */
-    static boolean connectionLost(SSHClient client, Throwable e) {
+    /** True when the connection died (as {@code monitor} saw it) or {@code e} shows that it broke. */
+    static boolean connectionLost(SSHClient client, LinkMonitor monitor, Throwable e) {
+        if (monitor != null && monitor.isDown()) {
+            return true;
+        }
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof LinkWatchdog.Silence || t instanceof TransportException || t instanceof SocketException
                     || t instanceof EOFException) {
@@ -42,27 +45,37 @@ final class Failures {
         return client != null && !client.getTransport().isRunning();
     }
 
-    /** The message of a {@link ConnectionLostException}: what was under way, why it broke, what it left. */
-    static ConnectionLostException lost(SshTarget target, String during, String afterwards, Throwable e) {
+    /** The {@link ConnectionLostException} for work that was under way: what it was, why it broke, what it left. */
+    static ConnectionLostException lost(SshTarget target, LinkMonitor monitor, String during, String afterwards, Throwable e) {
         return new ConnectionLostException("The connection to " + target.display() + " was lost during " + during
-                + ": " + lostReason(e) + ". " + afterwards, e);
+                + ": " + lostReason(monitor, e) + ". " + afterwards, e);
     }
 
-    static String lostReason(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof LinkWatchdog.Silence silence) {
-                return "the host sent nothing for " + silence.seconds() + " s although asked to answer; "
-                        + "the network dropped or the host went down";
+    /** Why the connection broke, in words: silence, closed by the host, or the transport's own message. */
+    static String lostReason(LinkMonitor monitor, Throwable e) {
+        LinkWatchdog.Silence silence = monitor == null ? null : monitor.silence();
+        for (Throwable t = e; silence == null && t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof LinkWatchdog.Silence s) {
+                silence = s;
             }
         }
+        if (silence == null && monitor != null && monitor.closedHere()) {
+            return "the session was closed on this side while the work was under way";
+        }
+        if (silence != null) {
+            return "the host sent nothing for " + silence.seconds() + " s although asked to answer; "
+                    + "the network dropped or the host went down";
+        }
         Throwable root = Connector.rootCause(e);
-        String text = String.valueOf(root.getMessage()).toLowerCase(Locale.ROOT);
+        String said = monitor != null && monitor.downMessage() != null && !monitor.downMessage().isBlank()
+                ? monitor.downMessage() : String.valueOf(root.getMessage());
+        String text = said.toLowerCase(Locale.ROOT);
         if (root instanceof EOFException || text.contains("eof") || text.contains("reset") || text.contains("broken pipe")
-                || (root instanceof TransportException t && t.getDisconnectReason() != DisconnectReason.UNKNOWN)) {
-            return "the host closed the connection (" + root.getMessage() + "); the SSH server stopped or restarted, "
+                || text.contains("closed")) {
+            return "the host closed the connection (" + said + "); the SSH server stopped or restarted, "
                     + "or the network cut the link";
         }
-        return root.getMessage() + "; the network dropped or the host went down";
+        return said + "; the network dropped or the host went down";
     }
 
     /** True when the host did not answer an SFTP request or a channel request in time. */

@@ -23,9 +23,12 @@ final class ForwardingListener implements Runnable {
     private final String remoteHost;
     private final int remotePort;
     private final PortForward forward;
+    private final LinkMonitor monitor;
 
-    ForwardingListener(SSHClient client, ServerSocket server, String remoteHost, int remotePort, PortForward forward) {
+    ForwardingListener(SSHClient client, LinkMonitor monitor, ServerSocket server, String remoteHost, int remotePort,
+                       PortForward forward) {
         this.client = client;
+        this.monitor = monitor;
         this.forward = forward;
         this.server = server;
         this.remoteHost = remoteHost;
@@ -61,8 +64,8 @@ final class ForwardingListener implements Runnable {
                         + open.getMessage() + ")", false);
                 default -> forward.failed("the host did not open a channel to " + target + ": " + open.getMessage(), false);
             }
-        } else if (Failures.connectionLost(client, e)) {
-            forward.failed("the SSH connection is lost: " + Failures.lostReason(e), false);
+        } else if (Failures.connectionLost(client, monitor, e)) {
+            forward.failed("the SSH connection is lost: " + Failures.lostReason(monitor, e), false);
         } else {
             forward.failed("the channel to " + target + " could not be opened: " + e.getMessage(), false);
         }

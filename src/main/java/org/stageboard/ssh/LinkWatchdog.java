@@ -74,7 +74,9 @@ final class LinkWatchdog extends KeepAlive {
             }, "stageboard-ssh-watchdog-close");
             closer.setDaemon(true);
             closer.start();
-            throw new Silence(TimeUnit.NANOSECONDS.toSeconds(silentFor));
+            Silence silence = new Silence(TimeUnit.NANOSECONDS.toSeconds(silentFor));
+            monitor.silenced(silence);
+            throw silence;
         }
         if (probeSentAt < 0 && silentFor >= probeIntervalNanos) {
             probeSentAt = now;

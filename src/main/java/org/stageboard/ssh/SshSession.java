@@ -1,23 +1,14 @@
 package org.stageboard.ssh;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.EnumSet;
-import java.util.HexFormat;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import net.schmizz.sshj.SSHClient;
-import net.schmizz.sshj.sftp.FileAttributes;
-import net.schmizz.sshj.sftp.OpenMode;
-import net.schmizz.sshj.sftp.RemoteFile;
-import net.schmizz.sshj.sftp.SFTPClient;
 import net.schmizz.sshj.userauth.UserAuthException;
 import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
 import org.stageboard.core.CancelledException;
@@ -36,16 +27,18 @@ public final class SshSession implements AutoCloseable {
     /** What {@link #upload} puts between the final name and 12 random hex digits while uploading. */
     public static final String PARTIAL_SUFFIX = ".part-";
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private final SshTarget target;
     private final SSHClient client;
+    private final LinkMonitor monitor;
     private final String cipher;
+    private final RemoteFiles files;
 
-    private SshSession(SshTarget target, SSHClient client, String cipher) {
+    private SshSession(SshTarget target, SSHClient client, LinkMonitor monitor, String cipher) {
         this.target = target;
         this.client = client;
+        this.monitor = monitor;
         this.cipher = cipher;
+        this.files = new RemoteFiles(client, monitor, target, command -> exec(command, RemoteFiles.probeTimeout()));
     }
 
     /**
@@ -56,7 +49,8 @@ public final class SshSession implements AutoCloseable {
     public static SshSession open(SshTarget target) {
         KnownHosts knownHosts = new KnownHosts(target.knownHosts());
         PinnedKeyVerifier verifier = new PinnedKeyVerifier(knownHosts, target.address(), target.port());
-        SSHClient client = Connector.newClient(verifier, target.connectTimeout(), SshjLogging.session());
+        LinkMonitor monitor = new LinkMonitor();
+        SSHClient client = Connector.newClient(verifier, target.connectTimeout(), SshjLogging.session(), monitor);
         AtomicReference<String> cipher = new AtomicReference<>("");
         client.addAlgorithmsVerifier(algorithms -> {
             cipher.set(algorithms.getClient2ServerCipherAlgorithm());
@@ -83,7 +77,7 @@ public final class SshSession implements AutoCloseable {
                 throw new StageboardException("SSH login to " + target.display() + " failed: " + e.getMessage(), e);
             }
             opened = true;
-            return new SshSession(target, client, cipher.get());
+            return new SshSession(target, client, monitor, cipher.get());
         } finally {
             if (!opened) {
                 Connector.closeQuietly(client);
@@ -138,111 +132,22 @@ public final class SshSession implements AutoCloseable {
      * {@link CancelledException} thrown. {@code progress} may be null.
      */
     public ExecResult exec(String command, Duration timeout, Progress progress) {
-        return CommandRun.run(client, target, command, timeout, progress);
+        return CommandRun.run(client, monitor, target, command, timeout, progress);
     }
 
     /**
      * Uploads a file over SFTP to a temporary name next to {@code remotePath}, then renames it,
      * so that {@code remotePath} is either absent or complete. The temporary name is
      * {@code remotePath + ".part-" + 12 hex digits} ({@link #PARTIAL_SUFFIX}); it is removed on
-     * failure or cancel when the host is still reachable, and may stay behind when the
-     * connection is lost. Reports the fraction sent; {@code progress} may be null.
+     * failure or cancel while the host is reachable, and may stay behind when the connection is
+     * lost. Reports the fraction sent; {@code progress} may be null.
      *
      * @throws CancelledException once {@code progress} is cancelled, within one write
      * @throws ConnectionLostException when the link breaks or goes silent (about 15 s)
      * @throws StageboardException naming permission denied, a missing folder or a full disk
      */
     public void upload(Path local, String remotePath, Progress progress) {
-        Progress p = progress == null ? Progress.NONE : progress;
-        p.checkCancelled();
-        String temp = remotePath + PARTIAL_SUFFIX + randomHex();
-        SftpUpload transfer = new SftpUpload(local, p);
-        SFTPClient sftp = openSftp("the upload of " + local.getFileName(), remotePath + " was not changed");
-        try {
-            transfer.run(sftp, temp);
-            rename(sftp, temp, remotePath);
-        } catch (CancelledException e) {
-            removeQuietly(sftp, temp);
-            throw e;
-        } catch (IOException | RuntimeException e) {
-            throw uploadFailure(sftp, transfer, local, remotePath, temp, e);
-        } finally {
-            closeQuietly(sftp);
-        }
-    }
-
-    private StageboardException uploadFailure(SFTPClient sftp, SftpUpload transfer, Path local, String remotePath,
-                                              String temp, Exception e) {
-        if (e instanceof StageboardException failure && !(e instanceof ConnectionLostException)) {
-            removeQuietly(sftp, temp);
-            return failure;
-        }
-        String name = local.getFileName().toString();
-        if (Failures.connectionLost(client, e)) {
-            return Failures.lost(target, "the upload of " + name + " (after " + Failures.size(transfer.sent()) + " of "
-                    + Failures.size(transfer.size()) + ")", remotePath + " was not changed (a partial " + temp
-                    + " may remain); upload again when the host is reachable.", e);
-        }
-        Optional<StageboardException> cause = Failures.writeCause(target, remotePath, e, this::probe);
-        removeQuietly(sftp, temp); // after the cause: a full disk looks free again once the part is gone
-        if (cause.isPresent()) {
-            return cause.get();
-        }
-        if (Failures.timedOut(e)) {
-            return new StageboardException("The host " + target.display() + " did not acknowledge the upload of " + name
-                    + " in time (after " + Failures.size(transfer.sent()) + " of " + Failures.size(transfer.size())
-                    + "): it may be overloaded or its disk very slow. Try again.", e);
-        }
-        return new StageboardException("Uploading " + name + " to " + target.display() + ":" + remotePath + " failed: "
-                + e.getMessage() + ".", e);
-    }
-
-    /** For looking at the host while reporting a failure: short, and never throwing a connection loss. */
-    private ExecResult probe(String command) {
-        return exec(command, Duration.ofSeconds(15));
-    }
-
-    private void rename(SFTPClient sftp, String from, String to) throws IOException {
-        try {
-            sftp.rename(from, to);
-        } catch (IOException e) {
-            if (Failures.connectionLost(client, e)) {
-                throw e;
-            }
-            // SFTP v3 (OpenSSH) will not rename over an existing file; mv does, atomically.
-            ExecResult mv = exec("mv -f -- " + ShellQuote.quote(from) + " " + ShellQuote.quote(to), Duration.ofSeconds(30));
-            if (!mv.ok()) {
-                throw new IOException("cannot rename " + from + " to " + to + ": " + mv.stderr().strip(), e);
-            }
-        }
-    }
-
-    private static void removeQuietly(SFTPClient sftp, String path) {
-        try {
-            sftp.rm(path);
-        } catch (IOException | RuntimeException ignored) {
-            // Best effort: a stray temp file is harmless, the failure is what matters.
-        }
-    }
-
-    private SFTPClient openSftp(String during, String afterwards) {
-        try {
-            return client.newSFTPClient();
-        } catch (IOException e) {
-            if (Failures.connectionLost(client, e)) {
-                throw Failures.lost(target, during, afterwards + "; try again when the host is reachable.", e);
-            }
-            throw new StageboardException("The SSH server of " + target.display() + " did not start SFTP ("
-                    + e.getMessage() + "): enable its SFTP subsystem (Subsystem sftp in sshd_config).", e);
-        }
-    }
-
-    private static void closeQuietly(SFTPClient sftp) {
-        try {
-            sftp.close();
-        } catch (IOException | RuntimeException ignored) {
-            // The transfer's outcome is already known.
-        }
+        files.upload(local, remotePath, progress);
     }
 
     /**
@@ -252,25 +157,7 @@ public final class SshSession implements AutoCloseable {
      * {@link #upload} does.
      */
     public void write(String remotePath, byte[] content, int mode) {
-        SFTPClient sftp = openSftp("the writing of " + remotePath, remotePath + " may be incomplete");
-        try {
-            FileAttributes attributes = new FileAttributes.Builder().withPermissions(mode).build();
-            try (RemoteFile file = sftp.open(remotePath, EnumSet.of(OpenMode.WRITE, OpenMode.CREAT, OpenMode.TRUNC), attributes)) {
-                sftp.chmod(remotePath, mode);
-                try (OutputStream out = file.new RemoteFileOutputStream(0)) {
-                    out.write(content);
-                }
-            }
-        } catch (IOException e) {
-            if (Failures.connectionLost(client, e)) {
-                throw Failures.lost(target, "the writing of " + remotePath, remotePath
-                        + " may be missing or incomplete; write it again when the host is reachable.", e);
-            }
-            throw Failures.writeCause(target, remotePath, e, this::probe).orElseGet(() -> new StageboardException(
-                    "Writing " + remotePath + " on " + target.display() + " failed: " + e.getMessage() + ".", e));
-        } finally {
-            closeQuietly(sftp);
-        }
+        files.write(remotePath, content, mode);
     }
 
     /**
@@ -285,7 +172,7 @@ public final class SshSession implements AutoCloseable {
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
             PortForward forward = new PortForward(socket);
-            Thread listener = new Thread(new ForwardingListener(client, socket, remoteHost, remotePort, forward),
+            Thread listener = new Thread(new ForwardingListener(client, monitor, socket, remoteHost, remotePort, forward),
                     "ssh-forward-" + socket.getLocalPort());
             listener.setDaemon(true);
             forward.listenWith(listener);
@@ -303,12 +190,7 @@ public final class SshSession implements AutoCloseable {
 
     @Override
     public void close() {
+        monitor.closingHere();
         Connector.closeQuietly(client);
-    }
-
-    private static String randomHex() {
-        byte[] bytes = new byte[6];
-        RANDOM.nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
     }
 }
