@@ -35,11 +35,6 @@ public final class PortForward implements AutoCloseable {
         thread.start();
     }
 
-    /** True once the SSH server refused to open a forwarded connection (e.g. AllowTcpForwarding no). */
-    public boolean refusedByServer() {
-        return false;
-    }
-
     public int localPort() {
         return socket.getLocalPort();
     }
