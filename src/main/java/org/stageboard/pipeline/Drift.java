@@ -3,10 +3,10 @@ package org.stageboard.pipeline;
 import java.util.ArrayList;
 import java.util.List;
 import org.stageboard.core.Release;
-import org.stageboard.run.HostState;
-import org.stageboard.run.LedgerEntry;
-import org.stageboard.run.LockInfo;
-import org.stageboard.run.ReleaseIdentity;
+import org.stageboard.core.HostState;
+import org.stageboard.core.LedgerEntry;
+import org.stageboard.core.LockInfo;
+import org.stageboard.core.ReleaseIdentity;
 
 /** Where a host differs from what this catalog expects, in words: one line per difference. */
 final class Drift {

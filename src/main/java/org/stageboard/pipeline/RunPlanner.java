@@ -14,9 +14,9 @@ import org.stageboard.core.Masker;
 import org.stageboard.core.Project;
 import org.stageboard.core.Release;
 import org.stageboard.release.ConfigService;
-import org.stageboard.run.HostPlan;
+import org.stageboard.core.HostPlan;
 import org.stageboard.run.HostRunner;
-import org.stageboard.run.ReleaseIdentity;
+import org.stageboard.core.ReleaseIdentity;
 
 /** Plans before acting: what a deploy would do on each host, and what a rollback would activate, read from the hosts. */
 final class RunPlanner {

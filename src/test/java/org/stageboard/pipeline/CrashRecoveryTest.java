@@ -28,7 +28,7 @@ import org.stageboard.core.Run;
 import org.stageboard.core.RunKind;
 import org.stageboard.core.RunSettings;
 import org.stageboard.core.RunStatus;
-import org.stageboard.run.LockInfo;
+import org.stageboard.core.LockInfo;
 import org.stageboard.testing.AppProcesses;
 import org.stageboard.testing.GitFixture;
 import org.stageboard.testing.RecordingProgress;

@@ -1,5 +1,6 @@
 package org.stageboard.run;
 
+import org.stageboard.core.LockInfo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.stageboard.run.DemoDeploys.freePort;

@@ -1,5 +1,7 @@
 package org.stageboard.run;
 
+import org.stageboard.core.HostState;
+import org.stageboard.core.ReleaseIdentity;
 import org.stageboard.testing.RecordingProgress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
