@@ -79,6 +79,9 @@ final class CliContext implements AutoCloseable {
         err.print(question + " [y/N] ");
         err.flush();
         String answer = readLine();
+        if (!interactive()) {
+            err.println(answer == null ? "" : answer.strip()); // what was answered, as a terminal would echo it
+        }
         return answer != null && (answer.strip().equalsIgnoreCase("y") || answer.strip().equalsIgnoreCase("yes"));
     }
 

@@ -1,5 +1,8 @@
 package org.stageboard.cli;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.stageboard.core.Release;
 import org.stageboard.run.HostState;
 import org.stageboard.run.LedgerEntry;
@@ -33,8 +36,26 @@ final class Hosts {
                 + ", host's ledger)";
     }
 
-    /** {@code free}, or who holds the lock, for what, since when, the heartbeat, and STALE with why. */
+    /** {@code free}, or who holds the lock, for what, since when, the heartbeat, and STALE with why: one line. */
     static String lock(LockInfo lock) {
         return lock == null ? "free" : "held by " + lock.describe();
+    }
+
+    /** The same, one fact a line, for {@code lock show}. */
+    static List<String> lockDetails(LockInfo lock) {
+        if (lock == null) {
+            return List.of("free");
+        }
+        String stale = lock.staleReason();
+        List<String> lines = new ArrayList<>();
+        lines.add(stale == null ? "LOCKED" : "LOCKED, STALE");
+        lines.add("  holder:    " + (lock.holder() == null ? "unknown" : lock.holder()) + (lock.actor() == null ? "" : " (" + lock.actor() + ")"));
+        lines.add("  release:   " + (lock.release() == null ? "unknown" : lock.release()));
+        lines.add("  since:     " + (lock.since() == null ? "unknown" : Formats.time(lock.since()) + " ("
+                + Formats.age(Math.max(0, Instant.now().getEpochSecond() - lock.since().getEpochSecond())) + " ago)"));
+        lines.add("  heartbeat: " + (lock.heartbeatAgeSeconds() < 0 ? "unknown" : Formats.age(lock.heartbeatAgeSeconds()) + " ago"));
+        lines.add(stale == null ? "  held by a live run: wait for it ('deploy --wait-lock SECONDS')"
+                : "  STALE:     " + stale + "; if nobody deploys there, break it with 'lock break'");
+        return lines;
     }
 }

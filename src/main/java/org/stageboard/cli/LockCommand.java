@@ -38,8 +38,9 @@ final class LockCommand {
             int code = 0;
             for (Host h : hosts) {
                 try {
-                    LockInfo lock = context.engine().lock(e, h).orElse(null);
-                    context.out().println(h.name() + "  " + e.name() + "  " + Hosts.lock(lock));
+                    List<String> lines = Hosts.lockDetails(context.engine().lock(e, h).orElse(null));
+                    context.out().println(h.name() + "  " + e.name() + "  " + lines.get(0));
+                    lines.stream().skip(1).forEach(context.out()::println);
                 } catch (StageboardException ex) {
                     context.out().println(h.name() + "  " + e.name() + "  could not be read");
                     context.err().println("error: " + h.name() + ": " + ex.getMessage());
@@ -80,7 +81,9 @@ final class LockCommand {
                 context.out().println(h.name() + "  " + e.name() + "  free: nothing to break");
                 return 0;
             }
-            context.out().println(h.name() + "  " + e.name() + "  " + Hosts.lock(lock));
+            List<String> lines = Hosts.lockDetails(lock);
+            context.out().println(h.name() + "  " + e.name() + "  " + lines.get(0));
+            lines.stream().skip(1).forEach(context.out()::println);
             context.out().flush();
             String holder = lock.holder() == null ? "an unknown holder" : lock.holder();
             if (!lock.stale()) {
