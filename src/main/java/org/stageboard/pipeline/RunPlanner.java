@@ -79,7 +79,13 @@ final class RunPlanner {
     }
 
     RollbackChoice rollbackChoice(Environment environment, Host host) {
-        HostStatus status = statuses.read(environment, host, false);
+        runStage.requireAttached(environment, host);
+        HostStatus status;
+        try {
+            status = statuses.read(environment, host, false);
+        } catch (org.stageboard.ssh.HostKeyException e) {
+            throw new org.stageboard.core.StageboardException(RunStage.hostKeyMessage(host, e));
+        }
         var state = status.state();
         String folder = HostRunner.rollbackTarget(state);
         Release current = status.running();
