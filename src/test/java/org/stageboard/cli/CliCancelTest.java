@@ -88,6 +88,7 @@ class CliCancelTest {
             assertThat(last.message()).contains("serves again");
         }
         assertThat(h.ok("status").out()).contains("vps1  staging v1 · app up").doesNotContain("! ");
+        assertThat(h.ok("history").out()).contains("deploy  demo/staging v2 on vps1  cancelled");
     }
 
     /** Collects the stream's lines as they arrive, on a thread of its own. */
