@@ -89,7 +89,8 @@ final class RunPlanner {
         var state = status.state();
         String folder = HostRunner.rollbackTarget(state);
         Release current = status.running();
-        String now = state.currentFolder() == null ? "nothing" : current != null ? current.label() : state.currentFolder();
+        String now = state.currentFolder() == null ? "nothing" : current != null ? current.label()
+                : state.currentIdentity() != null ? state.currentIdentity().label() + " (another catalog's)" : state.currentFolder();
         if (folder == null) {
             return new RollbackChoice(environment, host, state, current, null, null, "Nothing to roll back to on " + host.name()
                     + ": its ledger has no earlier release of " + environment.name() + " that was live and healthy and is still there"
