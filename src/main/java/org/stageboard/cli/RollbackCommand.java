@@ -1,7 +1,9 @@
 package org.stageboard.cli;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.stageboard.core.Environment;
 import org.stageboard.core.Host;
@@ -53,8 +55,10 @@ final class RollbackCommand implements Callable<Integer> {
         List<Host> hosts = context.hosts(e, host);
         Release requested = to == null ? null : engine.release(e, to);
         boolean everyHostHasATarget = true;
+        Map<Host, Integer> targets = new LinkedHashMap<>();
         for (Host h : hosts) {
             RollbackChoice choice = engine.rollbackChoice(e, h);
+            targets.put(h, requested != null ? requested.version() : choice.possible() ? choice.target().version() : null);
             if (requested != null) {
                 context.out().println("Rollback on " + h.name() + " will activate " + requested.label() + " (asked with --to " + to
                         + "), with its own config; now: " + Hosts.running(choice.state(), choice.current()) + ".");
@@ -80,7 +84,8 @@ final class RollbackCommand implements Callable<Integer> {
         Progress progress = context.progress(verbose);
         List<Run> runs = new ArrayList<>();
         for (Host h : hosts) {
-            Run run = engine.rollback(e, h, to, progress);
+            // The release printed above, even if the host's ledger changed since.
+            Run run = engine.rollback(e, h, targets.get(h), progress);
             runs.add(run);
             if (progress.isCancelled()) {
                 break;
