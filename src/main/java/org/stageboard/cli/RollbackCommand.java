@@ -58,7 +58,8 @@ final class RollbackCommand implements Callable<Integer> {
         Map<Host, Integer> targets = new LinkedHashMap<>();
         for (Host h : hosts) {
             RollbackChoice choice = engine.rollbackChoice(e, h);
-            targets.put(h, requested != null ? requested.version() : choice.possible() ? choice.target().version() : null);
+            Release target = requested != null ? requested : choice.target();
+            targets.put(h, target == null ? null : target.version());
             if (requested != null) {
                 context.out().println("Rollback on " + h.name() + " will activate " + requested.label() + " (asked with --to " + to
                         + "), with its own config; now: " + Hosts.running(choice.state(), choice.current()) + ".");
