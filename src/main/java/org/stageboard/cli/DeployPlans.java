@@ -4,8 +4,8 @@ import java.io.PrintWriter;
 import java.util.List;
 import org.stageboard.core.Release;
 import org.stageboard.pipeline.DeployPlan;
-import org.stageboard.run.HostPlan;
-import org.stageboard.run.HostState;
+import org.stageboard.core.HostPlan;
+import org.stageboard.core.HostState;
 
 /** {@code deploy --plan}: what a deploy would do on each host, read from the hosts, changing nothing. */
 final class DeployPlans {

@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.stageboard.core.Release;
-import org.stageboard.run.HostState;
-import org.stageboard.run.LedgerEntry;
-import org.stageboard.run.LockInfo;
+import org.stageboard.core.HostState;
+import org.stageboard.core.LedgerEntry;
+import org.stageboard.core.LockInfo;
 
 /** What a host says, in the CLI's words: what runs there, who put it there, who holds the lock. */
 final class Hosts {

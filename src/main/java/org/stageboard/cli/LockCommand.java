@@ -5,7 +5,7 @@ import java.util.concurrent.Callable;
 import org.stageboard.core.Environment;
 import org.stageboard.core.Host;
 import org.stageboard.core.StageboardException;
-import org.stageboard.run.LockInfo;
+import org.stageboard.core.LockInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -11,9 +11,9 @@ import org.stageboard.core.Project;
 import org.stageboard.core.Release;
 import org.stageboard.pipeline.HostStatus;
 import org.stageboard.pipeline.Stageboard;
-import org.stageboard.run.HostState;
-import org.stageboard.run.LedgerEntry;
-import org.stageboard.run.LockInfo;
+import org.stageboard.core.HostState;
+import org.stageboard.core.LedgerEntry;
+import org.stageboard.core.LockInfo;
 
 /** {@code status --json}: one document for scripts, times in ISO-8601, absent values as null. */
 final class StatusJson {
