@@ -35,7 +35,8 @@ final class Drift {
                         + (expected == null ? "nothing" : expected.label()) + " live there");
             }
             if (state.currentExists() && entry == null) {
-                drift.add("current was switched outside Stageboard: no ledger entry activated " + state.currentFolder());
+                drift.add("no ledger entry activated " + state.currentFolder() + ": current was switched by hand, or by a run "
+                        + "that was killed before it finished");
             }
             if (!state.appAlive()) {
                 drift.add("app down: no process runs for " + state.currentFolder());
