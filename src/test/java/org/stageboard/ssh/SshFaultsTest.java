@@ -96,6 +96,19 @@ class SshFaultsTest {
     }
 
     @Test
+    void aPortThatAcceptsButNeverSpeaksSshFailsTheConnectInsteadOfHanging() {
+        try (FreezableProxy proxy = FreezableProxy.to(server.port())) {
+            proxy.freeze();
+            long start = System.nanoTime();
+
+            assertThatThrownBy(() -> SshSession.open(server.targetThrough(proxy)).close())
+                    .isInstanceOf(StageboardException.class)
+                    .hasMessageContaining("but no SSH server answered within 5 s");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
+        }
+    }
+
+    @Test
     void aResetLinkDuringACommandEndsAsLostAtOnce() {
         try (FreezableProxy proxy = FreezableProxy.to(server.port());
              SshSession ssh = SshSession.open(server.targetThrough(proxy))) {
@@ -251,14 +264,24 @@ class SshFaultsTest {
     }
 
     @Test
-    void aFastAeadCipherIsNegotiated() throws Exception {
+    void theCheapestAeadCipherIsNegotiated() throws Exception {
         Path local = file("c.bin", 2_000_000);
         try (SshSession ssh = SshSession.open(server.target())) {
-            assertThat(ssh.negotiatedCipher()).isEqualTo("aes128-gcm@openssh.com");
+            assertThat(ssh.negotiatedCipher()).isEqualTo("chacha20-poly1305@openssh.com");
             ssh.upload(local, server.baseDir().resolve("c.bin").toString(), null);
         }
-        assertThat(server.lastNegotiatedCipher()).isEqualTo("aes128-gcm@openssh.com");
+        assertThat(server.lastNegotiatedCipher()).isEqualTo("chacha20-poly1305@openssh.com");
         assertThat(Files.mismatch(local, server.baseDir().resolve("c.bin"))).isEqualTo(-1);
+    }
+
+    @Test
+    void withoutChachaAesGcmIsPreferredOverCbcAndCtr() {
+        server.setCiphers("aes128-cbc", "aes128-ctr", "aes128-gcm@openssh.com");
+        try (SshSession ssh = SshSession.open(server.target())) {
+            assertThat(ssh.negotiatedCipher()).isEqualTo("aes128-gcm@openssh.com");
+            assertThat(ssh.exec("echo ok", Duration.ofSeconds(10)).stdout()).isEqualTo("ok\n");
+        }
+        assertThat(server.lastNegotiatedCipher()).isEqualTo("aes128-gcm@openssh.com");
     }
 
     private Path file(String name, int size) throws IOException {

@@ -27,6 +27,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.sshd.common.NamedFactory;
+import org.apache.sshd.common.cipher.Cipher;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
@@ -69,6 +71,7 @@ import org.stageboard.ssh.SshTarget;
  *   <li>{@link #denyWritesUnder}: SFTP refuses to open files for writing in a folder with
  *       "permission denied" (tests run as root, where a read-only folder is still writable);</li>
  *   <li>{@link #setDiskFull}: SFTP writes fail as on a full disk, and {@code df} says 0 available;</li>
+ *   <li>{@link #setCiphers}: offer only some ciphers;</li>
  *   <li>{@link FreezableProxy} with {@link #targetThrough}: a link that goes silent.</li>
  * </ul>
  */
@@ -87,6 +90,7 @@ public final class SshTestServer implements AutoCloseable {
     private final Path knownHosts;
     private final Path baseDir;
     private final Knobs knobs;
+    private final List<NamedFactory<Cipher>> defaultCiphers;
 
     /** The fault knobs' state, read by the server's handlers. */
     private static final class Knobs {
@@ -105,6 +109,7 @@ public final class SshTestServer implements AutoCloseable {
                           Path knownHosts, Path baseDir, Knobs knobs) {
         this.server = server;
         this.knobs = knobs;
+        this.defaultCiphers = List.copyOf(server.getCipherFactories());
         this.commands = commands;
         this.workDir = workDir;
         this.clientKey = clientKey;
@@ -293,7 +298,19 @@ public final class SshTestServer implements AutoCloseable {
         knobs.diskFull = full;
     }
 
-    /** The cipher the last session negotiated for client-to-server data, e.g. {@code aes128-gcm@openssh.com}. */
+    /**
+     * Offers only these ciphers (SSH names such as {@code aes128-cbc}) to sessions opened
+     * afterwards; no names restores MINA's defaults.
+     */
+    public void setCiphers(String... names) {
+        if (names.length == 0) {
+            server.setCipherFactories(defaultCiphers);
+        } else {
+            server.setCipherFactoriesNames(names);
+        }
+    }
+
+    /** The cipher the last session negotiated for client-to-server data, e.g. {@code chacha20-poly1305@openssh.com}. */
     public String lastNegotiatedCipher() {
         return knobs.lastCipher;
     }
