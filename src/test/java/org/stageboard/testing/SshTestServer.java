@@ -59,7 +59,8 @@ import org.stageboard.ssh.SshTarget;
  * {@code /bin/sh -c} as the current OS user (real processes), serves SFTP and allows local port
  * forwarding.
  *
- * <p>Knobs for fault tests, all off at start and changeable at any time:
+ * <p>Knobs for fault tests, all off at start, changeable at any time, all off again with
+ * {@link #resetKnobs()}:
  * <ul>
  *   <li>{@link #setBanner} / {@link #setStderrBanner}: text every exec command's output starts
  *       with, as a login shell's motd or {@code .bashrc} echo would print;</li>
@@ -227,6 +228,17 @@ public final class SshTestServer implements AutoCloseable {
     /** A target that reaches this server through {@code proxy} (which must forward to {@link #port()}). */
     public SshTarget targetThrough(FreezableProxy proxy) {
         return new SshTarget(address(), proxy.port(), user(), clientKey, knownHostsFor(proxy.port()), Duration.ofSeconds(5));
+    }
+
+    /** Turns every fault knob off again (banners, forwarding refusal, drops, denied folders, full disk, ciphers). */
+    public void resetKnobs() {
+        setBanner(null);
+        setStderrBanner(null);
+        setForwardingAllowed(true);
+        dropSessionsAfterUploadedBytes(-1);
+        allowAllWrites();
+        setDiskFull(false);
+        setCiphers();
     }
 
     /**
