@@ -67,6 +67,7 @@ public final class SshSession implements AutoCloseable {
                 }
                 throw Connector.connectFailure(target.address(), target.port(), target.connectTimeout(), e);
             }
+            Connector.noDelay(client);
             try {
                 client.authPublickey(target.user(), key);
             } catch (UserAuthException e) {
