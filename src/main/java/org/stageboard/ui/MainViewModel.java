@@ -12,6 +12,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.stageboard.core.Build;
+import org.stageboard.core.BuildStatus;
 import org.stageboard.core.CommitInfo;
 import org.stageboard.core.ConfigVersion;
 import org.stageboard.core.Environment;
@@ -241,6 +242,8 @@ public final class MainViewModel {
         board.selectWhenShown(Lane.BUILD, build.id());
         if (build.succeeded()) {
             notice.set(Notice.info("Build #" + build.number() + " succeeded: select it and Release it to an environment."));
+        } else if (build.status() == BuildStatus.CANCELLED) {
+            notice.set(Notice.warning("Build #" + build.number() + " was cancelled."));
         } else {
             notice.set(Notice.error("Build #" + build.number() + " failed"
                     + (build.exitCode() == null ? "" : " with exit " + build.exitCode())
@@ -256,6 +259,8 @@ public final class MainViewModel {
             notice.set(Notice.info("Live" + message));
         } else if (run.status() == RunStatus.ROLLED_BACK) {
             notice.set(Notice.warning("Rolled back" + message));
+        } else if (run.status() == RunStatus.CANCELLED) {
+            notice.set(Notice.warning("Cancelled" + message));
         } else {
             notice.set(Notice.error("Run " + run.status().label() + message));
         }
@@ -273,16 +278,26 @@ public final class MainViewModel {
     private static Outcome describe(List<Run> runs) {
         long live = runs.stream().filter(r -> r.status() == RunStatus.LIVE).count();
         String sentence = live + " of " + runs.size() + (runs.size() == 1 ? " host" : " hosts") + " live";
-        return live == runs.size() ? Outcome.ok(sentence) : Outcome.failed(sentence + "; the rollout stopped");
+        if (live == runs.size()) {
+            return Outcome.ok(sentence);
+        }
+        return runs.get(runs.size() - 1).status() == RunStatus.CANCELLED
+                ? Outcome.cancelled(sentence + "; the rollout was cancelled") : Outcome.failed(sentence + "; the rollout stopped");
     }
 
     private static Outcome describe(Build build) {
+        if (build.status() == BuildStatus.CANCELLED) {
+            return Outcome.cancelled("build #" + build.number() + " cancelled");
+        }
         return build.succeeded() ? Outcome.ok("build #" + build.number() + " succeeded")
                 : Outcome.failed("build #" + build.number() + " failed" + (build.exitCode() == null ? "" : " (exit " + build.exitCode() + ")"));
     }
 
     private static Outcome describe(Run run) {
         String status = run.status().label();
+        if (run.status() == RunStatus.CANCELLED) {
+            return Outcome.cancelled("run " + run.id() + ": " + status);
+        }
         return run.status() == RunStatus.LIVE ? Outcome.ok("run " + run.id() + ": " + status)
                 : Outcome.failed("run " + run.id() + ": " + status);
     }

@@ -46,6 +46,14 @@ public final class BoardCards {
                 detail = build.exitCode() == null ? "✗ failed" : "✗ exit " + build.exitCode();
                 state = CardState.FAILED;
             }
+            case CANCELLED -> {
+                detail = "⊘ cancelled";
+                state = CardState.SUPERSEDED;
+            }
+            case INTERRUPTED -> {
+                detail = "⚠ interrupted";
+                state = CardState.FAILED;
+            }
             default -> {
                 detail = "● building · " + Formats.duration(build.duration());
                 state = CardState.RUNNING;
@@ -91,6 +99,18 @@ public final class BoardCards {
             case SUPERSEDED -> {
                 detail = "superseded";
                 state = CardState.SUPERSEDED;
+            }
+            case CANCELLED -> {
+                detail = "cancelled";
+                state = CardState.SUPERSEDED;
+            }
+            case INTERRUPTED -> {
+                detail = "interrupted · process gone";
+                state = CardState.FAILED;
+            }
+            case APP_DOWN -> {
+                detail = "app down — host left without a running app";
+                state = CardState.FAILED;
             }
             default -> {
                 detail = "deploying · started " + Formats.clock(run.startedAt(), now, clock.getZone());

@@ -6,7 +6,7 @@ import org.stageboard.core.Host;
 import org.stageboard.core.RunStatus;
 import org.stageboard.pipeline.BoardSnapshot;
 
-/** One line under a commit that says how far it got: live somewhere, built, failed, or building. */
+/** One line under a commit that says how far it got: live somewhere, built, failed, cancelled, interrupted, or building. */
 public record CommitBadge(String text, CardState state) {
 
     public static final CommitBadge NONE = new CommitBadge("", CardState.NEUTRAL);
@@ -34,7 +34,9 @@ public record CommitBadge(String text, CardState state) {
         return switch (newest.status()) {
             case SUCCEEDED -> new CommitBadge("✓ built #" + newest.number(), CardState.SUCCESS);
             case FAILED -> new CommitBadge("✗ build #" + newest.number() + " failed", CardState.FAILED);
-            default -> new CommitBadge("● building #" + newest.number(), CardState.RUNNING);
+            case CANCELLED -> new CommitBadge("⊘ build #" + newest.number() + " cancelled", CardState.SUPERSEDED);
+            case INTERRUPTED -> new CommitBadge("⚠ build #" + newest.number() + " interrupted", CardState.FAILED);
+            case RUNNING -> new CommitBadge("● building #" + newest.number(), CardState.RUNNING);
         };
     }
 }

@@ -47,7 +47,7 @@ public final class TaskList {
                 T result = work.apply(task.progress());
                 executor.runOnUiThread(() -> {
                     Outcome outcome = describe.apply(result);
-                    task.finish(outcome.ok() ? TaskState.SUCCEEDED : TaskState.FAILED, outcome.sentence());
+                    task.finish(outcome.state(), outcome.sentence());
                     onSuccess.accept(result);
                     prune();
                 });

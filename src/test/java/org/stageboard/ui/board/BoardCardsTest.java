@@ -33,6 +33,16 @@ class BoardCardsTest {
     }
 
     @Test
+    void aCancelledBuildIsGreyAndAnInterruptedOneNeedsAttention() {
+        Card cancelled = cards.buildCard(Snapshots.build(1, 4, Snapshots.SHA_A, BuildStatus.CANCELLED, null, null));
+        assertThat(cancelled.detail()).isEqualTo("⊘ cancelled");
+        assertThat(cancelled.state()).isEqualTo(CardState.SUPERSEDED);
+        Card interrupted = cards.buildCard(Snapshots.build(1, 5, Snapshots.SHA_A, BuildStatus.INTERRUPTED, null, null));
+        assertThat(interrupted.detail()).isEqualTo("⚠ interrupted");
+        assertThat(interrupted.state()).isEqualTo(CardState.FAILED);
+    }
+
+    @Test
     void releaseCardsNameBuildAndConfigAndWhereTheyAreLive() {
         Card release = cards.releases(Snapshots.journey()).get(0);
         assertThat(release.text()).isEqualTo("staging v1 · build #1 + config v2 · live on vps1");
@@ -55,6 +65,23 @@ class BoardCardsTest {
     }
 
     @Test
+    void runCardsSayWhenARunWasCancelledInterruptedOrLeftTheAppDown() {
+        var snapshot = Snapshots.journey();
+        Run cancelled = new Run(34, 21, 3, RunKind.DEPLOY, RunStatus.CANCELLED, Snapshots.T0, Snapshots.T0, null, "cancelled", "ada");
+        Run interrupted = new Run(35, 21, 3, RunKind.DEPLOY, RunStatus.INTERRUPTED, Snapshots.T0, Snapshots.T0, null, "gone", "ada");
+        Run appDown = new Run(36, 21, 3, RunKind.ROLLBACK, RunStatus.APP_DOWN, Snapshots.T0, Snapshots.T0, null, "no app", "ada");
+        assertThat(cards.runCard(snapshot, cancelled).text()).isEqualTo("vps1 · staging v1 · cancelled");
+        assertThat(cards.runCard(snapshot, cancelled).state()).isEqualTo(CardState.SUPERSEDED);
+        assertThat(cards.runCard(snapshot, interrupted).detail()).isEqualTo("interrupted · process gone");
+        assertThat(cards.runCard(snapshot, interrupted).state()).isEqualTo(CardState.FAILED);
+        assertThat(cards.runCard(snapshot, appDown).detail()).isEqualTo("rollback · app down — host left without a running app");
+        assertThat(cards.runCard(snapshot, appDown).state()).isEqualTo(CardState.FAILED);
+        // none of them is "deploying", and none makes its release live
+        assertThat(List.of(cancelled, interrupted, appDown)).allSatisfy(run ->
+                assertThat(cards.runCard(snapshot, run).detail()).doesNotContain("deploying"));
+    }
+
+    @Test
     void formatsAreShort() {
         assertThat(Formats.size(12_400_000)).isEqualTo("11.8 MB");
         assertThat(Formats.duration(java.time.Duration.ofSeconds(125))).isEqualTo("2 min 5 s");
@@ -69,5 +96,18 @@ class BoardCardsTest {
         assertThat(CommitBadge.of(snapshot, Snapshots.SHA_A)).isEqualTo(new CommitBadge("● live: staging on vps1", CardState.SUCCESS));
         assertThat(CommitBadge.of(snapshot, Snapshots.SHA_B)).isEqualTo(new CommitBadge("✓ built #3", CardState.SUCCESS));
         assertThat(CommitBadge.of(Snapshots.empty(), Snapshots.SHA_A)).isEqualTo(CommitBadge.NONE);
+    }
+
+    @Test
+    void aCommitBadgeSaysWhenItsNewestBuildWasCancelledOrInterrupted() {
+        var base = Snapshots.empty();
+        var cancelled = new org.stageboard.pipeline.BoardSnapshot(base.project(), base.commits(),
+                List.of(Snapshots.build(14, 4, Snapshots.SHA_B, BuildStatus.CANCELLED, null, null)),
+                List.of(), List.of(), List.of(), java.util.Map.of(), java.util.Map.of());
+        assertThat(CommitBadge.of(cancelled, Snapshots.SHA_B)).isEqualTo(new CommitBadge("⊘ build #4 cancelled", CardState.SUPERSEDED));
+        var interrupted = new org.stageboard.pipeline.BoardSnapshot(base.project(), base.commits(),
+                List.of(Snapshots.build(15, 5, Snapshots.SHA_B, BuildStatus.INTERRUPTED, null, null)),
+                List.of(), List.of(), List.of(), java.util.Map.of(), java.util.Map.of());
+        assertThat(CommitBadge.of(interrupted, Snapshots.SHA_B)).isEqualTo(new CommitBadge("⚠ build #5 interrupted", CardState.FAILED));
     }
 }

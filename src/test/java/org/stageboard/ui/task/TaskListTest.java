@@ -73,6 +73,15 @@ class TaskListTest {
     }
 
     @Test
+    void workThatReturnsACancelledResultIsACancelledTaskNotAFailedOne() {
+        List<String> results = new ArrayList<>();
+        UiTask task = tasks.start("Build", p -> "cancelled", r -> Outcome.cancelled("build #1 cancelled"), results::add, e -> { });
+        assertThat(task.stateProperty().get()).isEqualTo(TaskState.CANCELLED);
+        assertThat(task.outcomeProperty().get()).isEqualTo("build #1 cancelled");
+        assertThat(results).as("the result still reaches the caller").containsExactly("cancelled");
+    }
+
+    @Test
     void finishedTasksCanBeCleared() {
         tasks.start("one", p -> 1, r -> Outcome.ok(""), r -> { }, e -> { });
         tasks.start("two", p -> 2, r -> Outcome.ok(""), r -> { }, e -> { });
