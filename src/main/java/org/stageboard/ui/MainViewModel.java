@@ -223,7 +223,7 @@ public final class MainViewModel {
     public UiTask deploy(Release release, Host host) {
         return track(tasks.start("Deploy " + release.label() + " to " + host.name(),
                 new StopNote("A deploy is running on " + host.name() + ".", PUT_BACK),
-                progress -> engine.deploy(release, host, progress), MainViewModel::describe, this::ran, this::fail));
+                progress -> engine.deploy(release, host, progress), MainViewModel::describe, run -> ran(run, host.name()), this::fail));
     }
 
     /** Deploys to every host of the release's environment, one after another; the engine stops at the first failure. */
@@ -240,7 +240,8 @@ public final class MainViewModel {
     public UiTask rollback(Environment environment, Host host, Release target) {
         return track(tasks.start("Roll back " + environment.name() + " on " + host.name() + " to " + target.label(),
                 new StopNote("A rollback is running on " + host.name() + ".", PUT_BACK),
-                progress -> engine.rollback(environment, host, target.version(), progress), MainViewModel::describe, this::ran, this::fail));
+                progress -> engine.rollback(environment, host, target.version(), progress), MainViewModel::describe,
+                run -> ran(run, host.name()), this::fail));
     }
 
     /** The host slot a run was on: its environment and host, as the board shows them. */
@@ -308,27 +309,33 @@ public final class MainViewModel {
         refresh();
     }
 
-    private void ran(Run run) {
+    private void ran(Run run, String host) {
         board.selectWhenShown(Lane.RUN, run.id());
         readHosts();
         String message = run.message() == null ? "" : ": " + firstLine(run.message());
         if (run.status() == RunStatus.LIVE) {
-            notice.set(Notice.info("Live" + message));
+            notice.set(Notice.info("Live on " + host + message));
         } else if (run.status() == RunStatus.ROLLED_BACK) {
-            notice.set(Notice.warning("Rolled back" + message));
+            notice.set(Notice.warning("Rolled back on " + host + message));
         } else if (run.status() == RunStatus.CANCELLED) {
-            notice.set(Notice.warning("Cancelled" + message));
+            notice.set(Notice.warning("Cancelled on " + host + message));
         } else if (run.status() == RunStatus.APP_DOWN) {
-            notice.set(Notice.error("App down — the host was left without a running app" + message));
+            notice.set(Notice.error("App down on " + host + " — the host was left without a running app" + message));
         } else {
-            notice.set(Notice.error("Run " + run.status().label() + message));
+            notice.set(Notice.error("Run on " + host + " " + run.status().label() + message));
         }
         refresh();
     }
 
+    private String hostName(Run run) {
+        BoardSnapshot snapshot = board.snapshotProperty().get();
+        Host host = snapshot == null ? null : snapshot.hosts().get(run.hostId());
+        return host == null ? "host " + run.hostId() : host.name();
+    }
+
     private void ranAll(List<Run> runs) {
         Run last = runs.get(runs.size() - 1);
-        ran(last);
+        ran(last, hostName(last));
         if (last.status() == RunStatus.LIVE) {
             notice.set(Notice.info("Live on " + runs.size() + (runs.size() == 1 ? " host." : " hosts.")));
         }

@@ -41,6 +41,7 @@ public final class MainWindow extends BorderPane implements CardActions {
     private final SetupViewModel setup;
     private final SetupActions setupActions;
     private final HostActions hostActions;
+    private final javafx.event.EventHandler<WindowEvent> onCloseRequest = this::closeRequested;
 
     public MainWindow(MainViewModel model) {
         this.model = model;
@@ -55,13 +56,20 @@ public final class MainWindow extends BorderPane implements CardActions {
         sceneProperty().addListener((o, before, scene) -> {
             if (scene != null) {
                 shortcuts(scene);
-                scene.windowProperty().addListener((w, was, window) -> {
-                    if (window != null) {
-                        window.addEventHandler(WindowEvent.WINDOW_CLOSE_REQUEST, this::closeRequested);
-                    }
-                });
+                guardClose(null, scene.getWindow());
+                scene.windowProperty().addListener((w, was, window) -> guardClose(was, window));
             }
         });
+    }
+
+    /** The close guard follows the window this content is shown in (a stage may be given another scene). */
+    private void guardClose(Window was, Window now) {
+        if (was != null) {
+            was.removeEventHandler(WindowEvent.WINDOW_CLOSE_REQUEST, onCloseRequest);
+        }
+        if (now != null) {
+            now.addEventHandler(WindowEvent.WINDOW_CLOSE_REQUEST, onCloseRequest);
+        }
     }
 
     /**

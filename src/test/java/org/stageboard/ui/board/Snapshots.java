@@ -17,6 +17,10 @@ import org.stageboard.core.RunKind;
 import org.stageboard.core.RunSettings;
 import org.stageboard.core.RunStatus;
 import org.stageboard.pipeline.BoardSnapshot;
+import org.stageboard.pipeline.HostStatus;
+import org.stageboard.run.HostState;
+import org.stageboard.ui.hosts.HostFacts;
+import org.stageboard.ui.hosts.LockFacts;
 
 /** Hand-made board snapshots for view and view-model tests. */
 public final class Snapshots {
@@ -65,5 +69,19 @@ public final class Snapshots {
                 Path.of("/tmp/run-31.log"), "health ok", "ada");
         return new BoardSnapshot(project(), commits(), List.of(b3, b2, b1), List.of(r1), List.of(run),
                 List.of(staging()), Map.of(3L, vps1()), Map.of(7L, List.of(3L)));
+    }
+
+    /**
+     * vps1 as read at T0 + 30 min: staging v1 current (deployed by ada at T0 + 2 min), its app
+     * process {@code alive} or not, and the given drift lines.
+     */
+    public static HostSlot vps1Slot(boolean alive, LockFacts lock, String... drift) {
+        Instant readAt = T0.plusSeconds(1800);
+        Release r1 = journey().releases().get(0);
+        HostState state = new HostState(readAt, true, "v1-0123456789", true, null, 4242, alive, alive ? 1680L : null, null,
+                "not checked", null, List.of(), List.of("v1-0123456789"), 0);
+        HostStatus status = new HostStatus(staging(), vps1(), state, null, readAt, r1, r1, List.of(drift), true);
+        return new HostSlot(staging(), vps1(), status,
+                new HostFacts(true, "v1-0123456789", T0.plusSeconds(120), "ada", "deploy", alive, lock));
     }
 }
