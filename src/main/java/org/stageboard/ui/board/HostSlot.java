@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import org.stageboard.core.Environment;
 import org.stageboard.core.Host;
+import org.stageboard.core.ProcessIdentity;
 import org.stageboard.pipeline.HostStatus;
 import org.stageboard.ui.hosts.HostFacts;
 import org.stageboard.ui.hosts.LockFacts;
@@ -59,8 +60,21 @@ public record HostSlot(Environment environment, Host host, HostStatus status, Ho
         if (!facts.read()) {
             flags.add(new HostFlag(HostFlag.Kind.NOT_READ, status.error() == null ? "could not be read" : status.error()));
         }
-        status.drift().forEach(line -> flags.add(HostFlag.of(line)));
+        for (String line : status.drift()) {
+            HostFlag flag = HostFlag.of(line);
+            boolean lockLine = flag.kind() == HostFlag.Kind.LOCKED || flag.kind() == HostFlag.Kind.LOCK_STALE;
+            flags.add(lockLine && facts.lock() != null ? new HostFlag(flag.kind(), lockLine(facts.lock())) : flag);
+        }
         return flags;
+    }
+
+    /** A lock in one short line; the Break lock… dialog shows all of it. */
+    static String lockLine(LockFacts lock) {
+        String holder = lock.holder() == null ? "an unknown holder" : ProcessIdentity.parse(lock.holder())
+                .map(p -> p.user() + "@" + p.machine() + " pid " + p.pid()).orElse(lock.holder());
+        return "held by " + holder + (lock.actor() == null ? "" : " (" + lock.actor() + ")")
+                + (lock.release() == null ? "" : ", activating " + lock.release())
+                + (lock.stale() ? " — " + lock.staleReason() : " — heartbeat " + lock.heartbeatAgeSeconds() + " s ago");
     }
 
     /** The colour of the slot; the flags say the same in words. */

@@ -31,6 +31,7 @@ final class HostSlotView extends VBox {
         Label summary = new Label(slot.summary());
         summary.getStyleClass().add("host-summary");
         summary.setWrapText(true);
+        summary.setMinHeight(Region.USE_PREF_SIZE);
         getChildren().addAll(top, summary);
         String since = slot.since(clock);
         if (!since.isEmpty()) {
@@ -64,16 +65,18 @@ final class HostSlotView extends VBox {
         Tooltip.install(name, tip);
     }
 
-    private static HBox flag(HostFlag flag) {
+    /** The tag as the label's graphic, so that the text wraps under the slot's width. */
+    private static Label flag(HostFlag flag) {
         Label tag = new Label(flag.kind().tag());
         tag.getStyleClass().addAll("host-flag-tag", flag.kind().styleClass(), flag.kind().serious() ? "flag-serious" : "flag-notice");
         tag.setMinWidth(Region.USE_PREF_SIZE);
-        Label text = new Label(flag.text());
-        text.getStyleClass().add("host-flag-text");
-        text.setWrapText(true);
-        HBox.setHgrow(text, Priority.ALWAYS);
-        HBox line = new HBox(6, tag, text);
-        line.getStyleClass().add("host-flag");
+        Label line = new Label(flag.text(), tag);
+        line.getStyleClass().addAll("host-flag", "host-flag-text");
+        line.setWrapText(true);
+        line.setGraphicTextGap(6);
+        line.setAlignment(javafx.geometry.Pos.TOP_LEFT);
+        line.setMinHeight(Region.USE_PREF_SIZE);
+        line.setMaxWidth(Double.MAX_VALUE);
         return line;
     }
 

@@ -104,7 +104,7 @@ class BoardViewTest {
         assertThat(texts(robot, "#host-staging-vps1 .host-since")).containsExactly("since 10:02 by ada (deploy)");
         assertThat(texts(robot, "#host-staging-vps1 .host-flag-tag")).containsExactly("⚠ APP DOWN", "⚠ LOCK STALE");
         assertThat(texts(robot, "#host-staging-vps1 .host-flag-text")).containsExactly(
-                "app down: no process runs for v1-0123456789", "lock STALE: bob@ci pid 7 — STALE: no heartbeat for 700 s");
+                "app down: no process runs for v1-0123456789", "held by bob@ci pid 7 (bob), activating staging v2 — no heartbeat for 700 s");
         assertThat(texts(robot, "#lane-run .runs-title")).containsExactly("Runs by this catalog, newest first");
 
         robot.clickOn(robot.lookup("#host-staging-vps1 .host-break-lock").<Node>query());
