@@ -24,7 +24,7 @@ import org.stageboard.release.ReleaseService;
 import org.stageboard.run.DeployResult;
 import org.stageboard.run.HostRunner;
 import org.stageboard.run.LockHeldException;
-import org.stageboard.run.ReleaseIdentity;
+import org.stageboard.core.ReleaseIdentity;
 import org.stageboard.run.RemoteRelease;
 import org.stageboard.ssh.HostKeyException;
 import org.stageboard.ssh.HostKeyStatus;
@@ -57,10 +57,7 @@ final class RunStage {
     Run activate(Release release, Host host, RunKind kind, Duration lockWait, String actor, Progress progress) {
         Environment environment = catalog.environments().get(release.environmentId());
         Project project = catalog.projects().get(environment.projectId());
-        if (catalog.environments().hosts(environment.id()).stream().noneMatch(h -> h.id() == host.id())) {
-            throw new StageboardException("Host " + host.name() + " does not run environment " + environment.name()
-                    + ": attach it first ('stageboard env attach " + environment.name() + " " + host.name() + "').");
-        }
+        requireAttached(environment, host);
         ConfigVersion config = configs.get(release.configVersionId());
         Masker masker = new Masker(config.secretValues());
         Path log = home.runLogsDir().resolve(project.name())
@@ -100,6 +97,13 @@ final class RunStage {
         catalog.events().append(actor, project.name(), kind.name().toLowerCase(), project.name() + "/" + release.label() + " on " + host.name(),
                 status.name().toLowerCase(), message);
         return finished;
+    }
+
+    void requireAttached(Environment environment, Host host) {
+        if (catalog.environments().hosts(environment.id()).stream().noneMatch(h -> h.id() == host.id())) {
+            throw new StageboardException("Host " + host.name() + " does not run environment " + environment.name()
+                    + ": attach it first ('stageboard env attach " + environment.name() + " " + host.name() + "').");
+        }
     }
 
     /** The release as the run package puts it on a host: identity, artifact, config (secrets flagged for masking). */

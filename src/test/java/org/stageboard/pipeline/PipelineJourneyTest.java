@@ -105,11 +105,12 @@ class PipelineJourneyTest {
         assertThat(run1.status()).as(run1.message()).isEqualTo(RunStatus.LIVE);
         assertThat(AppProcesses.get("http://127.0.0.1:" + appPort + "/")).isEqualTo("hello from v1");
         Path envDir = server.baseDir().resolve("demo/staging");
-        assertThat(Files.readSymbolicLink(envDir.resolve("current")).toString()).endsWith("v1");
-        Path dotEnv = envDir.resolve("releases/v1/.env");
+        assertThat(Files.readSymbolicLink(envDir.resolve("current")).toString()).matches("releases/v1-[0-9a-f]{10}");
+        Path release1 = envDir.resolve(Files.readSymbolicLink(envDir.resolve("current")));
+        Path dotEnv = release1.resolve(".env");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dotEnv))).isEqualTo("rw-------");
         assertThat(Files.readString(dotEnv)).contains(SECRET);
-        assertThat(Files.readString(envDir.resolve("releases/v1/release.json"))).contains("staging v1").doesNotContain(SECRET);
+        assertThat(Files.readString(release1.resolve("release.json"))).contains("staging v1").doesNotContain(SECRET);
         long pid1 = Long.parseLong(Files.readString(envDir.resolve(".stageboard/app.pid")).strip());
 
         // --- new config, same artifact: a new release, v2
@@ -129,7 +130,7 @@ class PipelineJourneyTest {
         Run run3 = engine.deploy(v3, trusted, progress);
         assertThat(run3.status()).isEqualTo(RunStatus.ROLLED_BACK);
         assertThat(run3.message()).isNotBlank();
-        assertThat(Files.readSymbolicLink(envDir.resolve("current")).toString()).endsWith("v2");
+        assertThat(Files.readSymbolicLink(envDir.resolve("current")).toString()).matches("releases/v2-[0-9a-f]{10}");
         assertThat(AppProcesses.get("http://127.0.0.1:" + appPort + "/")).isEqualTo("hello from v2");
         assertThat(engine.catalog().runs().live(staging.id(), trusted.id())).map(Run::id).contains(run2.id());
 
@@ -183,7 +184,7 @@ class PipelineJourneyTest {
         Release v1 = engine.release(engine.build(project, "main", progress), staging);
         Host other = engine.addHost("other", server.address(), server.port(), server.user(), server.clientKey(), server.baseDir().toString());
         assertThatThrownBy(() -> engine.deploy(v1, other, progress)).hasMessageContaining("attach it first");
-        assertThatThrownBy(() -> engine.rollback(staging, other, progress)).hasMessageContaining("nothing to roll back");
+        assertThatThrownBy(() -> engine.rollback(staging, other, progress)).hasMessageContaining("attach it first");
     }
 
     @Test
@@ -221,7 +222,7 @@ class PipelineJourneyTest {
             assertThat(engine.checkHostKey(vps).status()).isEqualTo(HostKeyCheck.Status.CHANGED);
         }
         assertThat(AppProcesses.get("http://127.0.0.1:" + appPort + "/")).isEqualTo("serving v1");
-        assertThat(Files.readSymbolicLink(server.baseDir().resolve("demo/staging/current")).toString()).endsWith("v1");
+        assertThat(Files.readSymbolicLink(server.baseDir().resolve("demo/staging/current")).toString()).matches("releases/v1-[0-9a-f]{10}");
         assertThat(engine.catalog().runs().forProject(project.id())).extracting(Run::status)
                 .containsExactly(RunStatus.FAILED, RunStatus.FAILED, RunStatus.LIVE);
     }

@@ -1,5 +1,6 @@
 package org.stageboard.run;
 
+import org.stageboard.core.ReleaseIdentity;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -48,7 +49,15 @@ final class DemoDeploys {
         return ShellQuote.quote(java) + " -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k -Xmx48m Server.java";
     }
 
+    static final String CATALOG = "catalog-a";
+
     static RemoteRelease release(String name, Path artifact, int appPort, String greeting, int healthTimeoutSeconds,
+                                 int keepReleases) {
+        return release(CATALOG, name, artifact, appPort, greeting, healthTimeoutSeconds, keepReleases);
+    }
+
+    /** A release {@code vN} of the given catalog; its config version is N too. */
+    static RemoteRelease release(String catalog, String name, Path artifact, int appPort, String greeting, int healthTimeoutSeconds,
                                  int keepReleases) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PORT", String.valueOf(appPort));
@@ -57,8 +66,10 @@ final class DemoDeploys {
         env.put("TRICKY", "it's $(echo pwned) `id`\nline two");
         RunSettings run = new RunSettings(startCommand(), "http://127.0.0.1:" + appPort + "/health", healthTimeoutSeconds, 5,
                 keepReleases);
-        return new RemoteRelease("shop", "staging", name, "staging " + name, SshTestServer.sha256(artifact), artifact, env, run,
-                "tester", "{\"release\":\"" + name + "\"}\n");
+        int version = Integer.parseInt(name.substring(1));
+        ReleaseIdentity identity = new ReleaseIdentity(catalog, "shop", "staging", version, "staging " + name,
+                SshTestServer.sha256(artifact), version, "tester");
+        return new RemoteRelease(identity, artifact, env, List.of(SECRET), run, "tester", "{\"release\":\"" + name + "\"}\n");
     }
 
     Path envDir() {

@@ -1,5 +1,7 @@
 package org.stageboard.run;
 
+import org.stageboard.core.HostState;
+import org.stageboard.core.ReleaseIdentity;
 import org.stageboard.testing.RecordingProgress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -19,7 +21,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.stageboard.core.CancelledException;
 import org.stageboard.core.RunStatus;
 import org.stageboard.core.StageboardException;
 import org.stageboard.ssh.HostKeyException;
@@ -72,79 +73,102 @@ class HostRunnerTest {
         Path env = deploys.envDir();
 
         RecordingProgress first = new RecordingProgress();
-        DeployResult v1 = runner.activate(release("v1", okArtifact, port, "hello from v1", 60, 3), first);
+        RemoteRelease r1 = release("v1", okArtifact, port, "hello from v1", 60, 3);
+        DeployResult v1 = runner.activate(r1, first);
+        String f1 = r1.releaseName();
 
+        assertThat(f1).matches("v1-[0-9a-f]{10}");
         assertThat(v1.status()).as(first.all()).isEqualTo(RunStatus.LIVE);
         assertThat(v1.previousRelease()).isNull();
         assertThat(getThroughHost(server.target(), port, "/").body()).isEqualTo("hello from v1");
         long pid1 = deploys.pidFromFile();
         assertThat(isAlive(pid1)).isTrue();
-        assertThat(deploys.currentTarget()).isEqualTo("releases/v1");
-        Path dotEnv = env.resolve("releases/v1/.env");
+        assertThat(deploys.currentTarget()).isEqualTo("releases/" + f1);
+        Path dotEnv = env.resolve("releases/" + f1 + "/.env");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dotEnv))).isEqualTo("rw-------");
         assertThat(Files.readString(dotEnv)).contains("API_TOKEN='" + SECRET + "'");
-        assertThat(Files.readString(env.resolve("releases/v1/release.json"))).isEqualTo("{\"release\":\"v1\"}\n");
-        assertThat(env.resolve("releases/v1/Server.java")).exists();
+        assertThat(ReleaseJson.identity(Files.readString(env.resolve("releases/" + f1 + "/release.json")))).contains(r1.identity());
+        assertThat(env.resolve("releases/" + f1 + "/Server.java")).exists();
         Path artifact = env.resolve("artifacts/" + SshTestServer.sha256(okArtifact) + ".tar.gz");
         FileTime uploadedAt = Files.getLastModifiedTime(artifact);
         assertThat(env.resolve(".stageboard/lock")).doesNotExist();
-        assertThat(first.steps).contains("lock shop/staging", "upload artifact", "switch current to v1", "health check");
+        assertThat(first.steps).contains("lock shop/staging", "upload artifact", "switch current to " + f1, "health check");
+        assertThat(v1.uploadedBytes()).isEqualTo(Files.size(okArtifact));
 
         // v2: same artifact, new config. Build once, run many: the artifact is not uploaded again.
         RecordingProgress second = new RecordingProgress();
-        DeployResult v2 = runner.activate(release("v2", okArtifact, port, "hello from v2", 60, 3), second);
+        RemoteRelease r2 = release("v2", okArtifact, port, "hello from v2", 60, 3);
+        DeployResult v2 = runner.activate(r2, second);
 
         assertThat(v2.status()).as(second.all()).isEqualTo(RunStatus.LIVE);
-        assertThat(v2.previousRelease()).isEqualTo("v1");
+        assertThat(v2.previousRelease()).isEqualTo(f1);
+        assertThat(v2.uploadedBytes()).isZero();
         assertThat(getThroughHost(server.target(), port, "/").body()).isEqualTo("hello from v2");
         long pid2 = deploys.pidFromFile();
         assertThat(pid2).isNotEqualTo(pid1);
         assertThat(isAlive(pid2)).isTrue();
         assertThat(isAlive(pid1)).as("v1's process is gone").isFalse();
-        assertThat(deploys.currentTarget()).isEqualTo("releases/v2");
+        assertThat(deploys.currentTarget()).isEqualTo("releases/" + r2.releaseName());
         assertThat(second.logs).anyMatch(l -> l.contains("already on the host: not uploaded again"));
         assertThat(Files.getLastModifiedTime(artifact)).isEqualTo(uploadedAt);
 
-        // v3 answers 500 on /health: it is rolled back and v2 serves again.
+        // v3 answers 500 on /health: it is rolled back and v2 serves again, with the evidence kept.
         RecordingProgress third = new RecordingProgress();
-        DeployResult v3 = runner.activate(release("v3", failArtifact, port, "hello from v3", 8, 3), third);
+        RemoteRelease r3 = release("v3", failArtifact, port, "hello from v3", 8, 3);
+        DeployResult v3 = runner.activate(r3, third);
 
         assertThat(v3.status()).as(third.all()).isEqualTo(RunStatus.ROLLED_BACK);
-        assertThat(v3.previousRelease()).isEqualTo("v2");
-        assertThat(v3.message()).contains("staging v3 failed", "HTTP 500", "Rolled back to v2");
-        assertThat(deploys.currentTarget()).isEqualTo("releases/v2");
+        assertThat(v3.previousRelease()).isEqualTo(r2.releaseName());
+        assertThat(v3.message()).contains("staging v3 failed", "HTTP 500", "Rolled back to " + r2.releaseName());
+        // The app printed its secret in its answer and its log: masked; other values (the port) stay readable.
+        assertThat(v3.evidence()).contains("last answer: HTTP 500", "unhealthy: cannot log in with token " + org.stageboard.core.Masker.MASK,
+                "last lines of logs/app.log:", "health fail", "config PORT=" + port + " API_TOKEN=" + org.stageboard.core.Masker.MASK)
+                .doesNotContain(SECRET);
+        assertThat(third.all()).contains("config PORT=" + port).doesNotContain(SECRET);
+        assertThat(deploys.currentTarget()).isEqualTo("releases/" + r2.releaseName());
         assertThat(getThroughHost(server.target(), port, "/").body()).isEqualTo("hello from v2");
         long pid3 = deploys.pidFromFile();
         assertThat(pid3).isNotIn(pid1, pid2);
         assertThat(isAlive(pid3)).isTrue();
         assertThat(isAlive(pid2)).isFalse();
-        assertThat(third.steps).contains("roll back to v2");
-        assertThat(third.logs).contains("last lines of logs/app.log:")
-                .anyMatch(l -> l.contains("health fail"));
+        assertThat(third.steps).contains("roll back to " + r2.releaseName());
 
-        // Rolling back to v1 re-activates its folder, with v1's own config.
+        // The host's ledger says v2 is live and v1 was before it: that is the rollback target.
+        HostState before = runner.state("shop", "staging", true);
+        assertThat(HostRunner.rollbackTarget(before)).isEqualTo(f1);
+        assertThat(before.healthy()).isTrue();
+
+        // Rolling back to v1 re-activates its folder, with v1's own config; nothing is uploaded.
         RecordingProgress fourth = new RecordingProgress();
-        DeployResult again = runner.activate(release("v1", okArtifact, port, "not v1's config", 60, 1), fourth);
+        DeployResult again = runner.activate(release("v1", okArtifact, port, "not v1's config", 60, 1), "rollback",
+                Duration.ZERO, fourth);
 
         assertThat(again.status()).as(fourth.all()).isEqualTo(RunStatus.LIVE);
-        assertThat(again.previousRelease()).isEqualTo("v2");
-        assertThat(fourth.logs).anyMatch(l -> l.contains("release folder v1 is already on the host: reused"));
+        assertThat(again.previousRelease()).isEqualTo(r2.releaseName());
+        assertThat(again.uploadedBytes()).isZero();
+        assertThat(fourth.logs).anyMatch(l -> l.contains("release folder " + f1 + " is already on the host and is this very release"));
         assertThat(getThroughHost(server.target(), port, "/").body()).isEqualTo("hello from v1");
         assertThat(isAlive(pid3)).isFalse();
-        // keepReleases 1: v1 (current) and v2 (previous) stay, v3 goes.
-        assertThat(env.resolve("releases/v3")).doesNotExist();
-        assertThat(env.resolve("releases/v2")).isDirectory();
-        assertThat(fourth.logs).contains("removed old release folder v3");
+        // keepReleases 1: v1 (current) and v2 (previous) stay, v3 goes, and so does v3's artifact.
+        assertThat(env.resolve("releases/" + r3.releaseName())).doesNotExist();
+        assertThat(env.resolve("releases/" + r2.releaseName())).isDirectory();
+        assertThat(fourth.logs).contains("removed old release folder " + r3.releaseName());
+        assertThat(env.resolve("artifacts/" + SshTestServer.sha256(failArtifact) + ".tar.gz")).doesNotExist();
+        assertThat(artifact).exists();
 
         assertThat(deploys.ledgerLines()).hasSize(4);
-        assertThat(deploys.ledgerLines().get(0)).contains("\"release\":\"v1\"", "\"actor\":\"tester\"", "\"outcome\":\"LIVE\"");
-        assertThat(deploys.ledgerLines().get(2)).contains("\"release\":\"v3\"", "\"outcome\":\"ROLLED_BACK\"");
-        HostState state = runner.state("shop", "staging");
-        assertThat(state.currentRelease()).isEqualTo("v1");
+        assertThat(deploys.ledgerLines().get(0)).contains("\"release\":\"" + f1 + "\"", "\"actor\":\"tester\"", "\"outcome\":\"LIVE\"");
+        assertThat(deploys.ledgerLines().get(2)).contains("\"release\":\"" + r3.releaseName() + "\"", "\"outcome\":\"ROLLED_BACK\"");
+        HostState state = runner.state("shop", "staging", false);
+        assertThat(state.currentFolder()).isEqualTo(f1);
+        assertThat(state.currentIdentity()).isEqualTo(r1.identity());
         assertThat(state.pid()).isEqualTo((int) deploys.pidFromFile());
-        assertThat(state.processAlive()).isTrue();
-        assertThat(state.releases()).containsExactly("v1", "v2");
-        assertThat(state.ledgerLines()).hasSize(4);
+        assertThat(state.appAlive()).isTrue();
+        assertThat(state.releases()).containsExactly(f1, r2.releaseName());
+        assertThat(state.ledger()).hasSize(4);
+        assertThat(state.lock()).isNull();
+        // Two rollbacks in a row go two steps back, not back and forth: from v1 there is nothing earlier.
+        assertThat(HostRunner.rollbackTarget(state)).isNull();
 
         for (RecordingProgress progress : new RecordingProgress[] {first, second, third, fourth}) {
             assertThat(progress.all()).doesNotContain(SECRET);
@@ -162,7 +186,7 @@ class HostRunnerTest {
         DeployResult result = runner.activate(release("v1", exitArtifact, freePort(), "never", 30, 3), progress);
 
         assertThat(result.status()).as(progress.all()).isEqualTo(RunStatus.FAILED);
-        assertThat(result.message()).contains("exited", "no previous release");
+        assertThat(result.message()).contains("exited", "Nothing ran here before, and nothing runs now");
         assertThat(deploys.envDir().resolve("current")).doesNotExist();
         assertThat(deploys.envDir().resolve(".stageboard/app.pid")).doesNotExist();
         assertThat(progress.logs).anyMatch(l -> l.contains("exiting on purpose"));
@@ -174,14 +198,16 @@ class HostRunnerTest {
     void aHeldLockStopsTheRunBeforeAnythingChanges() throws Exception {
         HostRunner runner = runnerFor("locked");
         Path lock = Files.createDirectories(deploys.envDir().resolve(".stageboard/lock"));
-        Files.writeString(lock.resolve("info"), "alice, since 2026-11-26T05:00:00Z, activating staging v9\n");
+        String holder = org.stageboard.core.ProcessIdentity.current().format();
+        Files.writeString(lock.resolve("info.json"), "{\"holder\":\"" + holder + "\",\"actor\":\"alice\",\"release\":\"staging v9\","
+                + "\"since\":\"2026-11-26T05:00:00Z\"}\n");
+        Files.writeString(lock.resolve("heartbeat"), "");
 
         assertThatThrownBy(() -> runner.activate(release("v1", okArtifact, freePort(), "hi", 30, 3), new RecordingProgress()))
-                .isInstanceOf(StageboardException.class)
-                .hasMessageContaining("is locked by alice, since 2026-11-26T05:00:00Z, activating staging v9")
-                .hasMessageContaining("remove " + lock);
+                .isInstanceOfSatisfying(LockHeldException.class, e -> assertThat(e.lock().stale()).isFalse())
+                .hasMessageContaining("is locked by " + holder + " (alice), activating staging v9, since 2026-11-26T05:00:00Z");
 
-        assertThat(lock.resolve("info")).exists();
+        assertThat(lock.resolve("info.json")).exists();
         assertThat(deploys.envDir().resolve("current")).doesNotExist();
         assertThat(deploys.envDir().resolve("artifacts")).doesNotExist();
         assertThat(deploys.envDir().resolve("releases")).doesNotExist();
@@ -191,17 +217,17 @@ class HostRunnerTest {
     void aMissingArtifactFailsBeforeTheSwitchAndIsRecorded() throws Exception {
         HostRunner runner = runnerFor("no-artifact");
         RemoteRelease release = release("v1", okArtifact, freePort(), "hi", 30, 3);
-        RemoteRelease missing = new RemoteRelease(release.project(), release.environment(), "v1", release.label(),
-                "0".repeat(64), work.resolve("gone.tar.gz"), release.env(), release.run(), release.actor(), release.releaseJson());
+        RemoteRelease missing = new RemoteRelease(new ReleaseIdentity("catalog-a", "shop", "staging", 1, "staging v1", "0".repeat(64), 1,
+                "tester"), work.resolve("gone.tar.gz"), release.env(), release.secretValues(), release.run(), release.actor(), release.releaseJson());
 
-        assertThatThrownBy(() -> runner.activate(missing, new RecordingProgress()))
-                .isInstanceOf(StageboardException.class)
-                .hasMessageContaining("gone.tar.gz is missing here");
+        DeployResult result = runner.activate(missing, new RecordingProgress());
 
+        assertThat(result.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(result.message()).contains("is missing from the local store", "Nothing was switched");
         assertThat(deploys.envDir().resolve("current")).doesNotExist();
-        assertThat(deploys.envDir().resolve("releases/v1")).doesNotExist();
+        assertThat(deploys.envDir().resolve("releases/" + missing.releaseName())).doesNotExist();
         assertThat(deploys.envDir().resolve(".stageboard/lock")).doesNotExist();
-        assertThat(deploys.ledgerLines()).singleElement().asString().contains("\"outcome\":\"FAILED\"", "is missing here");
+        assertThat(deploys.ledgerLines()).singleElement().asString().contains("\"outcome\":\"FAILED\"", "is missing from the local store");
     }
 
     @Test
@@ -217,8 +243,10 @@ class HostRunnerTest {
             }
         };
 
-        assertThatThrownBy(() -> runner.activate(release("v1", okArtifact, freePort(), "hi", 30, 3), progress))
-                .isInstanceOf(CancelledException.class);
+        DeployResult result = runner.activate(release("v1", okArtifact, freePort(), "hi", 30, 3), progress);
+
+        assertThat(result.status()).isEqualTo(RunStatus.CANCELLED);
+        assertThat(result.message()).contains("Cancelled before the switch");
 
         assertThat(deploys.envDir().resolve("current")).doesNotExist();
         assertThat(deploys.envDir().resolve(".stageboard/app.pid")).doesNotExist();

@@ -1,5 +1,6 @@
 package org.stageboard.run;
 
+import org.stageboard.core.HostState;
 import org.stageboard.testing.RecordingProgress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -167,17 +168,19 @@ class OpenSshEndToEndTest {
         int appPort = freePort();
 
         RecordingProgress first = new RecordingProgress();
-        DeployResult v1 = runner.activate(release("v1", okArtifact, appPort, "hello from v1", 60, 3), first);
+        RemoteRelease r1 = release("v1", okArtifact, appPort, "hello from v1", 60, 3);
+        RemoteRelease r2 = release("v2", okArtifact, appPort, "hello from v2", 60, 3);
+        DeployResult v1 = runner.activate(r1, first);
         assertThat(v1.status()).as(first.all()).isEqualTo(RunStatus.LIVE);
         assertThat(getThroughHost(target, appPort, "/").body()).isEqualTo("hello from v1");
         long pid1 = deploys.pidFromFile();
         assertThat(isAlive(pid1)).isTrue();
-        assertThat(deploys.currentTarget()).isEqualTo("releases/v1");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(deploys.envDir().resolve("releases/v1/.env"))))
+        assertThat(deploys.currentTarget()).isEqualTo("releases/" + r1.releaseName());
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(deploys.envDir().resolve("releases/" + r1.releaseName() + "/.env"))))
                 .isEqualTo("rw-------");
 
         RecordingProgress second = new RecordingProgress();
-        DeployResult v2 = runner.activate(release("v2", okArtifact, appPort, "hello from v2", 60, 3), second);
+        DeployResult v2 = runner.activate(r2, second);
         assertThat(v2.status()).as(second.all()).isEqualTo(RunStatus.LIVE);
         assertThat(getThroughHost(target, appPort, "/").body()).isEqualTo("hello from v2");
         long pid2 = deploys.pidFromFile();
@@ -188,8 +191,8 @@ class OpenSshEndToEndTest {
         RecordingProgress third = new RecordingProgress();
         DeployResult v3 = runner.activate(release("v3", failArtifact, appPort, "hello from v3", 8, 3), third);
         assertThat(v3.status()).as(third.all()).isEqualTo(RunStatus.ROLLED_BACK);
-        assertThat(v3.previousRelease()).isEqualTo("v2");
-        assertThat(deploys.currentTarget()).isEqualTo("releases/v2");
+        assertThat(v3.previousRelease()).isEqualTo(r2.releaseName());
+        assertThat(deploys.currentTarget()).isEqualTo("releases/" + r2.releaseName());
         assertThat(getThroughHost(target, appPort, "/").body()).isEqualTo("hello from v2");
         long pid3 = deploys.pidFromFile();
         assertThat(pid3).isNotIn(pid1, pid2);
@@ -198,9 +201,10 @@ class OpenSshEndToEndTest {
 
         assertThat(deploys.ledgerLines()).hasSize(3);
         assertThat(deploys.ledgerLines().get(2)).contains("\"outcome\":\"ROLLED_BACK\"");
-        HostState state = runner.state("shop", "staging");
-        assertThat(state.currentRelease()).isEqualTo("v2");
-        assertThat(state.processAlive()).isTrue();
+        HostState state = runner.state("shop", "staging", true);
+        assertThat(state.currentFolder()).startsWith("v2-");
+        assertThat(state.appAlive()).isTrue();
+        assertThat(state.healthy()).isTrue();
         assertThat(first.all() + second.all() + third.all()).doesNotContain(SECRET);
     }
 
