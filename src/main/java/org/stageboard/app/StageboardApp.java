@@ -43,7 +43,7 @@ public final class StageboardApp extends Application {
             return;
         }
         executor = new BackgroundTaskExecutor(3);
-        MainViewModel model = new MainViewModel(engine, new EngineHostRecords(engine), executor, Clock.systemDefaultZone());
+        MainViewModel model = new MainViewModel(engine, executor, Clock.systemDefaultZone());
         Scene scene = new Scene(new MainWindow(model), 1360, 840);
         scene.getStylesheets().add(MainWindow.STYLESHEET);
         stage.setTitle("Stageboard — build · release · run");

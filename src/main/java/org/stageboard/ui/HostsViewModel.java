@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.stageboard.core.Environment;
 import org.stageboard.core.Host;
+import org.stageboard.core.LockInfo;
 import org.stageboard.core.Project;
 import org.stageboard.pipeline.HostStatus;
 import org.stageboard.pipeline.RollbackChoice;
@@ -13,8 +14,6 @@ import org.stageboard.pipeline.Stageboard;
 import org.stageboard.ui.board.BoardViewModel;
 import org.stageboard.ui.board.Formats;
 import org.stageboard.ui.board.HostSlot;
-import org.stageboard.ui.hosts.HostRecords;
-import org.stageboard.ui.hosts.LockFacts;
 import org.stageboard.ui.task.TaskExecutor;
 
 /**
@@ -25,7 +24,6 @@ import org.stageboard.ui.task.TaskExecutor;
 public final class HostsViewModel {
 
     private final Stageboard engine;
-    private final HostRecords records;
     private final TaskExecutor executor;
     private final BoardViewModel board;
     private final Clock clock;
@@ -33,10 +31,9 @@ public final class HostsViewModel {
     private final Consumer<Throwable> fail;
     private final AtomicLong reads = new AtomicLong();
 
-    HostsViewModel(Stageboard engine, HostRecords records, TaskExecutor executor, BoardViewModel board, Clock clock,
+    HostsViewModel(Stageboard engine, TaskExecutor executor, BoardViewModel board, Clock clock,
                    Consumer<Notice> notify, Consumer<Throwable> fail) {
         this.engine = engine;
-        this.records = records;
         this.executor = executor;
         this.board = board;
         this.clock = clock;
@@ -67,8 +64,8 @@ public final class HostsViewModel {
     }
 
     /** Reads the slot's lock from its host and hands it over to be confirmed; says so when there is none any more. */
-    public void readLock(HostSlot slot, Consumer<LockFacts> confirm) {
-        executor.call(() -> records.readLock(slot.environment(), slot.host()), lock -> {
+    public void readLock(HostSlot slot, Consumer<LockInfo> confirm) {
+        executor.call(() -> engine.lock(slot.environment(), slot.host()), lock -> {
             if (lock.isEmpty()) {
                 notify.accept(Notice.info("There is no lock on " + slot.environment().name() + " on " + slot.host().name() + " any more."));
             } else {
@@ -78,14 +75,16 @@ public final class HostsViewModel {
     }
 
     /** What the confirmation of breaking a lock says: holder, release, since, heartbeat and why it looks stale. */
-    public String lockText(HostSlot slot, LockFacts lock) {
+    public String lockText(HostSlot slot, LockInfo lock) {
         StringBuilder text = new StringBuilder();
-        text.append("Held by: ").append(lock.who()).append('\n');
+        text.append("Held by: ").append(lock.holder() == null ? "an unknown holder" : lock.holder())
+                .append(lock.actor() == null ? "" : " (" + lock.actor() + ")").append('\n');
         text.append("Release: ").append(lock.release() == null ? "not said" : lock.release()).append('\n');
         text.append("Since: ").append(lock.since() == null ? "not said" : Formats.time(lock.since(), clock.instant(), clock.getZone())
                 + " (" + Formats.ago(lock.since(), clock.instant()) + ")").append('\n');
         text.append("Heartbeat: ").append(lock.heartbeatAgeSeconds() < 0 ? "unknown" : lock.heartbeatAgeSeconds() + " s ago").append('\n');
-        text.append(lock.stale() ? "Stale: " + lock.staleReason() + "."
+        String stale = lock.staleReason();
+        text.append(stale != null ? "Stale: " + stale + "."
                 : "Not stale: its heartbeat is recent, so the run holding it may still be working.");
         text.append("\n\nBreak it only if nobody is deploying ").append(slot.environment().name()).append(" to ")
                 .append(slot.host().name()).append(". The break is recorded in the host's ledger.");
@@ -111,6 +110,6 @@ public final class HostsViewModel {
     }
 
     private List<HostSlot> slots(List<HostStatus> statuses) {
-        return statuses.stream().map(s -> new HostSlot(s.environment(), s.host(), s, records.facts(s))).toList();
+        return statuses.stream().map(s -> new HostSlot(s.environment(), s.host(), s)).toList();
     }
 }

@@ -26,7 +26,6 @@ import org.stageboard.pipeline.Stageboard;
 import org.stageboard.ui.board.BoardViewModel;
 import org.stageboard.ui.board.HostSlot;
 import org.stageboard.ui.dialog.DeployDialogModel;
-import org.stageboard.ui.hosts.HostRecords;
 import org.stageboard.ui.board.Lane;
 import org.stageboard.ui.task.TaskExecutor;
 import org.stageboard.ui.task.Outcome;
@@ -45,7 +44,6 @@ public final class MainViewModel {
     private static final String PUT_BACK = "The host is put back and the lock released.";
 
     private final Stageboard engine;
-    private final HostRecords records;
     private final TaskExecutor executor;
     private final TaskList tasks;
     private final BoardViewModel board;
@@ -58,14 +56,12 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper schemaVersion = new ReadOnlyStringWrapper("…");
     private final AtomicLong refreshes = new AtomicLong();
 
-    /** {@code records} reads the engine's host records for the window (the app adapts them). */
-    public MainViewModel(Stageboard engine, HostRecords records, TaskExecutor executor, Clock clock) {
+    public MainViewModel(Stageboard engine, TaskExecutor executor, Clock clock) {
         this.engine = engine;
-        this.records = records;
         this.executor = executor;
         this.tasks = new TaskList(executor);
         this.board = new BoardViewModel(clock);
-        this.hosts = new HostsViewModel(engine, records, executor, board, clock, notice::set, this::fail);
+        this.hosts = new HostsViewModel(engine, executor, board, clock, notice::set, this::fail);
         this.closeGuard = new CloseGuard(tasks);
     }
 
@@ -260,7 +256,7 @@ public final class MainViewModel {
 
     /** The deploy dialog's state for a release: its hosts and the plan read from them. */
     public DeployDialogModel deployDialog(Release release) {
-        return new DeployDialogModel(release, engine, records, executor, this::loadHosts);
+        return new DeployDialogModel(release, engine, executor, this::loadHosts);
     }
 
     /** The environments of the shown project, from the last snapshot. */

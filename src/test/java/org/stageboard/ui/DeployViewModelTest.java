@@ -23,7 +23,6 @@ import org.stageboard.core.Project;
 import org.stageboard.core.Recipe;
 import org.stageboard.core.Release;
 import org.stageboard.core.RunSettings;
-import org.stageboard.app.EngineHostRecords;
 import org.stageboard.pipeline.Stageboard;
 import org.stageboard.pipeline.StageboardHome;
 import org.stageboard.testing.AppProcesses;
@@ -69,7 +68,7 @@ class DeployViewModelTest {
         engine.attachHost(staging, engine.trustHostKey(host, engine.checkHostKey(host).fingerprint()));
         Build build = engine.build(project, sha, Progress.NONE);
         release = engine.release(build, staging);
-        model = new MainViewModel(engine, new EngineHostRecords(engine), new SameThreadTaskExecutor(), Clock.systemDefaultZone());
+        model = new MainViewModel(engine, new SameThreadTaskExecutor(), Clock.systemDefaultZone());
         model.start();
     }
 

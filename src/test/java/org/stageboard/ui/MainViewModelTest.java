@@ -16,7 +16,6 @@ import org.stageboard.core.ConfigEntry;
 import org.stageboard.core.Environment;
 import org.stageboard.core.Recipe;
 import org.stageboard.core.RunSettings;
-import org.stageboard.app.EngineHostRecords;
 import org.stageboard.pipeline.Stageboard;
 import org.stageboard.pipeline.StageboardHome;
 import org.stageboard.testing.GitFixture;
@@ -47,7 +46,7 @@ class MainViewModelTest {
         git.write("broken", "yes\n");
         second = git.commit("Break the build");
         engine.addProject("demo", git.dir(), "main", new Recipe("test ! -f broken && mkdir -p dist && cp Server.java dist/", List.of("dist/**")));
-        model = new MainViewModel(engine, new EngineHostRecords(engine), new SameThreadTaskExecutor(), Clock.systemUTC());
+        model = new MainViewModel(engine, new SameThreadTaskExecutor(), Clock.systemUTC());
         model.start();
     }
 

@@ -6,7 +6,6 @@ import java.util.function.BooleanSupplier;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
-import org.stageboard.app.EngineHostRecords;
 import org.stageboard.pipeline.Stageboard;
 import org.stageboard.ui.board.Card;
 import org.stageboard.ui.task.BackgroundTaskExecutor;
@@ -27,7 +26,7 @@ final class UiFixture {
 
     static UiFixture show(Stage stage, Stageboard engine) {
         TaskExecutor executor = new BackgroundTaskExecutor(2);
-        MainViewModel model = new MainViewModel(engine, new EngineHostRecords(engine), executor, Clock.systemDefaultZone());
+        MainViewModel model = new MainViewModel(engine, executor, Clock.systemDefaultZone());
         Scene scene = new Scene(new MainWindow(model), 1240, 760);
         scene.getStylesheets().add(MainWindow.STYLESHEET);
         stage.setScene(scene);

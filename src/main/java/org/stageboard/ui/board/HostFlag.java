@@ -13,7 +13,7 @@ public record HostFlag(Kind kind, String text) {
         APP_DOWN("⚠ APP DOWN", true),
         UNHEALTHY("⚠ UNHEALTHY", true),
         OTHER_CATALOG("⚑ OTHER CATALOG", false),
-        CHANGED_BY_HAND("✎ CHANGED BY HAND", false),
+        UNRECORDED_SWITCH("✎ UNRECORDED SWITCH", false),
         LOCK_STALE("⚠ LOCK STALE", true),
         LOCKED("◼ LOCKED", false),
         NOT_READ("? NOT READ", false),
@@ -58,8 +58,9 @@ public record HostFlag(Kind kind, String text) {
             kind = Kind.UNHEALTHY;
         } else if (lower.contains("of another catalog")) {
             kind = Kind.OTHER_CATALOG;
-        } else if (lower.contains("outside stageboard") || lower.contains("without a stageboard identity")) {
-            kind = Kind.CHANGED_BY_HAND;
+        } else if (lower.contains("no ledger entry") || lower.contains("by hand") || lower.contains("outside stageboard")
+                || lower.contains("without a stageboard identity")) {
+            kind = Kind.UNRECORDED_SWITCH;
         } else {
             kind = Kind.DIFFERS;
         }

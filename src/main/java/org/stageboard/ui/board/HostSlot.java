@@ -6,26 +6,32 @@ import java.util.List;
 import java.util.Locale;
 import org.stageboard.core.Environment;
 import org.stageboard.core.Host;
+import org.stageboard.core.HostState;
+import org.stageboard.core.LedgerEntry;
+import org.stageboard.core.LockInfo;
 import org.stageboard.core.ProcessIdentity;
 import org.stageboard.pipeline.HostStatus;
-import org.stageboard.ui.hosts.HostFacts;
-import org.stageboard.ui.hosts.LockFacts;
 
 /**
  * One host of one environment in the Run lane: what the host says runs there, since when and by
  * whom, when it was read, and a flag for every difference from the catalog. {@code status} is null
  * until the host has been read once.
  */
-public record HostSlot(Environment environment, Host host, HostStatus status, HostFacts facts) {
+public record HostSlot(Environment environment, Host host, HostStatus status) {
 
     /** A host the board knows of but has not read yet. */
     public static HostSlot unread(Environment environment, Host host) {
-        return new HostSlot(environment, host, null, HostFacts.UNREAD);
+        return new HostSlot(environment, host, null);
     }
 
     /** The same reading, for the environment and host records of a newer snapshot. */
     HostSlot on(Environment environment, Host host) {
-        return new HostSlot(environment, host, status, facts);
+        return new HostSlot(environment, host, status);
+    }
+
+    /** What the host said, or null when it has not been read or could not be. */
+    public HostState state() {
+        return status == null ? null : status.state();
     }
 
     /** What runs there by the host's word, e.g. {@code staging v2 · app up for 5 min · healthy}. */
@@ -35,12 +41,13 @@ public record HostSlot(Environment environment, Host host, HostStatus status, Ho
 
     /** Who put the current release there and when, from the host's ledger; empty when it does not say. */
     public String since(Clock clock) {
-        if (facts.since() == null) {
+        LedgerEntry entry = state() == null ? null : state().currentEntry();
+        if (entry == null || entry.time() == null) {
             return "";
         }
-        return "since " + Formats.clock(facts.since(), clock.instant(), clock.getZone())
-                + (facts.sinceActor() == null ? "" : " by " + facts.sinceActor())
-                + (facts.sinceKind() == null ? "" : " (" + facts.sinceKind().toLowerCase(Locale.ROOT) + ")");
+        return "since " + Formats.clock(entry.time(), clock.instant(), clock.getZone())
+                + (entry.actor() == null ? "" : " by " + entry.actor())
+                + (entry.kind() == null ? "" : " (" + entry.kind().toLowerCase(Locale.ROOT) + ")");
     }
 
     /** When the host was read: {@code read 10:42:05}, marked when remembered from an earlier read. */
@@ -57,29 +64,30 @@ public record HostSlot(Environment environment, Host host, HostStatus status, Ho
         if (status == null) {
             return flags;
         }
-        if (!facts.read()) {
+        if (state() == null) {
             flags.add(new HostFlag(HostFlag.Kind.NOT_READ, status.error() == null ? "could not be read" : status.error()));
         }
         for (String line : status.drift()) {
             HostFlag flag = HostFlag.of(line);
             boolean lockLine = flag.kind() == HostFlag.Kind.LOCKED || flag.kind() == HostFlag.Kind.LOCK_STALE;
-            flags.add(lockLine && facts.lock() != null ? new HostFlag(flag.kind(), lockLine(facts.lock())) : flag);
+            flags.add(lockLine && lock() != null ? new HostFlag(flag.kind(), lockLine(lock())) : flag);
         }
         return flags;
     }
 
     /** A lock in one short line; the Break lock… dialog shows all of it. */
-    static String lockLine(LockFacts lock) {
+    static String lockLine(LockInfo lock) {
         String holder = lock.holder() == null ? "an unknown holder" : ProcessIdentity.parse(lock.holder())
                 .map(p -> p.user() + "@" + p.machine() + " pid " + p.pid()).orElse(lock.holder());
+        String stale = lock.staleReason();
         return "held by " + holder + (lock.actor() == null ? "" : " (" + lock.actor() + ")")
                 + (lock.release() == null ? "" : ", activating " + lock.release())
-                + (lock.stale() ? " — " + lock.staleReason() : " — heartbeat " + lock.heartbeatAgeSeconds() + " s ago");
+                + (stale != null ? " — " + stale : " — heartbeat " + lock.heartbeatAgeSeconds() + " s ago");
     }
 
     /** The colour of the slot; the flags say the same in words. */
     public CardState look() {
-        if (status == null || !facts.read()) {
+        if (state() == null) {
             return CardState.SUPERSEDED;
         }
         List<HostFlag> flags = flags();
@@ -89,22 +97,17 @@ public record HostSlot(Environment environment, Host host, HostStatus status, Ho
         if (!flags.isEmpty()) {
             return CardState.ROLLED_BACK;
         }
-        return facts.currentFolder() == null ? CardState.NEUTRAL : CardState.SUCCESS;
+        return state().currentFolder() == null ? CardState.NEUTRAL : CardState.SUCCESS;
     }
 
-    /** The lock as last read, or null. */
-    public LockFacts lock() {
-        return facts.lock();
+    /** The environment's lock on the host as last read, or null. */
+    public LockInfo lock() {
+        return state() == null ? null : state().lock();
     }
 
     /** True when something is current there, which a rollback could replace. */
     public boolean hasCurrent() {
-        return facts.currentFolder() != null;
-    }
-
-    /** Same environment on the same host. */
-    public boolean sameAs(HostSlot other) {
-        return other != null && other.environment.id() == environment.id() && other.host.id() == host.id();
+        return state() != null && state().currentFolder() != null;
     }
 
     String key() {

@@ -60,7 +60,7 @@ final class HostSlotView extends VBox {
         }
         setOnContextMenuRequested(e -> menu.show(this, e.getScreenX(), e.getScreenY()));
         Tooltip tip = new Tooltip(slot.environment().name() + " on " + slot.host().name() + " (" + slot.host().display() + ")"
-                + (slot.facts().currentFolder() == null ? "" : "\ncurrent -> releases/" + slot.facts().currentFolder()));
+                + (slot.hasCurrent() ? "\ncurrent -> releases/" + slot.state().currentFolder() : ""));
         tip.setShowDelay(javafx.util.Duration.millis(400));
         Tooltip.install(name, tip);
     }

@@ -17,7 +17,6 @@ import org.stageboard.core.Release;
 import org.stageboard.pipeline.DeployPlan;
 import org.stageboard.pipeline.Stageboard;
 import org.stageboard.ui.ErrorText;
-import org.stageboard.ui.hosts.HostRecords;
 import org.stageboard.ui.task.TaskExecutor;
 
 /**
@@ -28,7 +27,6 @@ public final class DeployDialogModel {
 
     private final Release release;
     private final Stageboard engine;
-    private final HostRecords records;
     private final TaskExecutor executor;
     private final BiConsumer<Release, Consumer<List<Host>>> loadHosts;
     private final ObservableList<Host> hosts = FXCollections.observableArrayList();
@@ -37,11 +35,10 @@ public final class DeployDialogModel {
     private final ReadOnlyBooleanWrapper planned = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper hostsLoaded = new ReadOnlyBooleanWrapper();
 
-    public DeployDialogModel(Release release, Stageboard engine, HostRecords records, TaskExecutor executor,
+    public DeployDialogModel(Release release, Stageboard engine, TaskExecutor executor,
                              BiConsumer<Release, Consumer<List<Host>>> loadHosts) {
         this.release = release;
         this.engine = engine;
-        this.records = records;
         this.executor = executor;
         this.loadHosts = loadHosts;
     }
@@ -87,7 +84,7 @@ public final class DeployDialogModel {
         executor.call(() -> engine.plan(release), list -> {
             Map<String, List<String>> lines = new java.util.LinkedHashMap<>();
             for (DeployPlan plan : list) {
-                lines.put(plan.host().name(), PlanText.lines(plan, records.plan(plan).orElse(null)));
+                lines.put(plan.host().name(), PlanText.lines(plan));
             }
             plans.set(lines);
             planStatus.set(lines.isEmpty() ? "No plan: " + release.environmentName() + " has no host." : "");

@@ -2,10 +2,10 @@ package org.stageboard.ui.dialog;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.stageboard.core.HostPlan;
+import org.stageboard.core.LockInfo;
 import org.stageboard.pipeline.DeployPlan;
 import org.stageboard.ui.board.Formats;
-import org.stageboard.ui.hosts.LockFacts;
-import org.stageboard.ui.hosts.PlanFacts;
 
 /** A deploy plan of one host in lines a person reads before deploying: now → will run, upload, config, lock, prune. */
 final class PlanText {
@@ -13,7 +13,8 @@ final class PlanText {
     private PlanText() {
     }
 
-    static List<String> lines(DeployPlan plan, PlanFacts facts) {
+    static List<String> lines(DeployPlan plan) {
+        HostPlan facts = plan.plan();
         List<String> lines = new ArrayList<>();
         if (facts == null) {
             lines.add("✗ could not read " + plan.host().name() + ": " + (plan.error() == null ? "no answer" : plan.error()));
@@ -26,20 +27,23 @@ final class PlanText {
         lines.add(facts.artifactOnHost() ? "artifact already on the host: nothing to upload"
                 : "upload " + Formats.size(facts.bytesToUpload()));
         lines.add(plan.configChanges().isEmpty() ? "config: no change" : "config: " + String.join(", ", plan.configChanges()));
-        LockFacts lock = facts.now().lock();
+        LockInfo lock = facts.now().lock();
+        String stale = lock == null ? null : lock.staleReason();
+        String who = lock == null ? null : (lock.holder() == null ? "an unknown holder" : lock.holder())
+                + (lock.actor() == null ? "" : " (" + lock.actor() + ")");
         if (lock == null) {
             lines.add("lock: free");
-        } else if (lock.stale()) {
-            lines.add("⚠ lock: STALE, held by " + lock.who() + " (" + lock.staleReason() + "): the deploy stops there; break the lock from the host's slot first");
+        } else if (stale != null) {
+            lines.add("⚠ lock: STALE, held by " + who + " (" + stale + "): the deploy stops there; break the lock from the host's slot first");
         } else {
-            lines.add("⚠ lock: held by " + lock.who() + (lock.release() == null ? "" : ", activating " + lock.release())
+            lines.add("⚠ lock: held by " + who + (lock.release() == null ? "" : ", activating " + lock.release())
                     + ": the deploy stops there until that run ends");
         }
         lines.add(facts.wouldPrune().isEmpty() ? "prunes: nothing" : "prunes old releases: " + String.join(", ", facts.wouldPrune()));
         return lines;
     }
 
-    private static String now(DeployPlan plan, PlanFacts facts) {
+    private static String now(DeployPlan plan, HostPlan facts) {
         if (facts.now().currentFolder() == null) {
             return "nothing deployed";
         }

@@ -109,7 +109,7 @@ class BoardViewModelTest {
         HostSlot fresh = Snapshots.vps1Slot(false, null, "app down: no process runs for v1-0123456789");
         board.showHostReadings(List.of(fresh));
         HostSlot remembered = new HostSlot(fresh.environment(), fresh.host(), new org.stageboard.pipeline.HostStatus(
-                fresh.environment(), fresh.host(), fresh.status().state(), null, Snapshots.T0, null, null, List.of(), false), fresh.facts());
+                fresh.environment(), fresh.host(), fresh.state(), null, Snapshots.T0, null, null, List.of(), false));
 
         board.showHostReadings(List.of(remembered));
 
@@ -122,14 +122,14 @@ class BoardViewModelTest {
     void everyDriftLineIsAFlagThatNamesItsKindInWords() {
         HostSlot slot = Snapshots.vps1Slot(false, null,
                 "runs staging v4 of another catalog, deployed by bob at 2026-11-26T09:00:00Z (host's ledger)",
-                "current was switched outside Stageboard: no ledger entry activated v1-0123456789",
+                "no ledger entry activated v1-0123456789: current was switched by hand, or by a run that was killed before it finished",
                 "app down: no process runs for v1-0123456789",
                 "unhealthy: http://127.0.0.1:8080/health: HTTP 500",
                 "lock STALE: bob@ci pid 7 — STALE: no heartbeat for 700 s",
                 "locked: bob@ci pid 7, heartbeat 3 s ago",
                 "current points to v9-x, which is not on the host");
         assertThat(slot.flags()).extracting(HostFlag::kind).containsExactly(HostFlag.Kind.OTHER_CATALOG,
-                HostFlag.Kind.CHANGED_BY_HAND, HostFlag.Kind.APP_DOWN, HostFlag.Kind.UNHEALTHY, HostFlag.Kind.LOCK_STALE,
+                HostFlag.Kind.UNRECORDED_SWITCH, HostFlag.Kind.APP_DOWN, HostFlag.Kind.UNHEALTHY, HostFlag.Kind.LOCK_STALE,
                 HostFlag.Kind.LOCKED, HostFlag.Kind.DIFFERS);
         assertThat(slot.flags()).extracting(f -> f.kind().tag()).allMatch(tag -> tag.matches(".+ [A-Z ]+"));
         assertThat(slot.look()).isEqualTo(CardState.FAILED);

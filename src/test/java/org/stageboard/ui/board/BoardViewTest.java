@@ -15,7 +15,7 @@ import org.stageboard.core.Build;
 import org.stageboard.core.Release;
 import org.stageboard.core.Run;
 import org.stageboard.ui.MainWindow;
-import org.stageboard.ui.hosts.LockFacts;
+import org.stageboard.core.LockInfo;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -95,7 +95,7 @@ class BoardViewTest {
         robot.interact(() -> {
             board.apply(Snapshots.journey());
             board.showHostReadings(List.of(Snapshots.vps1Slot(false,
-                    new LockFacts("bob@ci pid 7", "bob", "staging v2", Snapshots.T0, 700, "no heartbeat for 700 s"),
+                    new LockInfo("bob@ci pid 7", "bob", "staging v2", Snapshots.T0, 700),
                     "app down: no process runs for v1-0123456789", "lock STALE: bob@ci pid 7 — STALE: no heartbeat for 700 s")));
         });
         Node slot = robot.lookup("#host-staging-vps1").query();
@@ -125,6 +125,24 @@ class BoardViewTest {
         assertThat(robot.lookup("#host-staging-vps1 .host-flag").queryAll()).isEmpty();
         assertThat(robot.lookup("#host-staging-vps1 .host-break-lock").queryAll()).isEmpty();
         assertThat(robot.lookup("#host-staging-vps1 .host-rollback").queryAll()).hasSize(1);
+    }
+
+    @Test
+    void aRunLeftWithoutAnAppSaysSoInRedAndItsTooltipHasTheWholeMessageWithItsEvidence(FxRobot robot) {
+        var journey = Snapshots.journey();
+        Run appDown = new Run(32, 21, 3, org.stageboard.core.RunKind.DEPLOY, org.stageboard.core.RunStatus.APP_DOWN,
+                Snapshots.T0, Snapshots.T0.plusSeconds(200), null,
+                "staging v1 failed on vps1 and going back failed too. Host left without a running app.\nlast answer: connection refused\n"
+                        + "last lines of logs/app.log:\n  Exception in thread \"main\" java.net.BindException", "ada");
+        var snapshot = new org.stageboard.pipeline.BoardSnapshot(journey.project(), journey.commits(), journey.builds(), journey.releases(),
+                List.of(appDown), journey.environments(), journey.hosts(), journey.environmentHosts());
+        robot.interact(() -> board.apply(snapshot));
+
+        Node card = robot.lookup("#lane-run .card").query();
+        assertThat(card.getStyleClass()).contains("state-failed");
+        assertThat(texts(robot, "#lane-run .card-detail")).containsExactly("app down — host left without a running app");
+        javafx.scene.control.Tooltip tooltip = (javafx.scene.control.Tooltip) card.getProperties().get("javafx.scene.control.Tooltip");
+        assertThat(tooltip.getText()).isEqualTo(appDown.message()).contains("last answer: connection refused", "java.net.BindException");
     }
 
     private static List<String> texts(FxRobot robot, String query) {

@@ -9,6 +9,9 @@ import org.stageboard.core.BuildStatus;
 import org.stageboard.core.CommitInfo;
 import org.stageboard.core.Environment;
 import org.stageboard.core.Host;
+import org.stageboard.core.HostState;
+import org.stageboard.core.LedgerEntry;
+import org.stageboard.core.LockInfo;
 import org.stageboard.core.Project;
 import org.stageboard.core.Recipe;
 import org.stageboard.core.Release;
@@ -18,9 +21,6 @@ import org.stageboard.core.RunSettings;
 import org.stageboard.core.RunStatus;
 import org.stageboard.pipeline.BoardSnapshot;
 import org.stageboard.pipeline.HostStatus;
-import org.stageboard.run.HostState;
-import org.stageboard.ui.hosts.HostFacts;
-import org.stageboard.ui.hosts.LockFacts;
 
 /** Hand-made board snapshots for view and view-model tests. */
 public final class Snapshots {
@@ -73,15 +73,15 @@ public final class Snapshots {
 
     /**
      * vps1 as read at T0 + 30 min: staging v1 current (deployed by ada at T0 + 2 min), its app
-     * process {@code alive} or not, and the given drift lines.
+     * process {@code alive} or not, the lock (or null) and the given drift lines.
      */
-    public static HostSlot vps1Slot(boolean alive, LockFacts lock, String... drift) {
+    public static HostSlot vps1Slot(boolean alive, LockInfo lock, String... drift) {
         Instant readAt = T0.plusSeconds(1800);
         Release r1 = journey().releases().get(0);
+        LedgerEntry deployed = new LedgerEntry(T0.plusSeconds(120), "ada", "ada@laptop pid 1", "cat-1", "DEPLOY", "v1-0123456789",
+                "staging v1", "f00d", null, "LIVE", "staging v1 is live");
         HostState state = new HostState(readAt, true, "v1-0123456789", true, null, 4242, alive, alive ? 1680L : null, null,
-                "not checked", null, List.of(), List.of("v1-0123456789"), 0);
-        HostStatus status = new HostStatus(staging(), vps1(), state, null, readAt, r1, r1, List.of(drift), true);
-        return new HostSlot(staging(), vps1(), status,
-                new HostFacts(true, "v1-0123456789", T0.plusSeconds(120), "ada", "deploy", alive, lock));
+                "not checked", lock, List.of(deployed), List.of("v1-0123456789"), 0);
+        return new HostSlot(staging(), vps1(), new HostStatus(staging(), vps1(), state, null, readAt, r1, r1, List.of(drift), true));
     }
 }
