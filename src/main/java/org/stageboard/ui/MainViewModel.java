@@ -24,9 +24,12 @@ import org.stageboard.core.RunStatus;
 import org.stageboard.pipeline.BoardSnapshot;
 import org.stageboard.pipeline.Stageboard;
 import org.stageboard.ui.board.BoardViewModel;
+import org.stageboard.ui.board.HostSlot;
+import org.stageboard.ui.dialog.DeployDialogModel;
 import org.stageboard.ui.board.Lane;
 import org.stageboard.ui.task.TaskExecutor;
 import org.stageboard.ui.task.Outcome;
+import org.stageboard.ui.task.StopNote;
 import org.stageboard.ui.task.TaskList;
 import org.stageboard.ui.task.UiTask;
 
@@ -38,10 +41,14 @@ public final class MainViewModel {
 
     public static final int COMMIT_LIMIT = 100;
 
+    private static final String PUT_BACK = "The host is put back and the lock released.";
+
     private final Stageboard engine;
     private final TaskExecutor executor;
     private final TaskList tasks;
     private final BoardViewModel board;
+    private final HostsViewModel hosts;
+    private final CloseGuard closeGuard;
     private final ObservableList<Project> projects = FXCollections.observableArrayList();
     private final ObservableList<Project> projectsView = FXCollections.unmodifiableObservableList(projects);
     private final ReadOnlyObjectWrapper<Project> project = new ReadOnlyObjectWrapper<>();
@@ -54,6 +61,8 @@ public final class MainViewModel {
         this.executor = executor;
         this.tasks = new TaskList(executor);
         this.board = new BoardViewModel(clock);
+        this.hosts = new HostsViewModel(engine, executor, board, clock, notice::set, this::fail);
+        this.closeGuard = new CloseGuard(tasks);
     }
 
     public Stageboard engine() {
@@ -70,6 +79,14 @@ public final class MainViewModel {
 
     public BoardViewModel board() {
         return board;
+    }
+
+    public HostsViewModel hosts() {
+        return hosts;
+    }
+
+    public CloseGuard closeGuard() {
+        return closeGuard;
     }
 
     public ObservableList<Project> projects() {
@@ -117,8 +134,26 @@ public final class MainViewModel {
         if (changed) {
             board.clearSelection();
             board.apply(null);
+            board.clearHostReadings();
         }
         refresh();
+        if (changed && next != null) {
+            hosts.showRemembered(next);
+            hosts.read(next);
+        }
+    }
+
+    /** Asks every host of the shown project what runs there, in the background. */
+    public void readHosts() {
+        if (project.get() != null) {
+            hosts.read(project.get());
+        }
+    }
+
+    /** F5: the board from the catalog, and the hosts read again. */
+    public void refreshAll() {
+        refresh();
+        readHosts();
     }
 
     /** Reads the board in the background; a newer refresh wins over an older one. */
@@ -131,7 +166,6 @@ public final class MainViewModel {
         executor.call(() -> engine.board(current, COMMIT_LIMIT), snapshot -> {
             if (ticket == refreshes.get() && project.get() != null && project.get().id() == current.id()) {
                 board.apply(snapshot);
-                board.showTargets(snapshot.targets());
             }
         }, this::fail);
     }
@@ -162,6 +196,8 @@ public final class MainViewModel {
         }
         String sha = commit.get().sha();
         return Optional.of(track(tasks.start("Build " + commit.get().shortSha() + " of " + current.name(),
+                new StopNote("A build of " + commit.get().shortSha() + " (" + current.name() + ") is running.",
+                        "The build is recorded as cancelled."),
                 progress -> engine.build(current, sha, progress), MainViewModel::describe, this::built, this::fail)));
     }
 
@@ -182,17 +218,30 @@ public final class MainViewModel {
 
     public UiTask deploy(Release release, Host host) {
         return track(tasks.start("Deploy " + release.label() + " to " + host.name(),
-                progress -> engine.deploy(release, host, progress), MainViewModel::describe, this::ran, this::fail));
+                new StopNote("A deploy is running on " + host.name() + ".", PUT_BACK),
+                progress -> engine.deploy(release, host, progress), MainViewModel::describe, run -> ran(run, host.name()), this::fail));
     }
 
     /** Deploys to every host of the release's environment, one after another; the engine stops at the first failure. */
     public UiTask deployAll(Release release) {
         return track(tasks.start("Deploy " + release.label() + " to every host of " + release.environmentName(),
+                new StopNote("A deploy is running on the hosts of " + release.environmentName() + ".", PUT_BACK),
                 progress -> engine.deployAll(release, progress), MainViewModel::describe, this::ranAll, this::fail));
     }
 
-    /** Re-activates the release that was live on the run's host before it. */
-    public Optional<UiTask> rollback(Run run) {
+    /**
+     * Rolls the environment on the host back to the release the user confirmed (from
+     * {@link HostsViewModel#rollbackChoice}): that release, and no other, is activated.
+     */
+    public UiTask rollback(Environment environment, Host host, Release target) {
+        return track(tasks.start("Roll back " + environment.name() + " on " + host.name() + " to " + target.label(),
+                new StopNote("A rollback is running on " + host.name() + ".", PUT_BACK),
+                progress -> engine.rollback(environment, host, target.version(), progress), MainViewModel::describe,
+                run -> ran(run, host.name()), this::fail));
+    }
+
+    /** The host slot a run was on: its environment and host, as the board shows them. */
+    public Optional<HostSlot> slotOf(Run run) {
         BoardSnapshot snapshot = board.snapshotProperty().get();
         Release release = snapshot == null ? null : snapshot.releaseOf(run);
         Host host = snapshot == null ? null : snapshot.hosts().get(run.hostId());
@@ -202,8 +251,12 @@ public final class MainViewModel {
             notice.set(Notice.error("The run's environment or host is no longer known; refresh the board."));
             return Optional.empty();
         }
-        return Optional.of(track(tasks.start("Roll back " + environment.name() + " on " + host.name(),
-                progress -> engine.rollback(environment, host, progress), MainViewModel::describe, this::ran, this::fail)));
+        return Optional.of(board.hostSlot(environment.name(), host.name()).orElse(HostSlot.unread(environment, host)));
+    }
+
+    /** The deploy dialog's state for a release: its hosts and the plan read from them. */
+    public DeployDialogModel deployDialog(Release release) {
+        return new DeployDialogModel(release, engine, executor, this::loadHosts);
     }
 
     /** The environments of the shown project, from the last snapshot. */
@@ -252,24 +305,33 @@ public final class MainViewModel {
         refresh();
     }
 
-    private void ran(Run run) {
+    private void ran(Run run, String host) {
         board.selectWhenShown(Lane.RUN, run.id());
+        readHosts();
         String message = run.message() == null ? "" : ": " + firstLine(run.message());
         if (run.status() == RunStatus.LIVE) {
-            notice.set(Notice.info("Live" + message));
+            notice.set(Notice.info("Live on " + host + message));
         } else if (run.status() == RunStatus.ROLLED_BACK) {
-            notice.set(Notice.warning("Rolled back" + message));
+            notice.set(Notice.warning("Rolled back on " + host + message));
         } else if (run.status() == RunStatus.CANCELLED) {
-            notice.set(Notice.warning("Cancelled" + message));
+            notice.set(Notice.warning("Cancelled on " + host + message));
+        } else if (run.status() == RunStatus.APP_DOWN) {
+            notice.set(Notice.error("App down on " + host + " — the host was left without a running app" + message));
         } else {
-            notice.set(Notice.error("Run " + run.status().label() + message));
+            notice.set(Notice.error("Run on " + host + " " + run.status().label() + message));
         }
         refresh();
     }
 
+    private String hostName(Run run) {
+        BoardSnapshot snapshot = board.snapshotProperty().get();
+        Host host = snapshot == null ? null : snapshot.hosts().get(run.hostId());
+        return host == null ? "host " + run.hostId() : host.name();
+    }
+
     private void ranAll(List<Run> runs) {
         Run last = runs.get(runs.size() - 1);
-        ran(last);
+        ran(last, hostName(last));
         if (last.status() == RunStatus.LIVE) {
             notice.set(Notice.info("Live on " + runs.size() + (runs.size() == 1 ? " host." : " hosts.")));
         }

@@ -1,7 +1,6 @@
 package org.stageboard.ui;
 
 import java.util.List;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -15,6 +14,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import javafx.stage.WindowEvent;
 import org.stageboard.core.Build;
 import org.stageboard.core.Environment;
 import org.stageboard.core.Project;
@@ -23,6 +23,8 @@ import org.stageboard.core.Run;
 import org.stageboard.ui.board.BoardView;
 import org.stageboard.ui.board.Card;
 import org.stageboard.ui.board.CardActions;
+import org.stageboard.ui.board.HostSlot;
+import org.stageboard.ui.dialog.Confirm;
 import org.stageboard.ui.dialog.Choices;
 import org.stageboard.ui.dialog.DeployDialog;
 import org.stageboard.ui.dialog.ReleaseDialog;
@@ -38,11 +40,14 @@ public final class MainWindow extends BorderPane implements CardActions {
     private final MainViewModel model;
     private final SetupViewModel setup;
     private final SetupActions setupActions;
+    private final HostActions hostActions;
+    private final javafx.event.EventHandler<WindowEvent> onCloseRequest = this::closeRequested;
 
     public MainWindow(MainViewModel model) {
         this.model = model;
         this.setup = new SetupViewModel(model.engine());
         this.setupActions = new SetupActions(model, setup, this::window);
+        this.hostActions = new HostActions(model, this::window);
         getStyleClass().add("main-window");
         setTop(new VBox(toolbar(), new NoticeBar(model)));
         setCenter(new BoardView(model.board(), this));
@@ -51,13 +56,50 @@ public final class MainWindow extends BorderPane implements CardActions {
         sceneProperty().addListener((o, before, scene) -> {
             if (scene != null) {
                 shortcuts(scene);
+                guardClose(null, scene.getWindow());
+                scene.windowProperty().addListener((w, was, window) -> guardClose(was, window));
             }
         });
     }
 
-    /** F5 reads the board again; Ctrl+B builds the selected commit. */
+    /** The close guard follows the window this content is shown in (a stage may be given another scene). */
+    private void guardClose(Window was, Window now) {
+        if (was != null) {
+            was.removeEventHandler(WindowEvent.WINDOW_CLOSE_REQUEST, onCloseRequest);
+        }
+        if (now != null) {
+            now.addEventHandler(WindowEvent.WINDOW_CLOSE_REQUEST, onCloseRequest);
+        }
+    }
+
+    /**
+     * Closing while work runs asks first; on yes the work is cancelled and the window closes once
+     * it has finished (the hosts are put back, their locks released). Nothing here waits on the FX thread.
+     */
+    private void closeRequested(WindowEvent event) {
+        CloseGuard guard = model.closeGuard();
+        if (guard.finishingProperty().get()) {
+            event.consume();
+            if (Confirm.ask(window(), "Close Stageboard", "Still finishing the stopped work",
+                    "Close now without waiting? A host may keep this run's lock; it shows as stale once this window is gone.",
+                    "Close now", "confirmCloseNow")) {
+                window().hide();
+            }
+            return;
+        }
+        guard.question().ifPresent(question -> {
+            event.consume();
+            if (Confirm.ask(window(), "Close Stageboard", "Work is running", question, "Stop and close", "confirmClose")) {
+                model.notify(Notice.warning("Finishing: stopping the running work, then closing…"));
+                Window window = window();
+                guard.stopThenClose(window::hide);
+            }
+        });
+    }
+
+    /** F5 reads the board and the hosts again; Ctrl+B builds the selected commit. */
     private void shortcuts(javafx.scene.Scene scene) {
-        scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.F5), model::refresh);
+        scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.F5), model::refreshAll);
         scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.B,
                 javafx.scene.input.KeyCombination.SHORTCUT_DOWN), () -> {
                     if (model.canBuild()) {
@@ -107,7 +149,7 @@ public final class MainWindow extends BorderPane implements CardActions {
         tip(build, "Build the selected commit (Ctrl+B): run the build command on a clean export and pack the artifact.");
         tip(release, "Release the selected successful build to an environment: artifact + that environment's config.");
         tip(deploy, "Deploy the selected release to a host of its environment over SSH.");
-        tip(rollback, "Roll the selected live run's host back to the release that was live before it.");
+        tip(rollback, "Roll the selected live run's host back: Stageboard reads the host's ledger and shows which release it would activate first.");
         tip(addProject, "Add a git repository on this computer and the recipe that builds it.");
         Runnable enable = () -> {
             build.setDisable(!model.canBuild());
@@ -127,8 +169,8 @@ public final class MainWindow extends BorderPane implements CardActions {
         hosts.setId("hostsMenu");
         hosts.getItems().addAll(item("Add host…", setupActions::addHost), item("Trust host key…", setupActions::trustHostKey),
                 item("Attach host to environment…", () -> setupActions.attachHost(null)));
-        Button refresh = button("Refresh", "refreshButton", model::refresh);
-        tip(refresh, "Read the board again (F5), e.g. after using the command line.");
+        Button refresh = button("Refresh", "refreshButton", model::refreshAll);
+        tip(refresh, "Read the board and the hosts again (F5), e.g. after using the command line.");
 
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
@@ -151,7 +193,7 @@ public final class MainWindow extends BorderPane implements CardActions {
 
     @Override
     public void deploy(Release release) {
-        DeployDialog.show(window(), release, model::loadHosts, model.executor()).ifPresent(target -> {
+        DeployDialog.show(window(), model.deployDialog(release)).ifPresent(target -> {
             if (target.allHosts()) {
                 model.deployAll(release);
             } else {
@@ -162,20 +204,22 @@ public final class MainWindow extends BorderPane implements CardActions {
 
     @Override
     public void rollback(Run run) {
-        javafx.scene.control.ButtonType confirm = new javafx.scene.control.ButtonType("Roll back",
-                javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION,
-                "The release that was live on this host before this one is started again, with its own config. "
-                        + "This run is then marked superseded.", confirm, javafx.scene.control.ButtonType.CANCEL);
-        alert.initOwner(window());
-        alert.setTitle("Roll back");
-        alert.setHeaderText("Roll back " + model.board().cards(org.stageboard.ui.board.Lane.RUN).stream()
-                .filter(c -> c.id() == run.id()).map(Card::title).findFirst().orElse("this run") + "?");
-        alert.getDialogPane().getStylesheets().add(STYLESHEET);
-        alert.getDialogPane().lookupButton(confirm).setId("confirmRollback");
-        if (alert.showAndWait().filter(confirm::equals).isPresent()) {
-            model.rollback(run);
-        }
+        hostActions.rollback(run);
+    }
+
+    @Override
+    public void rollback(HostSlot slot) {
+        hostActions.rollback(slot);
+    }
+
+    @Override
+    public void breakLock(HostSlot slot) {
+        hostActions.breakLock(slot);
+    }
+
+    @Override
+    public void readHosts() {
+        model.readHosts();
     }
 
     @Override

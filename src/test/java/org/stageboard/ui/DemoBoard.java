@@ -24,7 +24,10 @@ import org.stageboard.testing.SshTestServer;
  * through the engine: real commits, builds, releases, and deploys to an in-process SSH server on
  * this machine (one deploy fails its health check and is rolled back). The demo apps keep
  * running after this exits; their pidfiles are under {@code <work>/ssh-server-*}/hosts-base.
- * Usage: {@code DemoBoard <home> <work-dir>}.
+ * With {@code --serve} the SSH server stays up (until this process is killed) so that the window
+ * can read the hosts, and production gets drift to show: its app is killed and a stale lock is
+ * left by a CI runner that is gone.
+ * Usage: {@code DemoBoard <home> <work-dir> [--serve]}.
  */
 public final class DemoBoard {
 
@@ -35,8 +38,9 @@ public final class DemoBoard {
         Path home = Path.of(args[0]);
         Path work = Files.createDirectories(Path.of(args[1]));
         Path repo = work.resolve("shop-api");
-        try (GitFixture git = GitFixture.init(repo); Stageboard engine = Stageboard.open(new StageboardHome(home));
-             SshTestServer ssh = SshTestServer.start(work)) {
+        boolean serve = args.length > 2 && args[2].equals("--serve");
+        SshTestServer ssh = SshTestServer.start(work);
+        try (GitFixture git = GitFixture.init(repo); Stageboard engine = Stageboard.open(new StageboardHome(home))) {
             git.copyResource("/demo-app/Server.java", "Server.java");
             git.write("health-behaviour", "ok\n");
             String c1 = git.commit("First version of the shop API");
@@ -81,7 +85,32 @@ public final class DemoBoard {
             Release s3 = engine.release(b3, staging);
             print(engine.deploy(s3, vps1, Progress.NONE));
             System.out.println("apps under " + ssh.baseDir());
+        } catch (Exception | Error e) {
+            ssh.close();
+            throw e;
         }
+        if (!serve) {
+            ssh.close();
+            return;
+        }
+        drift(ssh.baseDir().resolve("vps2/shop-api/production"));
+        System.out.println("serving SSH on port " + ssh.port() + " until killed");
+        Thread.currentThread().join();
+    }
+
+    /** Production drifts from the catalog: its app was killed, and a CI runner left a stale lock. */
+    private static void drift(Path production) throws Exception {
+        long pid = Long.parseLong(Files.readString(production.resolve(".stageboard/app.pid")).strip());
+        ProcessHandle.of(pid).ifPresent(app -> {
+            app.descendants().forEach(ProcessHandle::destroyForcibly);
+            app.destroyForcibly();
+        });
+        Path lock = Files.createDirectories(production.resolve(".stageboard/lock"));
+        java.time.Instant since = java.time.Instant.now().minusSeconds(1500).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Files.writeString(lock.resolve("info.json"), "{\"holder\":\"ci@build-runner-3 pid 7712 since " + since + "\",\"actor\":\"ci\","
+                + "\"release\":\"production v2\",\"since\":\"" + since + "\"}\n");
+        Files.setLastModifiedTime(Files.writeString(lock.resolve("heartbeat"), ""),
+                java.nio.file.attribute.FileTime.from(since.plusSeconds(30)));
     }
 
     private static Host trusted(Stageboard engine, Host host) {

@@ -2,11 +2,14 @@ package org.stageboard.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,7 +29,11 @@ import org.stageboard.testing.AppProcesses;
 import org.stageboard.testing.GitFixture;
 import org.stageboard.testing.SshTestServer;
 import org.stageboard.ui.board.Card;
+import org.stageboard.ui.board.CardState;
+import org.stageboard.ui.board.HostFlag;
+import org.stageboard.ui.board.HostSlot;
 import org.stageboard.ui.board.Lane;
+import org.stageboard.ui.dialog.DeployDialogModel;
 import org.stageboard.ui.task.SameThreadTaskExecutor;
 import org.stageboard.ui.task.TaskState;
 import org.stageboard.ui.task.UiTask;
@@ -74,7 +81,10 @@ class DeployViewModelTest {
 
     @Test
     void deployingToEveryHostOfTheEnvironmentMakesALiveRunCard() {
-        assertThat(model.board().targetsProperty().get()).isEqualTo("staging → vps1");
+        assertThat(model.board().hosts()).singleElement().satisfies(environment -> {
+            assertThat(environment.environment().name()).isEqualTo("staging");
+            assertThat(environment.slots()).extracting(slot -> slot.host().name()).containsExactly("vps1");
+        });
         UiTask task = model.deployAll(release);
 
         assertThat(task.stateProperty().get()).as(task.outcomeProperty().get()).isEqualTo(TaskState.SUCCEEDED);
@@ -87,13 +97,71 @@ class DeployViewModelTest {
     }
 
     @Test
-    void anUnreachableHostIsAFailedTaskAndAnErrorNotice() {
-        Host gone = engine.addHost("gone", "127.0.0.1", AppProcesses.freePort(), ssh.user(), ssh.clientKey(), ssh.baseDir().toString());
+    void anUnreachableHostIsAFailedTaskAndAnErrorNoticeNamingTheConnection() {
+        // Attached to the environment, so that the deploy gets past its checks to the connect step.
+        int closedPort = AppProcesses.freePort();
+        Host gone = engine.addHost("gone", "127.0.0.1", closedPort, ssh.user(), ssh.clientKey(), ssh.baseDir().toString());
+        engine.attachHost(staging, gone);
 
         UiTask task = model.deploy(release, gone);
 
         assertThat(task.stateProperty().get()).isEqualTo(TaskState.FAILED);
-        assertThat(model.noticeProperty().get().kind()).isEqualTo(Notice.Kind.ERROR);
-        assertThat(model.noticeProperty().get().text()).doesNotContain("Exception").contains("gone");
+        Notice notice = model.noticeProperty().get();
+        assertThat(notice.kind()).isEqualTo(Notice.Kind.ERROR);
+        assertThat(notice.text()).doesNotContain("Exception").doesNotContain("attach it first")
+                .contains("gone").contains("127.0.0.1:" + closedPort).containsIgnoringCase("connect");
+    }
+
+    @Test
+    void theDeployDialogShowsThePlanReadFromTheHostBeforeDeploying() {
+        DeployDialogModel dialog = model.deployDialog(release);
+        assertThat(dialog.plannedProperty().get()).isFalse();
+
+        dialog.load();
+
+        assertThat(dialog.plannedProperty().get()).isTrue();
+        assertThat(dialog.hosts()).extracting(Host::name).containsExactly("vps1");
+        assertThat(dialog.planStatusProperty().get()).isEmpty();
+        assertThat(dialog.plan("vps1")).satisfiesExactly(
+                now -> assertThat(now).isEqualTo("now: nothing deployed"),
+                next -> assertThat(next).startsWith("→ will run staging v1 (releases/v1-"),
+                upload -> assertThat(upload).matches("upload \\d+(\\.\\d)? (B|KB)"),
+                config -> assertThat(config).startsWith("config: "),
+                lock -> assertThat(lock).isEqualTo("lock: free"),
+                prune -> assertThat(prune).isEqualTo("prunes: nothing"));
+
+        assertThat(model.deploy(release, engine.host("vps1")).stateProperty().get()).isEqualTo(TaskState.SUCCEEDED);
+        DeployDialogModel again = model.deployDialog(release);
+        again.load();
+        assertThat(again.plan("vps1")).contains("artifact already on the host: nothing to upload")
+                .anySatisfy(line -> assertThat(line).startsWith("now: staging v1 · app up"))
+                .anySatisfy(line -> assertThat(line).contains("already unpacked there: reused"));
+    }
+
+    @Test
+    void aHostWhoseAppWasKilledShowsAppDownInItsSlot() throws Exception {
+        assertThat(model.deployAll(release).stateProperty().get()).isEqualTo(TaskState.SUCCEEDED);
+        HostSlot live = model.board().hostSlot("staging", "vps1").orElseThrow();
+        assertThat(live.flags()).isEmpty();
+        assertThat(live.summary()).startsWith("staging v1 · app up");
+        assertThat(live.look()).isEqualTo(CardState.SUCCESS);
+        assertThat(live.since(Clock.systemDefaultZone())).startsWith("since ").contains(" by ").endsWith("(deploy)");
+
+        long pid = Long.parseLong(Files.readString(ssh.baseDir().resolve("demo/staging/.stageboard/app.pid")).strip());
+        ProcessHandle app = ProcessHandle.of(pid).orElseThrow();
+        app.descendants().forEach(ProcessHandle::destroyForcibly);
+        app.destroyForcibly();
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !AppProcesses.alive(pid));
+
+        model.readHosts();
+
+        HostSlot down = model.board().hostSlot("staging", "vps1").orElseThrow();
+        assertThat(down.status().fresh()).isTrue();
+        assertThat(down.summary()).contains("app DOWN");
+        assertThat(down.flags()).extracting(HostFlag::kind).contains(HostFlag.Kind.APP_DOWN);
+        assertThat(down.flags()).filteredOn(f -> f.kind() == HostFlag.Kind.APP_DOWN).singleElement()
+                .extracting(HostFlag::text).asString().startsWith("app down: no process runs for v1-");
+        assertThat(down.look()).isEqualTo(CardState.FAILED);
+        assertThat(model.board().readingHostsProperty().get()).isFalse();
     }
 }

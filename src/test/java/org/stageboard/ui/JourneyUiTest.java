@@ -116,8 +116,7 @@ class JourneyUiTest {
 
         UiFixture.clickCard(robot, "staging v1");
         robot.clickOn("#deployButton");
-        UiFixture.await("the deploy dialog with the host", 20, () -> robot.lookup("#deployHost").tryQuery()
-                .map(n -> ((ComboBox<?>) n).getValue() != null).orElse(false));
+        awaitDeployPlan(robot);
         robot.clickOn("#dialogConfirm");
         Node run = awaitCard(robot, "vps1 · staging v1 · live since", 180);
 
@@ -141,8 +140,7 @@ class JourneyUiTest {
 
         UiFixture.clickCard(robot, "staging v2");
         robot.clickOn("#deployButton");
-        UiFixture.await("the deploy dialog with the host", 20, () -> robot.lookup("#deployHost").tryQuery()
-                .map(n -> ((ComboBox<?>) n).getValue() != null).orElse(false));
+        awaitDeployPlan(robot);
         robot.clickOn("#dialogConfirm");
         awaitCard(robot, "vps1 · staging v2 · live since", 180);
 
@@ -154,6 +152,14 @@ class JourneyUiTest {
 
         assertThat(rolledBack.getStyleClass()).contains("state-success");
         assertThat(((Card) UiFixture.card(robot, "vps1 · staging v2").getUserData()).detail()).doesNotContain("live");
+    }
+
+    /** Waits until the deploy dialog has its host and has read the plan from it (Deploy is enabled then). */
+    private static void awaitDeployPlan(FxRobot robot) {
+        UiFixture.await("the deploy dialog with the host", 20, () -> robot.lookup("#deployHost").tryQuery()
+                .map(n -> ((ComboBox<?>) n).getValue() != null).orElse(false));
+        UiFixture.await("the plan read from the host", 30, () -> !robot.lookup("#dialogConfirm").query().isDisabled());
+        assertThat(robot.lookup("#deployPlan .plan-lines").queryLabeled().getText()).contains("→ will run staging v");
     }
 
     /** Waits for a card; fails at once with the window's error notice if one appears. */

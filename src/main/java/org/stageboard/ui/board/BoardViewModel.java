@@ -1,16 +1,22 @@
 package org.stageboard.ui.board;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.stageboard.core.Build;
 import org.stageboard.core.CommitInfo;
+import org.stageboard.core.Environment;
+import org.stageboard.core.Host;
 import org.stageboard.core.Release;
 import org.stageboard.core.Run;
 import org.stageboard.core.RunStatus;
@@ -22,6 +28,7 @@ import org.stageboard.pipeline.BoardSnapshot;
  */
 public final class BoardViewModel {
 
+    private final Clock clock;
     private final BoardCards cards;
     private final ReadOnlyObjectWrapper<BoardSnapshot> snapshot = new ReadOnlyObjectWrapper<>();
     private final ObservableList<CommitInfo> commits = FXCollections.observableArrayList();
@@ -30,17 +37,25 @@ public final class BoardViewModel {
     private final Map<Lane, ObservableList<Card>> laneViews = new EnumMap<>(Lane.class);
     private final ReadOnlyObjectWrapper<String> selectedCommit = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Card> selectedCard = new ReadOnlyObjectWrapper<>();
-    private final javafx.beans.property.ReadOnlyStringWrapper targets = new javafx.beans.property.ReadOnlyStringWrapper("");
+    private final ObservableList<EnvironmentHosts> hosts = FXCollections.observableArrayList();
+    private final ObservableList<EnvironmentHosts> hostsView = FXCollections.unmodifiableObservableList(hosts);
+    private final Map<String, HostSlot> readings = new HashMap<>();
+    private final ReadOnlyBooleanWrapper readingHosts = new ReadOnlyBooleanWrapper();
     private Lane pendingLane;
     private long pendingId;
 
     public BoardViewModel(Clock clock) {
+        this.clock = clock;
         this.cards = new BoardCards(clock);
         for (Lane lane : Lane.values()) {
             ObservableList<Card> list = FXCollections.observableArrayList();
             lanes.put(lane, list);
             laneViews.put(lane, FXCollections.unmodifiableObservableList(list));
         }
+    }
+
+    Clock clock() {
+        return clock;
     }
 
     public ReadOnlyObjectProperty<BoardSnapshot> snapshotProperty() {
@@ -64,20 +79,70 @@ public final class BoardViewModel {
         return selectedCard.getReadOnlyProperty();
     }
 
-    /** Where each environment's releases run, e.g. {@code staging → vps1 · production → vps2}. */
-    public javafx.beans.property.ReadOnlyStringProperty targetsProperty() {
-        return targets.getReadOnlyProperty();
+    /** Each environment of the project with a slot per host it runs on, in the Run lane. */
+    public ObservableList<EnvironmentHosts> hosts() {
+        return hostsView;
     }
 
-    /** Shows the hosts of each environment (names, in the environments' order). */
-    public void showTargets(Map<String, List<String>> hostsByEnvironment) {
-        if (hostsByEnvironment.isEmpty()) {
-            targets.set("no environment yet");
+    /** True while the hosts are being read. */
+    public ReadOnlyBooleanProperty readingHostsProperty() {
+        return readingHosts.getReadOnlyProperty();
+    }
+
+    /** The hosts are being read (true) or the read ended (false). */
+    public void readingHosts(boolean reading) {
+        readingHosts.set(reading);
+    }
+
+    /**
+     * Shows what hosts said. A reading from an earlier session never replaces one read in this
+     * session: the remembered readings may arrive after a fresh read.
+     */
+    public void showHostReadings(List<HostSlot> read) {
+        for (HostSlot slot : read) {
+            HostSlot before = readings.get(slot.key());
+            boolean older = before != null && before.status() != null && before.status().fresh()
+                    && (slot.status() == null || !slot.status().fresh());
+            if (!older) {
+                readings.put(slot.key(), slot);
+            }
+        }
+        showHosts();
+    }
+
+    /** Forgets the host readings (another project is shown). */
+    public void clearHostReadings() {
+        readings.clear();
+        showHosts();
+    }
+
+    /** The slot of a host of an environment, as now shown. */
+    public Optional<HostSlot> hostSlot(String environment, String host) {
+        return hosts.stream().filter(e -> e.environment().name().equals(environment)).flatMap(e -> e.slots().stream())
+                .filter(s -> s.host().name().equals(host)).findFirst();
+    }
+
+    private void showHosts() {
+        BoardSnapshot shown = snapshot.get();
+        if (shown == null) {
+            hosts.clear();
             return;
         }
-        targets.set(hostsByEnvironment.entrySet().stream()
-                .map(e -> e.getKey() + " → " + (e.getValue().isEmpty() ? "no host yet" : String.join(", ", e.getValue())))
-                .collect(java.util.stream.Collectors.joining(" · ")));
+        List<EnvironmentHosts> groups = new ArrayList<>();
+        for (Environment environment : shown.environments()) {
+            List<HostSlot> slots = new ArrayList<>();
+            for (Long hostId : shown.environmentHosts().getOrDefault(environment.id(), List.of())) {
+                Host host = shown.hosts().get(hostId);
+                if (host != null) {
+                    HostSlot read = readings.get(environment.id() + ":" + host.id());
+                    slots.add(read == null ? HostSlot.unread(environment, host) : read.on(environment, host));
+                }
+            }
+            groups.add(new EnvironmentHosts(environment, List.copyOf(slots)));
+        }
+        if (!groups.equals(hosts)) {
+            hosts.setAll(groups);
+        }
     }
 
     /** Shows a new snapshot, keeping the selection where its records still exist. */
@@ -87,6 +152,7 @@ public final class BoardViewModel {
         lanes.get(Lane.BUILD).setAll(next == null ? List.of() : cards.builds(next));
         lanes.get(Lane.RELEASE).setAll(next == null ? List.of() : cards.releases(next));
         lanes.get(Lane.RUN).setAll(next == null ? List.of() : cards.runs(next));
+        showHosts();
         if (pendingLane != null) {
             Card made = lanes.get(pendingLane).stream().filter(c -> c.id() == pendingId).findFirst().orElse(null);
             if (made != null) {

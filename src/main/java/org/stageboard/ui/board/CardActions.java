@@ -4,7 +4,7 @@ import org.stageboard.core.Build;
 import org.stageboard.core.Release;
 import org.stageboard.core.Run;
 
-/** What the buttons on a card do; the main window implements it. */
+/** What the buttons on a card or a host slot do; the main window implements it. */
 public interface CardActions {
 
     void release(Build build);
@@ -14,4 +14,13 @@ public interface CardActions {
     void rollback(Run run);
 
     void openLog(Card card);
+
+    /** Reads every host again. */
+    void readHosts();
+
+    /** Breaks the slot's environment lock on its host, after the user confirmed. */
+    void breakLock(HostSlot slot);
+
+    /** Rolls the slot's environment on its host back, after the user saw what would run. */
+    void rollback(HostSlot slot);
 }

@@ -29,7 +29,9 @@ final class CardView extends VBox {
         if (why != null && !why.isBlank()) {
             javafx.scene.control.Tooltip tooltip = new javafx.scene.control.Tooltip(why);
             tooltip.setWrapText(true);
-            tooltip.setMaxWidth(420);
+            tooltip.setMaxWidth(520);
+            // Long enough to read the evidence (health answers, app log lines) of a failed run.
+            tooltip.setShowDuration(javafx.util.Duration.seconds(60));
             javafx.scene.control.Tooltip.install(this, tooltip);
         }
         HBox buttons = new HBox(6);

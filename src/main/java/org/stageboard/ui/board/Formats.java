@@ -10,6 +10,7 @@ import java.util.Locale;
 public final class Formats {
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("HH:mm:ss");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH);
 
     private Formats() {
@@ -60,5 +61,11 @@ public final class Formats {
     public static String clock(Instant time, Instant now, ZoneId zone) {
         boolean today = time.atZone(zone).toLocalDate().equals(now.atZone(zone).toLocalDate());
         return (today ? CLOCK : DAY).format(time.atZone(zone));
+    }
+
+    /** "10:42:05" today, else "3 Nov 10:42": when something was read. */
+    public static String time(Instant time, Instant now, ZoneId zone) {
+        boolean today = time.atZone(zone).toLocalDate().equals(now.atZone(zone).toLocalDate());
+        return (today ? SECONDS : DAY).format(time.atZone(zone));
     }
 }

@@ -39,10 +39,13 @@ final class LaneView extends VBox {
         StackPane body = new StackPane(scroll, empty);
         StackPane.setAlignment(empty, javafx.geometry.Pos.TOP_LEFT);
         VBox.setVgrow(body, Priority.ALWAYS);
-        getChildren().addAll(header, body);
+        getChildren().add(header);
         if (lane == Lane.RUN) {
-            getChildren().add(targets(board));
+            Label runs = new Label("Runs by this catalog, newest first");
+            runs.getStyleClass().add("runs-title");
+            getChildren().addAll(new HostsSection(board, actions), runs);
         }
+        getChildren().add(body);
 
         board.cards(lane).addListener((ListChangeListener<Card>) change -> rebuild(lane));
         board.selectedCommitProperty().addListener((o, a, b) -> {
@@ -51,18 +54,6 @@ final class LaneView extends VBox {
         });
         board.selectedCardProperty().addListener((o, a, b) -> restyle());
         rebuild(lane);
-    }
-
-    /** A footer that says where each environment's releases run. */
-    private static Label targets(BoardViewModel board) {
-        Label targets = new Label();
-        targets.setId("runTargets");
-        targets.getStyleClass().add("lane-targets");
-        targets.setWrapText(true);
-        targets.textProperty().bind(javafx.beans.binding.Bindings.concat("Hosts: ", board.targetsProperty()));
-        targets.visibleProperty().bind(board.targetsProperty().isNotEmpty());
-        targets.managedProperty().bind(targets.visibleProperty());
-        return targets;
     }
 
     private void rebuild(Lane lane) {

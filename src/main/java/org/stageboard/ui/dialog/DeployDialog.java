@@ -1,25 +1,30 @@
 package org.stageboard.ui.dialog;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
-import java.util.function.BiConsumer;
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.stageboard.core.Host;
 import org.stageboard.core.Release;
 import org.stageboard.core.StageboardException;
-import org.stageboard.ui.task.TaskExecutor;
 
-/** Chooses which host of the release's environment the release is put to work on. */
+/**
+ * Chooses which host of the release's environment the release is put to work on, and shows the
+ * plan first: per host, what runs now and what would run, the upload, config changes, the lock and
+ * the releases pruned. Deploy is enabled once the plan has been read.
+ */
 public final class DeployDialog {
 
     private DeployDialog() {
     }
 
-    /** {@code loadHosts} fetches the environment's hosts in the background and hands them over. */
-    public static Optional<DeployTarget> show(Window owner, Release release, BiConsumer<Release, Consumer<List<Host>>> loadHosts,
-                                      TaskExecutor executor) {
+    public static Optional<DeployTarget> show(Window owner, DeployDialogModel model) {
+        Release release = model.release();
         FormDialog<DeployTarget> form = new FormDialog<>(owner, "Deploy " + release.label(),
                 "Deploy " + release.label() + " (build #" + release.buildNumber() + " + config v" + release.configVersion() + ")",
                 "Deploy");
@@ -27,25 +32,63 @@ public final class DeployDialog {
         host.setId("deployHost");
         host.setPromptText("loading the hosts of " + release.environmentName() + "…");
         form.row("Host", host);
-        javafx.scene.control.CheckBox all = new javafx.scene.control.CheckBox(
-                "every host of " + release.environmentName() + ", one after another (stops at the first failure)");
+        CheckBox all = new CheckBox("every host of " + release.environmentName() + ", one after another (stops at the first failure)");
         all.setId("deployAllHosts");
         all.setDisable(true);
         host.disableProperty().bind(all.selectedProperty());
         form.row("", all);
-        form.note("Upload the artifact, unpack, write .env, switch 'current', start, health check; "
+
+        Label status = new Label();
+        status.setId("deployPlanStatus");
+        status.getStyleClass().add("form-note");
+        status.textProperty().bind(model.planStatusProperty());
+        status.visibleProperty().bind(model.planStatusProperty().isNotEmpty());
+        status.managedProperty().bind(status.visibleProperty());
+        VBox plan = new VBox(8);
+        plan.setId("deployPlan");
+        plan.getStyleClass().add("deploy-plan");
+        form.addContent(new VBox(4, title("Plan — read from the hosts, nothing changed yet"), status, plan));
+        form.note("Then: upload the artifact, unpack, write .env, switch 'current', start, health check; "
                 + "if the health check fails the previous release is restored.");
-        loadHosts.accept(release, hosts -> {
-            host.getItems().setAll(hosts);
-            if (hosts.isEmpty()) {
+
+        Runnable showPlan = () -> {
+            plan.getChildren().clear();
+            Map<String, List<String>> plans = model.plansProperty().get();
+            plans.forEach((name, lines) -> {
+                if (all.isSelected() || host.getValue() == null || host.getValue().name().equals(name)) {
+                    Label text = new Label(String.join("\n", lines));
+                    text.getStyleClass().add("plan-lines");
+                    text.setWrapText(true);
+                    text.setMaxWidth(540);
+                    text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+                    plan.getChildren().add(new VBox(2, title(name), text));
+                }
+            });
+            form.fit();
+        };
+        model.plansProperty().addListener((o, a, b) -> showPlan.run());
+        host.valueProperty().addListener((o, a, b) -> showPlan.run());
+        all.selectedProperty().addListener((o, a, b) -> showPlan.run());
+        model.hosts().addListener((ListChangeListener<Host>) change -> {
+            host.getItems().setAll(model.hosts());
+            if (model.hosts().isEmpty()) {
                 form.showError("No host is attached to " + release.environmentName()
                         + ": add one under Hosts ▸ Add host…, trust its key, and attach it.");
             } else {
                 host.getSelectionModel().select(0);
             }
-            all.setDisable(hosts.size() < 2);
+            all.setDisable(model.hosts().size() < 2);
         });
-        return form.showAndWait(executor, () -> {
+        model.hostsLoadedProperty().addListener((o, a, loaded) -> {
+            if (loaded && model.hosts().isEmpty()) {
+                form.showError("No host is attached to " + release.environmentName()
+                        + ": add one under Hosts ▸ Add host…, trust its key, and attach it.");
+            }
+        });
+        form.confirmButton().setDisable(true);
+        model.plannedProperty().addListener((o, a, planned) -> form.confirmButton().setDisable(!planned));
+        model.load();
+        return form.showAndWait(model.executor(), () -> {
             if (all.isSelected()) {
                 return DeployTarget::all;
             }
@@ -55,5 +98,11 @@ public final class DeployDialog {
             }
             return () -> DeployTarget.one(chosen);
         });
+    }
+
+    private static Label title(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("plan-title");
+        return label;
     }
 }

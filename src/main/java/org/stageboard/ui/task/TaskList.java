@@ -38,7 +38,13 @@ public final class TaskList {
      */
     public <T> UiTask start(String title, Function<Progress, T> work, Function<T, Outcome> describe,
                             Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
-        UiTask task = new UiTask(title, executor);
+        return start(title, StopNote.of(title), work, describe, onSuccess, onFailure);
+    }
+
+    /** As {@link #start(String, Function, Function, Consumer, Consumer)}, saying what stopping it would do. */
+    public <T> UiTask start(String title, StopNote stopNote, Function<Progress, T> work, Function<T, Outcome> describe,
+                            Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+        UiTask task = new UiTask(title, stopNote, executor);
         tasks.add(0, task);
         task.stateProperty().addListener((o, before, now) -> countRunning());
         countRunning();
@@ -65,6 +71,16 @@ public final class TaskList {
             }
         });
         return task;
+    }
+
+    /** The tasks still running, newest first. */
+    public java.util.List<UiTask> running() {
+        return tasks.stream().filter(t -> !t.stateProperty().get().finished()).toList();
+    }
+
+    /** Asks every running task to stop at its next check. */
+    public void cancelAll() {
+        running().forEach(UiTask::cancel);
     }
 
     /** Removes finished tasks from the list. */

@@ -57,6 +57,9 @@ public final class TaskPane extends VBox {
         step.getStyleClass().add("task-step");
         step.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(step, Priority.ALWAYS);
+        Label word = new Label();
+        word.getStyleClass().add("task-state-word");
+        word.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         ProgressBar bar = new ProgressBar();
         bar.progressProperty().bind(task.fractionProperty());
         bar.setPrefWidth(160);
@@ -66,7 +69,7 @@ public final class TaskPane extends VBox {
         Button log = new Button("Log");
         log.getStyleClass().add("task-log");
         log.setOnAction(e -> openLog.accept(task));
-        HBox row = new HBox(10, title, step, bar, cancel, log);
+        HBox row = new HBox(10, title, word, step, bar, cancel, log);
         row.getStyleClass().add("task-row");
         row.setMinHeight(ROW_HEIGHT);
         row.setPrefHeight(ROW_HEIGHT);
@@ -75,6 +78,7 @@ public final class TaskPane extends VBox {
             TaskState now = task.stateProperty().get();
             row.getStyleClass().removeIf(s -> s.startsWith("task-state-"));
             row.getStyleClass().add("task-state-" + now.name().toLowerCase(java.util.Locale.ROOT));
+            word.setText(word(now));
             cancel.setDisable(now.finished());
             bar.setVisible(!now.finished());
             bar.setManaged(!now.finished());
@@ -82,5 +86,15 @@ public final class TaskPane extends VBox {
         task.stateProperty().addListener((o, a, b) -> state.run());
         state.run();
         return row;
+    }
+
+    /** The state in a word, so that it does not rest on colour alone. */
+    static String word(TaskState state) {
+        return switch (state) {
+            case RUNNING -> "";
+            case SUCCEEDED -> "✓ done";
+            case FAILED -> "✗ failed";
+            case CANCELLED -> "⊘ cancelled";
+        };
     }
 }

@@ -25,6 +25,7 @@ public final class UiTask {
     static final int MAX_LOG_LINES = 10_000;
 
     private final String title;
+    private final StopNote stopNote;
     private final TaskExecutor executor;
     private final ReadOnlyStringWrapper step = new ReadOnlyStringWrapper("waiting");
     private final ReadOnlyDoubleWrapper fraction = new ReadOnlyDoubleWrapper(-1);
@@ -37,13 +38,19 @@ public final class UiTask {
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final Progress progress = new Reporter();
 
-    UiTask(String title, TaskExecutor executor) {
+    UiTask(String title, StopNote stopNote, TaskExecutor executor) {
         this.title = title;
+        this.stopNote = stopNote;
         this.executor = executor;
     }
 
     public String title() {
         return title;
+    }
+
+    /** What this task is and what stopping it does, in the user's words. */
+    public StopNote stopNote() {
+        return stopNote;
     }
 
     public ReadOnlyStringProperty stepProperty() {

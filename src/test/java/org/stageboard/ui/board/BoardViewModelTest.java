@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.stageboard.core.Build;
 
@@ -81,13 +82,61 @@ class BoardViewModelTest {
     }
 
     @Test
-    void theRunLaneSaysWhereEachEnvironmentRuns() {
-        board.showTargets(new java.util.LinkedHashMap<>(java.util.Map.of("staging", java.util.List.of("vps1", "vps2"))));
-        assertThat(board.targetsProperty().get()).isEqualTo("staging → vps1, vps2");
-        var two = new java.util.LinkedHashMap<String, java.util.List<String>>();
-        two.put("staging", java.util.List.of("vps1"));
-        two.put("production", java.util.List.of());
-        board.showTargets(two);
-        assertThat(board.targetsProperty().get()).isEqualTo("staging → vps1 · production → no host yet");
+    void theRunLaneHasASlotPerHostOfEachEnvironmentUnreadUntilTheHostsAnswer() {
+        board.apply(Snapshots.journey());
+        assertThat(board.hosts()).singleElement().satisfies(environment -> {
+            assertThat(environment.environment().name()).isEqualTo("staging");
+            assertThat(environment.slots()).singleElement().satisfies(slot -> {
+                assertThat(slot.host().name()).isEqualTo("vps1");
+                assertThat(slot.summary()).isEqualTo("not read yet");
+                assertThat(slot.readLine(clock())).isEqualTo("never read");
+                assertThat(slot.flags()).isEmpty();
+            });
+        });
+
+        board.showHostReadings(List.of(Snapshots.vps1Slot(true, null)));
+
+        HostSlot slot = board.hostSlot("staging", "vps1").orElseThrow();
+        assertThat(slot.summary()).isEqualTo("staging v1 · app up for 28 min");
+        assertThat(slot.since(clock())).isEqualTo("since 10:02 by ada (deploy)");
+        assertThat(slot.readLine(clock())).isEqualTo("read 10:30:00");
+        assertThat(slot.look()).isEqualTo(CardState.SUCCESS);
+    }
+
+    @Test
+    void aReadingRememberedFromEarlierNeverHidesAFreshOne() {
+        board.apply(Snapshots.journey());
+        HostSlot fresh = Snapshots.vps1Slot(false, null, "app down: no process runs for v1-0123456789");
+        board.showHostReadings(List.of(fresh));
+        HostSlot remembered = new HostSlot(fresh.environment(), fresh.host(), new org.stageboard.pipeline.HostStatus(
+                fresh.environment(), fresh.host(), fresh.state(), null, Snapshots.T0, null, null, List.of(), false));
+
+        board.showHostReadings(List.of(remembered));
+
+        assertThat(board.hostSlot("staging", "vps1").orElseThrow().flags()).extracting(HostFlag::kind).containsExactly(HostFlag.Kind.APP_DOWN);
+        board.clearHostReadings();
+        assertThat(board.hostSlot("staging", "vps1").orElseThrow().status()).isNull();
+    }
+
+    @Test
+    void everyDriftLineIsAFlagThatNamesItsKindInWords() {
+        HostSlot slot = Snapshots.vps1Slot(false, null,
+                "runs staging v4 of another catalog, deployed by bob at 2026-11-26T09:00:00Z (host's ledger)",
+                "no ledger entry activated v1-0123456789: current was switched by hand, or by a run that was killed before it finished",
+                "app down: no process runs for v1-0123456789",
+                "unhealthy: http://127.0.0.1:8080/health: HTTP 500",
+                "lock STALE: bob@ci pid 7 — STALE: no heartbeat for 700 s",
+                "locked: bob@ci pid 7, heartbeat 3 s ago",
+                "current points to v9-x, which is not on the host");
+        assertThat(slot.flags()).extracting(HostFlag::kind).containsExactly(HostFlag.Kind.OTHER_CATALOG,
+                HostFlag.Kind.UNRECORDED_SWITCH, HostFlag.Kind.APP_DOWN, HostFlag.Kind.UNHEALTHY, HostFlag.Kind.LOCK_STALE,
+                HostFlag.Kind.LOCKED, HostFlag.Kind.DIFFERS);
+        assertThat(slot.flags()).extracting(f -> f.kind().tag()).allMatch(tag -> tag.matches(".+ [A-Z ]+"));
+        assertThat(slot.look()).isEqualTo(CardState.FAILED);
+        assertThat(Snapshots.vps1Slot(true, null, "locked: bob@ci pid 7, heartbeat 3 s ago").look()).isEqualTo(CardState.ROLLED_BACK);
+    }
+
+    private static Clock clock() {
+        return Clock.fixed(Snapshots.T0.plusSeconds(1800), ZoneOffset.UTC);
     }
 }

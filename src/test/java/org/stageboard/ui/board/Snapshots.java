@@ -9,6 +9,9 @@ import org.stageboard.core.BuildStatus;
 import org.stageboard.core.CommitInfo;
 import org.stageboard.core.Environment;
 import org.stageboard.core.Host;
+import org.stageboard.core.HostState;
+import org.stageboard.core.LedgerEntry;
+import org.stageboard.core.LockInfo;
 import org.stageboard.core.Project;
 import org.stageboard.core.Recipe;
 import org.stageboard.core.Release;
@@ -17,6 +20,7 @@ import org.stageboard.core.RunKind;
 import org.stageboard.core.RunSettings;
 import org.stageboard.core.RunStatus;
 import org.stageboard.pipeline.BoardSnapshot;
+import org.stageboard.pipeline.HostStatus;
 
 /** Hand-made board snapshots for view and view-model tests. */
 public final class Snapshots {
@@ -65,5 +69,19 @@ public final class Snapshots {
                 Path.of("/tmp/run-31.log"), "health ok", "ada");
         return new BoardSnapshot(project(), commits(), List.of(b3, b2, b1), List.of(r1), List.of(run),
                 List.of(staging()), Map.of(3L, vps1()), Map.of(7L, List.of(3L)));
+    }
+
+    /**
+     * vps1 as read at T0 + 30 min: staging v1 current (deployed by ada at T0 + 2 min), its app
+     * process {@code alive} or not, the lock (or null) and the given drift lines.
+     */
+    public static HostSlot vps1Slot(boolean alive, LockInfo lock, String... drift) {
+        Instant readAt = T0.plusSeconds(1800);
+        Release r1 = journey().releases().get(0);
+        LedgerEntry deployed = new LedgerEntry(T0.plusSeconds(120), "ada", "ada@laptop pid 1", "cat-1", "DEPLOY", "v1-0123456789",
+                "staging v1", "f00d", null, "LIVE", "staging v1 is live");
+        HostState state = new HostState(readAt, true, "v1-0123456789", true, null, 4242, alive, alive ? 1680L : null, null,
+                "not checked", lock, List.of(deployed), List.of("v1-0123456789"), 0);
+        return new HostSlot(staging(), vps1(), new HostStatus(staging(), vps1(), state, null, readAt, r1, r1, List.of(drift), true));
     }
 }

@@ -1,0 +1,53 @@
+package org.stageboard.ui;
+
+import java.util.function.Supplier;
+import javafx.stage.Window;
+import org.stageboard.core.Run;
+import org.stageboard.ui.board.HostSlot;
+import org.stageboard.ui.dialog.Confirm;
+
+/** The actions on one host of one environment, each of which looks at the host before asking the user. */
+final class HostActions {
+
+    private final MainViewModel model;
+    private final Supplier<Window> window;
+
+    HostActions(MainViewModel model, Supplier<Window> window) {
+        this.model = model;
+        this.window = window;
+    }
+
+    /** Reads the lock from the host, shows who holds it and why it looks stale, and breaks it on OK. */
+    void breakLock(HostSlot slot) {
+        model.hosts().readLock(slot, lock -> {
+            String where = slot.environment().name() + " on " + slot.host().name();
+            if (Confirm.ask(window.get(), "Break lock", "Break the lock of " + where + "?",
+                    model.hosts().lockText(slot, lock), "Break lock", "confirmBreakLock")) {
+                model.hosts().breakLock(slot, lock.holder(), model::readHosts);
+            }
+        });
+    }
+
+    /** Rolls back the environment of a run's host. */
+    void rollback(Run run) {
+        model.slotOf(run).ifPresent(this::rollback);
+    }
+
+    /** Reads which release a rollback would activate; shows it and rolls back on OK, or says why it cannot. */
+    void rollback(HostSlot slot) {
+        String where = slot.environment().name() + " on " + slot.host().name();
+        model.notify(Notice.info("Reading the ledger of " + slot.host().name() + ": which release would a rollback activate?"));
+        model.hosts().rollbackChoice(slot.environment(), slot.host(), choice -> {
+            model.dismissNotice();
+            if (!choice.possible()) {
+                Confirm.tell(window.get(), "Roll back", "Nothing to roll back to on " + slot.host().name(), choice.explanation(),
+                        "rollbackExplained");
+                return;
+            }
+            if (Confirm.ask(window.get(), "Roll back", "Roll back " + where + " to " + choice.target().label() + "?",
+                    choice.explanation(), "Roll back", "confirmRollback")) {
+                model.rollback(slot.environment(), slot.host(), choice.target());
+            }
+        });
+    }
+}

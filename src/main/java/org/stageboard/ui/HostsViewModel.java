@@ -1,0 +1,115 @@
+package org.stageboard.ui;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.stageboard.core.Environment;
+import org.stageboard.core.Host;
+import org.stageboard.core.LockInfo;
+import org.stageboard.core.Project;
+import org.stageboard.pipeline.HostStatus;
+import org.stageboard.pipeline.RollbackChoice;
+import org.stageboard.pipeline.Stageboard;
+import org.stageboard.ui.board.BoardViewModel;
+import org.stageboard.ui.board.Formats;
+import org.stageboard.ui.board.HostSlot;
+import org.stageboard.ui.task.TaskExecutor;
+
+/**
+ * The hosts in the Run lane: what they said last (from the catalog, at once), what they say now
+ * (read in the background), and the actions on one host that must look at it first: break its
+ * lock, see what a rollback would activate.
+ */
+public final class HostsViewModel {
+
+    private final Stageboard engine;
+    private final TaskExecutor executor;
+    private final BoardViewModel board;
+    private final Clock clock;
+    private final Consumer<Notice> notify;
+    private final Consumer<Throwable> fail;
+    private final AtomicLong reads = new AtomicLong();
+
+    HostsViewModel(Stageboard engine, TaskExecutor executor, BoardViewModel board, Clock clock,
+                   Consumer<Notice> notify, Consumer<Throwable> fail) {
+        this.engine = engine;
+        this.executor = executor;
+        this.board = board;
+        this.clock = clock;
+        this.notify = notify;
+        this.fail = fail;
+    }
+
+    /** Shows what the hosts said when last read (catalog only, fast). */
+    void showRemembered(Project project) {
+        executor.call(() -> slots(engine.lastReadings(project)), board::showHostReadings, fail);
+    }
+
+    /** Reads every host of the project now, in the background; a newer read wins over an older one. */
+    void read(Project project) {
+        long ticket = reads.incrementAndGet();
+        board.readingHosts(true);
+        executor.call(() -> slots(engine.readHosts(project, true)), slots -> {
+            if (ticket == reads.get()) {
+                board.readingHosts(false);
+                board.showHostReadings(slots);
+            }
+        }, error -> {
+            if (ticket == reads.get()) {
+                board.readingHosts(false);
+                fail.accept(error);
+            }
+        });
+    }
+
+    /** Reads the slot's lock from its host and hands it over to be confirmed; says so when there is none any more. */
+    public void readLock(HostSlot slot, Consumer<LockInfo> confirm) {
+        executor.call(() -> engine.lock(slot.environment(), slot.host()), lock -> {
+            if (lock.isEmpty()) {
+                notify.accept(Notice.info("There is no lock on " + slot.environment().name() + " on " + slot.host().name() + " any more."));
+            } else {
+                confirm.accept(lock.get());
+            }
+        }, fail);
+    }
+
+    /** What the confirmation of breaking a lock says: holder, release, since, heartbeat and why it looks stale. */
+    public String lockText(HostSlot slot, LockInfo lock) {
+        StringBuilder text = new StringBuilder();
+        text.append("Held by: ").append(lock.holder() == null ? "an unknown holder" : lock.holder())
+                .append(lock.actor() == null ? "" : " (" + lock.actor() + ")").append('\n');
+        text.append("Release: ").append(lock.release() == null ? "not said" : lock.release()).append('\n');
+        text.append("Since: ").append(lock.since() == null ? "not said" : Formats.time(lock.since(), clock.instant(), clock.getZone())
+                + " (" + Formats.ago(lock.since(), clock.instant()) + ")").append('\n');
+        text.append("Heartbeat: ").append(lock.heartbeatAgeSeconds() < 0 ? "unknown" : lock.heartbeatAgeSeconds() + " s ago").append('\n');
+        String stale = lock.staleReason();
+        text.append(stale != null ? "Stale: " + stale + "."
+                : "Not stale: its heartbeat is recent, so the run holding it may still be working.");
+        text.append("\n\nBreak it only if nobody is deploying ").append(slot.environment().name()).append(" to ")
+                .append(slot.host().name()).append(". The break is recorded in the host's ledger.");
+        return text.toString();
+    }
+
+    /** Breaks the lock if it is still held by {@code holder}, the one the user saw, then reads the hosts again. */
+    public void breakLock(HostSlot slot, String holder, Runnable then) {
+        String where = slot.environment().name() + " on " + slot.host().name();
+        executor.call(() -> engine.breakLock(slot.environment(), slot.host(), holder), broken -> {
+            notify.accept(broken ? Notice.info("Lock of " + where + " broken (it was held by " + holder + ").")
+                    : Notice.info("There was no lock on " + where + " any more."));
+            then.run();
+        }, error -> {
+            fail.accept(error);
+            then.run();
+        });
+    }
+
+    /** Reads the host's ledger and says which release a rollback would activate there, before anything changes. */
+    public void rollbackChoice(Environment environment, Host host, Consumer<RollbackChoice> then) {
+        executor.call(() -> engine.rollbackChoice(environment, host), then, fail);
+    }
+
+    private List<HostSlot> slots(List<HostStatus> statuses) {
+        return statuses.stream().map(s -> new HostSlot(s.environment(), s.host(), s)).toList();
+    }
+}

@@ -1,0 +1,98 @@
+package org.stageboard.ui.board;
+
+import java.time.Clock;
+import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/** One host slot: host and read time, what runs there by the host's word, since when, a flag per difference, and its actions. */
+final class HostSlotView extends VBox {
+
+    HostSlotView(HostSlot slot, Clock clock, CardActions actions) {
+        getStyleClass().addAll("host-slot", slot.look().styleClass());
+        setId("host-" + slot.environment().name() + "-" + slot.host().name());
+        setUserData(slot);
+
+        Label name = new Label(slot.host().name());
+        name.getStyleClass().add("host-name");
+        Label read = new Label(slot.readLine(clock));
+        read.getStyleClass().add("host-read");
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox top = new HBox(6, name, gap, read);
+        top.setAlignment(javafx.geometry.Pos.BASELINE_LEFT);
+
+        Label summary = new Label(slot.summary());
+        summary.getStyleClass().add("host-summary");
+        summary.setWrapText(true);
+        summary.setMinHeight(Region.USE_PREF_SIZE);
+        getChildren().addAll(top, summary);
+        String since = slot.since(clock);
+        if (!since.isEmpty()) {
+            Label when = new Label(since);
+            when.getStyleClass().add("host-since");
+            getChildren().add(when);
+        }
+        for (HostFlag flag : slot.flags()) {
+            getChildren().add(flag(flag));
+        }
+
+        HBox buttons = new HBox(6);
+        buttons.getStyleClass().add("card-actions");
+        ContextMenu menu = new ContextMenu();
+        if (slot.lock() != null) {
+            buttons.getChildren().add(button("Break lock…", "host-break-lock", () -> actions.breakLock(slot)));
+            menu.getItems().add(item("Break lock…", () -> actions.breakLock(slot)));
+        }
+        if (slot.hasCurrent()) {
+            buttons.getChildren().add(button("Roll back…", "host-rollback", () -> actions.rollback(slot)));
+            menu.getItems().add(item("Roll back…", () -> actions.rollback(slot)));
+        }
+        menu.getItems().add(item("Read hosts", actions::readHosts));
+        if (!buttons.getChildren().isEmpty()) {
+            getChildren().add(buttons);
+        }
+        setOnContextMenuRequested(e -> menu.show(this, e.getScreenX(), e.getScreenY()));
+        Tooltip tip = new Tooltip(slot.environment().name() + " on " + slot.host().name() + " (" + slot.host().display() + ")"
+                + (slot.hasCurrent() ? "\ncurrent -> releases/" + slot.state().currentFolder() : ""));
+        tip.setShowDelay(javafx.util.Duration.millis(400));
+        Tooltip.install(name, tip);
+    }
+
+    /** The tag as the label's graphic, so that the text wraps under the slot's width. */
+    private static Label flag(HostFlag flag) {
+        Label tag = new Label(flag.kind().tag());
+        tag.getStyleClass().addAll("host-flag-tag", flag.kind().styleClass(), flag.kind().serious() ? "flag-serious" : "flag-notice");
+        tag.setMinWidth(Region.USE_PREF_SIZE);
+        Label line = new Label(flag.text(), tag);
+        line.getStyleClass().addAll("host-flag", "host-flag-text");
+        line.setWrapText(true);
+        line.setGraphicTextGap(6);
+        line.setAlignment(javafx.geometry.Pos.TOP_LEFT);
+        line.setMinHeight(Region.USE_PREF_SIZE);
+        line.setMaxWidth(Double.MAX_VALUE);
+        return line;
+    }
+
+    private static Button button(String text, String styleClass, Runnable action) {
+        Button button = new Button(text);
+        button.getStyleClass().addAll("card-button", styleClass);
+        button.setOnAction(e -> {
+            action.run();
+            e.consume();
+        });
+        return button;
+    }
+
+    private static MenuItem item(String text, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+}
