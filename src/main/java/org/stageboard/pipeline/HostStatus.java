@@ -2,6 +2,7 @@ package org.stageboard.pipeline;
 
 import java.time.Instant;
 import java.util.List;
+import org.stageboard.core.Difference;
 import org.stageboard.core.Environment;
 import org.stageboard.core.Host;
 import org.stageboard.core.Release;
@@ -11,15 +12,25 @@ import org.stageboard.core.HostState;
  * One environment on one host, as its host says: the state read at {@code readAt} (null when it
  * could not be read; {@code error} says why), the release of this catalog that runs there (null
  * when none, or one of another catalog), the release this catalog last recorded live there, and
- * every difference between the two views ({@code drift}, empty when host and catalog agree).
+ * every difference between the two views ({@code differences}, empty when host and catalog agree).
  * {@code fresh} is false for a state remembered from an earlier read.
  */
 public record HostStatus(Environment environment, Host host, HostState state, String error, Instant readAt,
-                         Release running, Release expected, List<String> drift, boolean fresh) {
+                         Release running, Release expected, List<Difference> differences, boolean fresh) {
+
+    /** The differences as sentences, one per line. */
+    public List<String> drift() {
+        return differences.stream().map(Difference::text).toList();
+    }
+
+    /** True when one of the differences is of that kind. */
+    public boolean has(Difference.Kind kind) {
+        return differences.stream().anyMatch(d -> d.kind() == kind);
+    }
 
     /** True when the host was read and agrees with the catalog, with its app alive. */
     public boolean agrees() {
-        return state != null && drift.isEmpty();
+        return state != null && differences.isEmpty();
     }
 
     /** One line: what runs there, by the host's word. */

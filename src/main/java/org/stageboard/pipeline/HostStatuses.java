@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.stageboard.catalog.Catalog;
+import org.stageboard.core.Difference;
 import org.stageboard.core.Environment;
 import org.stageboard.core.Host;
 import org.stageboard.core.HostReading;
@@ -89,7 +90,7 @@ final class HostStatuses {
     private HostStatus status(Environment environment, Host host, HostState state, String error, Instant readAt, boolean fresh) {
         Release expected = catalog.runs().live(environment.id(), host.id()).map(r -> catalog.releases().get(r.releaseId())).orElse(null);
         Release running = state == null ? null : ours(environment, state.currentIdentity());
-        List<String> drift = state == null ? List.of() : Drift.of(state, catalog.identity(), running, expected);
+        List<Difference> drift = state == null ? List.of() : Drift.of(state, catalog.identity(), running, expected);
         return new HostStatus(environment, host, state, state == null ? error : null, readAt, running, expected, drift, fresh);
     }
 

@@ -1,6 +1,7 @@
 package org.stageboard.ui.board;
 
 import java.util.Locale;
+import org.stageboard.core.Difference;
 
 /**
  * One difference between a host and the catalog, as the Run lane flags it: a tag that names the
@@ -41,29 +42,17 @@ public record HostFlag(Kind kind, String text) {
         }
     }
 
-    /**
-     * The kind of one drift line of {@link org.stageboard.pipeline.HostStatus#drift()}. The engine
-     * gives lines of text; their openings are stable, and an unknown line still shows, as DIFFERS.
-     */
-    public static HostFlag of(String line) {
-        String lower = line.toLowerCase(Locale.ROOT);
-        Kind kind;
-        if (lower.startsWith("lock stale")) {
-            kind = Kind.LOCK_STALE;
-        } else if (lower.startsWith("locked")) {
-            kind = Kind.LOCKED;
-        } else if (lower.startsWith("app down")) {
-            kind = Kind.APP_DOWN;
-        } else if (lower.startsWith("unhealthy")) {
-            kind = Kind.UNHEALTHY;
-        } else if (lower.contains("of another catalog")) {
-            kind = Kind.OTHER_CATALOG;
-        } else if (lower.contains("no ledger entry") || lower.contains("by hand") || lower.contains("outside stageboard")
-                || lower.contains("without a stageboard identity")) {
-            kind = Kind.UNRECORDED_SWITCH;
-        } else {
-            kind = Kind.DIFFERS;
-        }
-        return new HostFlag(kind, line);
+    /** The flag of one difference the engine found; its kind decides the tag, never its wording. */
+    public static HostFlag of(Difference difference) {
+        Kind kind = switch (difference.kind()) {
+            case LOCK_STALE -> Kind.LOCK_STALE;
+            case LOCKED -> Kind.LOCKED;
+            case APP_DOWN -> Kind.APP_DOWN;
+            case UNHEALTHY -> Kind.UNHEALTHY;
+            case OTHER_CATALOG -> Kind.OTHER_CATALOG;
+            case UNRECORDED_SWITCH -> Kind.UNRECORDED_SWITCH;
+            case CATALOG_BEHIND, BROKEN_CURRENT -> Kind.DIFFERS;
+        };
+        return new HostFlag(kind, difference.text());
     }
 }

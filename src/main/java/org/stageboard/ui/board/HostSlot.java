@@ -8,6 +8,7 @@ import org.stageboard.core.Environment;
 import org.stageboard.core.Host;
 import org.stageboard.core.HostState;
 import org.stageboard.core.LedgerEntry;
+import org.stageboard.core.Difference;
 import org.stageboard.core.LockInfo;
 import org.stageboard.core.ProcessIdentity;
 import org.stageboard.pipeline.HostStatus;
@@ -67,8 +68,8 @@ public record HostSlot(Environment environment, Host host, HostStatus status) {
         if (state() == null) {
             flags.add(new HostFlag(HostFlag.Kind.NOT_READ, status.error() == null ? "could not be read" : status.error()));
         }
-        for (String line : status.drift()) {
-            HostFlag flag = HostFlag.of(line);
+        for (Difference difference : status.differences()) {
+            HostFlag flag = HostFlag.of(difference);
             boolean lockLine = flag.kind() == HostFlag.Kind.LOCKED || flag.kind() == HostFlag.Kind.LOCK_STALE;
             flags.add(lockLine && lock() != null ? new HostFlag(flag.kind(), lockLine(lock())) : flag);
         }

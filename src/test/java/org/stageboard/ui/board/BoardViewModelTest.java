@@ -1,5 +1,6 @@
 package org.stageboard.ui.board;
 
+import org.stageboard.core.Difference;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
@@ -106,7 +107,7 @@ class BoardViewModelTest {
     @Test
     void aReadingRememberedFromEarlierNeverHidesAFreshOne() {
         board.apply(Snapshots.journey());
-        HostSlot fresh = Snapshots.vps1Slot(false, null, "app down: no process runs for v1-0123456789");
+        HostSlot fresh = Snapshots.vps1Slot(false, null, new Difference(Difference.Kind.APP_DOWN, "app down: no process runs for v1-0123456789"));
         board.showHostReadings(List.of(fresh));
         HostSlot remembered = new HostSlot(fresh.environment(), fresh.host(), new org.stageboard.pipeline.HostStatus(
                 fresh.environment(), fresh.host(), fresh.state(), null, Snapshots.T0, null, null, List.of(), false));
@@ -121,19 +122,19 @@ class BoardViewModelTest {
     @Test
     void everyDriftLineIsAFlagThatNamesItsKindInWords() {
         HostSlot slot = Snapshots.vps1Slot(false, null,
-                "runs staging v4 of another catalog, deployed by bob at 2026-11-26T09:00:00Z (host's ledger)",
-                "no ledger entry activated v1-0123456789: current was switched by hand, or by a run that was killed before it finished",
-                "app down: no process runs for v1-0123456789",
-                "unhealthy: http://127.0.0.1:8080/health: HTTP 500",
-                "lock STALE: bob@ci pid 7 — STALE: no heartbeat for 700 s",
-                "locked: bob@ci pid 7, heartbeat 3 s ago",
-                "current points to v9-x, which is not on the host");
+                new Difference(Difference.Kind.OTHER_CATALOG, "runs staging v4 of another catalog, deployed by bob at 2026-11-26T09:00:00Z (host's ledger)"),
+                new Difference(Difference.Kind.UNRECORDED_SWITCH, "no ledger entry activated v1-0123456789: current was switched by hand, or by a run that was killed before it finished"),
+                new Difference(Difference.Kind.APP_DOWN, "app down: no process runs for v1-0123456789"),
+                new Difference(Difference.Kind.UNHEALTHY, "unhealthy: http://127.0.0.1:8080/health: HTTP 500"),
+                new Difference(Difference.Kind.LOCK_STALE, "lock STALE: bob@ci pid 7 — STALE: no heartbeat for 700 s"),
+                new Difference(Difference.Kind.LOCKED, "locked: bob@ci pid 7, heartbeat 3 s ago"),
+                new Difference(Difference.Kind.BROKEN_CURRENT, "current points to v9-x, which is not on the host"));
         assertThat(slot.flags()).extracting(HostFlag::kind).containsExactly(HostFlag.Kind.OTHER_CATALOG,
                 HostFlag.Kind.UNRECORDED_SWITCH, HostFlag.Kind.APP_DOWN, HostFlag.Kind.UNHEALTHY, HostFlag.Kind.LOCK_STALE,
                 HostFlag.Kind.LOCKED, HostFlag.Kind.DIFFERS);
         assertThat(slot.flags()).extracting(f -> f.kind().tag()).allMatch(tag -> tag.matches(".+ [A-Z ]+"));
         assertThat(slot.look()).isEqualTo(CardState.FAILED);
-        assertThat(Snapshots.vps1Slot(true, null, "locked: bob@ci pid 7, heartbeat 3 s ago").look()).isEqualTo(CardState.ROLLED_BACK);
+        assertThat(Snapshots.vps1Slot(true, null, new Difference(Difference.Kind.LOCKED, "locked: bob@ci pid 7, heartbeat 3 s ago")).look()).isEqualTo(CardState.ROLLED_BACK);
     }
 
     private static Clock clock() {

@@ -1,5 +1,6 @@
 package org.stageboard.ui.board;
 
+import org.stageboard.core.Difference;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
@@ -96,7 +97,7 @@ class BoardViewTest {
             board.apply(Snapshots.journey());
             board.showHostReadings(List.of(Snapshots.vps1Slot(false,
                     new LockInfo("bob@ci pid 7", "bob", "staging v2", Snapshots.T0, 700),
-                    "app down: no process runs for v1-0123456789", "lock STALE: bob@ci pid 7 — STALE: no heartbeat for 700 s")));
+                    new Difference(Difference.Kind.APP_DOWN, "app down: no process runs for v1-0123456789"), new Difference(Difference.Kind.LOCK_STALE, "lock STALE: bob@ci pid 7 — STALE: no heartbeat for 700 s"))));
         });
         Node slot = robot.lookup("#host-staging-vps1").query();
         assertThat(slot.getStyleClass()).contains("host-slot", "state-failed");

@@ -11,6 +11,7 @@ import org.stageboard.core.Environment;
 import org.stageboard.core.Host;
 import org.stageboard.core.HostState;
 import org.stageboard.core.LedgerEntry;
+import org.stageboard.core.Difference;
 import org.stageboard.core.LockInfo;
 import org.stageboard.core.Project;
 import org.stageboard.core.Recipe;
@@ -73,9 +74,9 @@ public final class Snapshots {
 
     /**
      * vps1 as read at T0 + 30 min: staging v1 current (deployed by ada at T0 + 2 min), its app
-     * process {@code alive} or not, the lock (or null) and the given drift lines.
+     * process {@code alive} or not, the lock (or null) and the given differences.
      */
-    public static HostSlot vps1Slot(boolean alive, LockInfo lock, String... drift) {
+    public static HostSlot vps1Slot(boolean alive, LockInfo lock, Difference... drift) {
         Instant readAt = T0.plusSeconds(1800);
         Release r1 = journey().releases().get(0);
         LedgerEntry deployed = new LedgerEntry(T0.plusSeconds(120), "ada", "ada@laptop pid 1", "cat-1", "DEPLOY", "v1-0123456789",
