@@ -34,7 +34,8 @@ final class StatusJson {
      */
     record HostEntry(String host, Instant readAt, boolean fresh, String error, String currentFolder, String currentLabel,
                      String catalogRelease, String expectedRelease, Boolean appAlive, Long appUptimeSeconds, Boolean healthy,
-                     String health, Instant since, String deployedBy, Lock lock, List<String> drift, boolean agrees) {
+                     String health, Instant since, String deployedBy, Lock lock, List<String> drift,
+                     List<org.stageboard.core.Difference> differences, boolean agrees) {
     }
 
     record Lock(String holder, String actor, String release, Instant since, long heartbeatAgeSeconds, boolean stale, String staleReason) {
@@ -71,6 +72,6 @@ final class StatusJson {
                 entry == null ? null : entry.time(), entry == null ? null : entry.actor(),
                 lock == null ? null : new Lock(lock.holder(), lock.actor(), lock.release(), lock.since(), lock.heartbeatAgeSeconds(),
                         lock.stale(), lock.staleReason()),
-                s.drift(), s.agrees());
+                s.drift(), s.differences(), s.agrees());
     }
 }
