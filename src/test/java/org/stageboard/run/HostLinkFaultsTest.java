@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.stageboard.core.RunStatus;
 import org.stageboard.testing.AppProcesses;
+import org.stageboard.testing.FreezableProxy;
 import org.stageboard.testing.RecordingProgress;
 import org.stageboard.testing.SshTestServer;
 
@@ -145,6 +146,50 @@ class HostLinkFaultsTest {
         assertThat(AppProcesses.get("http://127.0.0.1:" + port + "/")).isEqualTo("v1 serving");
         assertThat(deploys.envDir().resolve(".stageboard/lock")).doesNotExist();
         assertThat(deploys.ledgerLines()).last().asString().contains("\"outcome\":\"ROLLED_BACK\"");
+    }
+
+    @Test
+    void aLinkThatGoesSilentMidUploadIsNoticedWithinSecondsAndNamedAsLost() throws Exception {
+        Path base = Files.createDirectories(server.baseDir().resolve("silent-link"));
+        deploys = new DemoDeploys(base);
+        try (FreezableProxy proxy = FreezableProxy.to(server.port())) {
+            HostRunner runner = new HostRunner(server.targetThrough(proxy), base.toString());
+            RecordingProgress progress = new RecordingProgress() {
+                @Override
+                public void fraction(double done) {
+                    if (done > 0.1) {
+                        proxy.freeze();
+                    }
+                }
+            };
+            long start = System.nanoTime();
+
+            DeployResult result = runner.activate(release("v1", bigArtifact, freePort(), "big", 30, 3), progress);
+
+            long seconds = java.time.Duration.ofNanos(System.nanoTime() - start).toSeconds();
+            assertThat(result.status()).as(progress.all()).isEqualTo(RunStatus.FAILED);
+            assertThat(result.message()).contains("lost", "Nothing was switched").doesNotContain("free space");
+            assertThat(seconds).as("noticed by the keepalive, not after minutes").isLessThan(45);
+            assertThat(deploys.envDir().resolve("current")).doesNotExist();
+            // The link stayed dead, so the lock could not be released: it is there, and says whose it is.
+            proxy.thaw();
+            assertThat(new HostRunner(server.target(), base.toString()).lock("shop", "staging").holder())
+                    .isEqualTo(org.stageboard.core.ProcessIdentity.current().format());
+        }
+    }
+
+    @Test
+    void anAppLogOverItsLimitIsRotatedByTheNextDeploy() throws Exception {
+        HostRunner runner = runnerFor("rotate");
+        Path log = Files.createDirectories(deploys.envDir().resolve("logs")).resolve("app.log");
+        Files.write(log, new byte[(int) Housekeeping.LOG_LIMIT_BYTES + 1]);
+        RecordingProgress progress = new RecordingProgress();
+
+        assertThat(runner.activate(release("v1", okArtifact, freePort(), "hi", 30, 3), progress).status()).isEqualTo(RunStatus.LIVE);
+
+        assertThat(deploys.envDir().resolve("logs/app.log.1")).hasSize(Housekeeping.LOG_LIMIT_BYTES + 1);
+        assertThat(Files.size(log)).isLessThan(Housekeeping.LOG_LIMIT_BYTES);
+        assertThat(progress.logs).anyMatch(l -> l.contains("moved to logs/app.log.1"));
     }
 
     /** The demo app plus 8 MB of incompressible filler, so an upload takes many SFTP writes. */
