@@ -61,7 +61,7 @@ final class Activation {
             uploaded = ReleaseFolders.ensureArtifact(shell, layout, release, progress);
             progress.checkCancelled();
             progress.step("prepare release folder " + release.releaseName());
-            ReleaseFolders.unpack(shell, layout, release, progress);
+            ReleaseFolders.unpack(shell, layout, release, uploaded > 0, progress);
         }
         progress.checkCancelled();
 

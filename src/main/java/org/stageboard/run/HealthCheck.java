@@ -18,7 +18,7 @@ final class HealthCheck {
     record Outcome(boolean healthy, String detail, String evidence) {
     }
 
-    private static final Duration PAUSE = Duration.ofMillis(500);
+    private static final Duration PAUSE = Duration.ofMillis(200);
     private static final Duration LIVENESS_INTERVAL = Duration.ofSeconds(2);
 
     private HealthCheck() {

@@ -31,7 +31,10 @@ final class ReleaseFolders {
     private ReleaseFolders() {
     }
 
-    /** Uploads the artifact unless the host has it; returns the bytes uploaded (0 when reused). */
+    /**
+     * Uploads the artifact unless the host has it; returns the bytes uploaded (0 when reused). Its
+     * SHA-256 is checked on the host by {@link #unpack}, at the same time as the unpacking.
+     */
     static long ensureArtifact(RemoteShell shell, RemoteLayout layout, RemoteRelease release, Progress progress) {
         String sha = release.artifactSha256();
         String remote = layout.artifact(sha);
@@ -47,18 +50,6 @@ final class ReleaseFolders {
         progress.log("uploading artifact " + sha.substring(0, 12) + " to " + remote);
         shell.ssh().upload(release.artifactFile(), remote, progress);
         progress.checkCancelled();
-        ExecResult sum = shell.run("sha256sum " + q(remote), RemoteShell.LONG);
-        if (sum.ok()) {
-            String actual = sum.stdout().strip().split("\\s+")[0];
-            if (!actual.equals(sha)) {
-                shell.run("rm -f " + q(remote), RemoteShell.SHORT);
-                throw new StageboardException("The artifact uploaded to " + shell.host() + " has SHA-256 " + actual
-                        + ", not " + sha + ": the file changed or the transfer broke. Deploy again.");
-            }
-            progress.log("artifact checked on the host: SHA-256 matches");
-        } else {
-            progress.log("sha256sum is not available on the host: the uploaded artifact was not checked");
-        }
         try {
             return Files.size(release.artifactFile());
         } catch (java.io.IOException e) {
@@ -87,18 +78,34 @@ final class ReleaseFolders {
         return true;
     }
 
-    /** Unpacks the artifact into a new release folder, atomically. */
-    static void unpack(RemoteShell shell, RemoteLayout layout, RemoteRelease release, Progress progress) {
+    /**
+     * Unpacks the artifact into a new release folder, atomically. With {@code checkArtifact}
+     * (it was just uploaded), the artifact's SHA-256 is computed on the host while tar unpacks it;
+     * a mismatch removes both and fails.
+     */
+    static void unpack(RemoteShell shell, RemoteLayout layout, RemoteRelease release, boolean checkArtifact, Progress progress) {
         String target = layout.release(release.releaseName());
         String temp = layout.releases() + "/.tmp-" + release.releaseName() + "-" + HexFormat.of().formatHex(randomBytes());
+        String artifact = layout.artifact(release.artifactSha256());
         try {
-            String reserved = shell.check("Unpacking the artifact", "mkdir -p " + q(layout.releases()) + " && mkdir " + q(temp)
-                    + " && tar --no-same-owner -xzf " + q(layout.artifact(release.artifactSha256())) + " -C " + q(temp)
-                    + " && cd " + q(temp) + " && for f in " + String.join(" ", RESERVED.stream().map(RemoteLayout::q).toList())
+            String out = shell.check("Unpacking the artifact", "mkdir -p " + q(layout.releases()) + " && mkdir " + q(temp) + " || exit 1\n"
+                    + (checkArtifact ? "{ sha256sum " + q(artifact) + " > " + q(temp + ".sha") + " 2>/dev/null & }\n" : "")
+                    + "tar --no-same-owner -xzf " + q(artifact) + " -C " + q(temp) + "; rc=$?; wait\n"
+                    + (checkArtifact ? "echo \"@sha $(cut -d ' ' -f 1 " + q(temp + ".sha") + " 2>/dev/null)\"; rm -f " + q(temp + ".sha") + "\n" : "")
+                    + "[ $rc -eq 0 ] || exit $rc\n"
+                    + "cd " + q(temp) + " && for f in " + String.join(" ", RESERVED.stream().map(RemoteLayout::q).toList())
                     + "; do if [ -e \"$f\" ] || [ -L \"$f\" ]; then if [ -L \"$f\" ]; then echo \"$f (a symbolic link)\"; "
-                    + "else echo \"$f\"; fi; fi; done", RemoteShell.LONG).strip();
+                    + "else echo \"$f\"; fi; fi; done", RemoteShell.LONG);
+            List<String> reserved = new java.util.ArrayList<>();
+            for (String line : out.lines().map(String::strip).filter(l -> !l.isEmpty()).toList()) {
+                if (line.startsWith("@sha")) {
+                    checkSha(shell, layout, release, line.substring(4).strip(), progress);
+                } else {
+                    reserved.add(line);
+                }
+            }
             if (!reserved.isEmpty()) {
-                throw new StageboardException("The artifact contains " + String.join(", ", reserved.lines().toList())
+                throw new StageboardException("The artifact contains " + String.join(", ", reserved)
                         + ", which Stageboard writes itself into every release (config and identity): it was refused and nothing "
                         + "was written. Leave these names out of the build's artifact globs.");
             }
@@ -109,10 +116,23 @@ final class ReleaseFolders {
                     StoredRunSettings.toJson(release.run()).getBytes(StandardCharsets.UTF_8), 0644);
             shell.check("Moving the release folder into place", "mv -T " + q(temp) + " " + q(target));
         } catch (RuntimeException e) {
-            shell.uncancellable().run("rm -rf " + q(temp), RemoteShell.LONG);
+            shell.uncancellable().run("rm -rf " + q(temp) + " " + q(temp + ".sha"), RemoteShell.LONG);
             throw e;
         }
         progress.log("release folder " + release.releaseName() + " ready: artifact unpacked, .env (0600) and release.json written");
+    }
+
+    private static void checkSha(RemoteShell shell, RemoteLayout layout, RemoteRelease release, String actual, Progress progress) {
+        String sha = release.artifactSha256();
+        if (actual.isEmpty()) {
+            progress.log("sha256sum is not available on the host: the uploaded artifact was not checked");
+        } else if (!actual.equals(sha)) {
+            shell.uncancellable().run("rm -f " + q(layout.artifact(sha)), RemoteShell.SHORT);
+            throw new StageboardException("The artifact uploaded to " + shell.host() + " has SHA-256 " + actual
+                    + ", not " + sha + ": the file changed or the transfer broke. Deploy again.");
+        } else {
+            progress.log("artifact checked on the host: SHA-256 matches");
+        }
     }
 
     /** The identity in a release folder's release.json, or null. */

@@ -179,6 +179,23 @@ class HostFaultsTest {
     }
 
     @Test
+    void anArtifactThatArrivesDifferentFromItsHashIsRemovedAndNothingIsSwitched() throws Exception {
+        HostRunner runner = runnerFor("bad-hash");
+        RemoteRelease declared = release("v1", okArtifact, freePort(), "hi", 30, 3);
+        // The file sent is not the one the release names (changed on disk, or a broken store).
+        RemoteRelease swapped = new RemoteRelease(declared.identity(), failArtifact, declared.env(), declared.secretValues(),
+                declared.run(), declared.actor(), declared.releaseJson());
+
+        DeployResult result = runner.activate(swapped, new RecordingProgress());
+
+        assertThat(result.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(result.message()).contains("has SHA-256 " + SshTestServer.sha256(failArtifact), "not " + declared.artifactSha256());
+        assertThat(deploys.envDir().resolve("artifacts/" + declared.artifactSha256() + ".tar.gz")).doesNotExist();
+        assertThat(deploys.envDir().resolve("releases/" + declared.releaseName())).doesNotExist();
+        assertThat(deploys.envDir().resolve("current")).doesNotExist();
+    }
+
+    @Test
     void anOldProcessStillHoldingThePortIsNeverTakenForTheNewApp() throws Exception {
         HostRunner runner = runnerFor("old-process");
         int port = freePort();
