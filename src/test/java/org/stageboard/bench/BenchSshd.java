@@ -33,7 +33,7 @@ final class BenchSshd implements AutoCloseable {
     final Path hostKeyPub;
     final String fingerprint;
     final Path log;
-    private final Path opensshKnownHosts;
+    final Path opensshKnownHosts;
     private final Process process;
 
     private BenchSshd(Path dir, int port, String user, Path clientKey, Path hostKeyPub, String fingerprint, Path log,
@@ -49,7 +49,13 @@ final class BenchSshd implements AutoCloseable {
         this.process = process;
     }
 
-    static BenchSshd start(Path dir) throws Exception {
+    /**
+     * Starts sshd. With {@code leanShell}, sessions get {@code HOME} set to an empty folder
+     * ({@code SetEnv}), so the user's login shell finds no {@code ~/.bashrc} to run: a host whose
+     * deploy user has a quiet shell start. Without it, sessions run the user's own shell start-up
+     * files, as on the machine as it is.
+     */
+    static BenchSshd start(Path dir, boolean leanShell) throws Exception {
         if (!Files.isExecutable(SSHD)) {
             throw new IllegalStateException("/usr/sbin/sshd is missing: run bench/deploy-benchmark.sh (it installs "
                     + "openssh-server as root) or `apt-get install -y openssh-server`.");
@@ -82,6 +88,7 @@ final class BenchSshd implements AutoCloseable {
                 // Many parallel connections in the host-read test: do not let sshd drop any.
                 "MaxStartups 100:30:200",
                 "MaxSessions 50",
+                leanShell ? "SetEnv HOME=" + Files.createDirectories(dir.resolve("empty-home")) : "# the user's own HOME and shell rc",
                 // DEBUG1 logs one line per connection, channel and request, none per packet.
                 "LogLevel DEBUG1"));
         Path log = dir.resolve("sshd.log");
@@ -117,9 +124,10 @@ final class BenchSshd implements AutoCloseable {
     }
 
     /** Copies a file to the host with OpenSSH's {@code scp} (OpenSSH 9 speaks SFTP underneath); returns seconds. */
-    double scp(Path local, String remotePath) throws Exception {
+    double scp(Path local, String remotePath, String... extraOptions) throws Exception {
         List<String> cmd = new ArrayList<>(List.of("scp", "-q", "-P", String.valueOf(port)));
         cmd.addAll(clientOptions());
+        cmd.addAll(List.of(extraOptions));
         cmd.add(local.toString());
         cmd.add(user + "@127.0.0.1:" + remotePath);
         long t0 = System.nanoTime();
@@ -185,6 +193,19 @@ final class BenchSshd implements AutoCloseable {
             return out.lines().findFirst().orElse("sshd");
         } catch (IOException | InterruptedException e) {
             return "sshd (version unknown)";
+        }
+    }
+
+    /** CPU seconds sshd and its reaped children (sessions, shells, commands) used so far. */
+    double cpuSeconds() {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // after the command name: state is f[0]; utime, stime, cutime, cstime are fields 14-17 of stat
+            long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]);
+            return ticks / 100.0;
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
         }
     }
 
