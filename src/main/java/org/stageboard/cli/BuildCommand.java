@@ -2,6 +2,7 @@ package org.stageboard.cli;
 
 import java.util.concurrent.Callable;
 import org.stageboard.core.Build;
+import org.stageboard.core.BuildStatus;
 import org.stageboard.core.Project;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,6 +34,10 @@ final class BuildCommand implements Callable<Integer> {
         Project p = context.project(project.name);
         Build build = context.engine().build(p, commit == null ? p.branch() : commit, !noCache, context.progress(verbose));
         context.out().println(Formats.build(build));
+        if (build.status() == BuildStatus.CANCELLED) {
+            context.err().println("cancelled: build #" + build.number() + ": " + build.message());
+            return StageboardCli.CANCELLED;
+        }
         if (!build.succeeded()) {
             context.err().println("error: build #" + build.number() + " failed: " + build.message());
             context.err().println("log: " + build.log());

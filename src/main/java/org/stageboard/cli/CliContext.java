@@ -1,31 +1,55 @@
 package org.stageboard.cli;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.stageboard.core.Environment;
+import org.stageboard.core.Host;
 import org.stageboard.core.Progress;
 import org.stageboard.core.Project;
 import org.stageboard.core.StageboardException;
 import org.stageboard.pipeline.Stageboard;
 import org.stageboard.pipeline.StageboardHome;
 
-/** What every command shares: the engine (opened on first use), the output streams, the project default. */
+/**
+ * What every command shares: the engine (opened on first use), the streams, the project default,
+ * and Ctrl-C. When the CLI is the process ({@code ownsProcess}), Ctrl-C during work that was
+ * handed a {@link #progress} cancels it and waits for its clean-up; otherwise it ends the process.
+ */
 final class CliContext implements AutoCloseable {
 
+    static final String CANCELLING = "cancelling: cleaning up on the host (the lock is released, a switched host is rolled back)…";
+
     private final StageboardHome home;
+    private final InputStream inStream;
     private final PrintWriter out;
     private final PrintWriter err;
+    private final boolean ownsProcess;
     private Stageboard engine;
+    private Interrupts interrupts;
+    private BufferedReader in;
+    private volatile boolean cancellable;
+    private volatile boolean cancelled;
 
-    CliContext(StageboardHome home, PrintWriter out, PrintWriter err) {
+    CliContext(StageboardHome home, InputStream in, PrintWriter out, PrintWriter err, boolean ownsProcess) {
         this.home = home;
+        this.inStream = in;
         this.out = out;
         this.err = err;
+        this.ownsProcess = ownsProcess;
     }
 
     Stageboard engine() {
         if (engine == null) {
             engine = Stageboard.open(home);
+            if (ownsProcess) {
+                interrupts = Interrupts.install(this::cancel);
+            }
         }
         return engine;
     }
@@ -36,6 +60,40 @@ final class CliContext implements AutoCloseable {
 
     PrintWriter err() {
         return err;
+    }
+
+    /** One line of stdin, or null at its end: answers to questions, secrets piped in. */
+    String readLine() {
+        try {
+            if (in == null) {
+                in = new BufferedReader(new InputStreamReader(inStream, StandardCharsets.UTF_8));
+            }
+            return in.readLine();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Asks on stderr; true only for an answer of y or yes. */
+    boolean confirm(String question) {
+        err.print(question + " [y/N] ");
+        err.flush();
+        String answer = readLine();
+        if (!interactive()) {
+            err.println(answer == null ? "" : answer.strip()); // what was answered, as a terminal would echo it
+        }
+        return answer != null && (answer.strip().equalsIgnoreCase("y") || answer.strip().equalsIgnoreCase("yes"));
+    }
+
+    /** True when a person is at a terminal: questions can be asked and colours shown. */
+    boolean interactive() {
+        return ownsProcess && System.console() != null;
+    }
+
+    /** The words in red on a terminal that takes colours; as they are elsewhere. */
+    String red(String words) {
+        return interactive() && System.getenv("NO_COLOR") == null && !"dumb".equals(System.getenv("TERM"))
+                ? "\u001b[31m" + words + "\u001b[0m" : words;
     }
 
     /** The named project; without a name, STAGEBOARD_PROJECT, or the only project there is. */
@@ -58,27 +116,84 @@ final class CliContext implements AutoCloseable {
         return engine().environment(project(projectName), environmentName);
     }
 
-    /** Progress on stderr: steps always, log lines when verbose. */
+    /** The environment's hosts, or the named one, which must run it. */
+    List<Host> hosts(Environment environment, String hostName) {
+        List<Host> all = engine().hosts(environment);
+        if (hostName == null) {
+            if (all.isEmpty()) {
+                throw new StageboardException("Environment " + environment.name() + " has no hosts: add one and attach it first.");
+            }
+            return all;
+        }
+        Host host = engine().host(hostName);
+        if (all.stream().noneMatch(h -> h.id() == host.id())) {
+            throw new StageboardException("Host " + host.name() + " does not run environment " + environment.name()
+                    + ": attach it first ('stageboard env attach " + environment.name() + " " + host.name() + "').");
+        }
+        return List.of(host);
+    }
+
+    /**
+     * Progress on stderr, each line flushed as it happens (pipes see it live): steps always, log
+     * lines when verbose. Work given this progress is cancelled by Ctrl-C and cleans up first.
+     */
     Progress progress(boolean verbose) {
+        cancellable = true;
         return new Progress() {
             @Override
             public void step(String title) {
-                err.println("-> " + title);
+                line("-> " + title);
             }
 
             @Override
             public void log(String line) {
                 if (verbose) {
-                    err.println("   " + line);
+                    line("   " + line);
                 }
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return cancelled;
             }
         };
     }
 
+    /**
+     * Ctrl-C (or the JVM ending): cancels the work and says so. True when work was cancelled and
+     * will clean up, so the caller waits for it; false when there is none and the process may end now.
+     */
+    boolean cancel() {
+        if (!cancellable) {
+            return false;
+        }
+        if (!cancelled) {
+            cancelled = true;
+            line(CANCELLING);
+        } else {
+            line("still cleaning up on the host; to quit at once, leaving the host as it is (lock held): kill -9 "
+                    + ProcessHandle.current().pid());
+        }
+        return true;
+    }
+
+    private void line(String text) {
+        synchronized (err) {
+            err.println(text);
+            err.flush();
+        }
+    }
+
     @Override
     public void close() {
-        if (engine != null) {
-            engine.close();
+        try {
+            if (engine != null) {
+                engine.close();
+            }
+        } finally {
+            if (interrupts != null) {
+                interrupts.close();
+            }
         }
     }
 }

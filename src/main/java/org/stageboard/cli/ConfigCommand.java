@@ -1,9 +1,5 @@
 package org.stageboard.cli;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -53,14 +49,13 @@ final class ConfigCommand {
         }
 
         @Override
-        public Integer call() throws IOException {
+        public Integer call() {
             Map<String, ConfigEntry> set = new LinkedHashMap<>();
             pairs.forEach(p -> put(set, p, false));
             secrets.forEach(p -> put(set, p, true));
             if (!secretsFromStdin.isEmpty()) {
-                BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
                 for (String key : secretsFromStdin) {
-                    String value = in.readLine();
+                    String value = context.readLine();
                     if (value == null) {
                         throw new StageboardException("No value on stdin for secret " + key + ": pipe one line per --secret-stdin key.");
                     }

@@ -8,6 +8,7 @@ import org.stageboard.core.Build;
 import org.stageboard.core.Host;
 import org.stageboard.core.Release;
 import org.stageboard.core.Run;
+import org.stageboard.core.RunStatus;
 
 /** One-line renderings shared by the commands; the same words as the board's cards. */
 final class Formats {
@@ -55,10 +56,44 @@ final class Formats {
     }
 
     static String run(Run run, Release release, Host host) {
+        return run(run, release, host, words -> words);
+    }
+
+    /** One line per run; {@code paint} marks an outcome that needs attention (red on a terminal). */
+    static String run(Run run, Release release, Host host, java.util.function.UnaryOperator<String> paint) {
         String what = release == null ? "release #" + run.releaseId() : release.label();
+        String status = status(run.status());
         return (host == null ? "host #" + run.hostId() : host.name()) + "  " + what + "  " + run.kind().name().toLowerCase() + "  "
-                + run.status().label() + "  " + time(run.startedAt()) + "  by " + run.actor()
+                + (run.status().bad() ? paint.apply(status) : status) + "  " + time(run.startedAt()) + "  by " + run.actor()
                 + (run.message() == null ? "" : "  - " + firstLine(run.message()));
+    }
+
+    /** A run's outcome in words; the ones that need attention say so. */
+    static String status(RunStatus status) {
+        return switch (status) {
+            case APP_DOWN -> "app down — host left without a running app";
+            case FAILED -> "FAILED";
+            case INTERRUPTED -> "INTERRUPTED";
+            default -> status.label();
+        };
+    }
+
+    /** An audit event's outcome ({@code live}, {@code app_down}, {@code ok}, …) in the same words as runs and builds. */
+    static String outcome(String outcome) {
+        if (outcome == null) {
+            return "-";
+        }
+        try {
+            return status(RunStatus.valueOf(outcome.toUpperCase(java.util.Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+            return outcome;
+        }
+    }
+
+    /** How long ago, e.g. {@code 42 s}, {@code 3 min}, {@code 5 h}, {@code 2 days}. */
+    static String age(long seconds) {
+        return seconds < 120 ? seconds + " s" : seconds < 7200 ? seconds / 60 + " min" : seconds < 172800 ? seconds / 3600 + " h"
+                : seconds / 86400 + " days";
     }
 
     static String firstLine(String text) {

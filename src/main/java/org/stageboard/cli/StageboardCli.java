@@ -1,5 +1,6 @@
 package org.stageboard.cli;
 
+import java.io.InputStream;
 import java.io.PrintWriter;
 import org.stageboard.core.CancelledException;
 import org.stageboard.core.StageboardException;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Command;
                 "Catalog and logs live in STAGEBOARD_HOME (default ~/.stageboard)."},
         subcommands = {ProjectCommand.class, CommitsCommand.class, BuildCommand.class, BuildsCommand.class, EnvCommand.class,
                 ConfigCommand.class, ReleaseCommand.class, ReleasesCommand.class, HostCommand.class, DeployCommand.class,
-                RollbackCommand.class, StatusCommand.class, HistoryCommand.class, CommandLine.HelpCommand.class})
+                RollbackCommand.class, LockCommand.class, StatusCommand.class, HistoryCommand.class, CommandLine.HelpCommand.class})
 public final class StageboardCli implements Runnable {
 
     public static final int FAILED = 1;
@@ -31,15 +32,31 @@ public final class StageboardCli implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "Name a command, e.g. 'stageboard project add' (see --help).");
     }
 
-    /** Runs the CLI against {@code STAGEBOARD_HOME} with the process's stdout and stderr. */
+    /**
+     * Runs the CLI as the process: against {@code STAGEBOARD_HOME}, with the process's streams,
+     * Ctrl-C cancelling the work after it cleaned up. Call {@code System.exit} with the result only
+     * after this returns (a shutdown hook may be waiting for it).
+     */
     public static int execute(String... args) {
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
-        return execute(StageboardHome.fromEnvironment(), out, err, args);
+        return execute(new CliContext(StageboardHome.fromEnvironment(), System.in, out, err, true), args);
     }
 
+    /** Runs the CLI inside this process (tests, tools): Ctrl-C is left to the process. */
     public static int execute(StageboardHome home, PrintWriter out, PrintWriter err, String... args) {
-        try (CliContext context = new CliContext(home, out, err)) {
+        return execute(home, System.in, out, err, args);
+    }
+
+    /** As {@link #execute(StageboardHome, PrintWriter, PrintWriter, String...)}, with answers and piped secrets read from {@code in}. */
+    public static int execute(StageboardHome home, InputStream in, PrintWriter out, PrintWriter err, String... args) {
+        return execute(new CliContext(home, in, out, err, false), args);
+    }
+
+    private static int execute(CliContext opened, String... args) {
+        PrintWriter out = opened.out();
+        PrintWriter err = opened.err();
+        try (CliContext context = opened) {
             CommandLine cli = new CommandLine(new StageboardCli(), new ContextFactory(context));
             cli.setOut(out);
             cli.setErr(err);

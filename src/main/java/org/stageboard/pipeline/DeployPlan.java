@@ -3,7 +3,7 @@ package org.stageboard.pipeline;
 import java.util.List;
 import org.stageboard.core.Host;
 import org.stageboard.core.Release;
-import org.stageboard.run.HostPlan;
+import org.stageboard.core.HostPlan;
 
 /**
  * What deploying a release to one host would do, changing nothing: the host's plan (what runs now,

@@ -3,10 +3,10 @@ package org.stageboard.pipeline;
 import java.util.ArrayList;
 import java.util.List;
 import org.stageboard.core.Release;
-import org.stageboard.run.HostState;
-import org.stageboard.run.LedgerEntry;
-import org.stageboard.run.LockInfo;
-import org.stageboard.run.ReleaseIdentity;
+import org.stageboard.core.HostState;
+import org.stageboard.core.LedgerEntry;
+import org.stageboard.core.LockInfo;
+import org.stageboard.core.ReleaseIdentity;
 
 /** Where a host differs from what this catalog expects, in words: one line per difference. */
 final class Drift {
@@ -35,7 +35,8 @@ final class Drift {
                         + (expected == null ? "nothing" : expected.label()) + " live there");
             }
             if (state.currentExists() && entry == null) {
-                drift.add("current was switched outside Stageboard: no ledger entry activated " + state.currentFolder());
+                drift.add("no ledger entry activated " + state.currentFolder() + ": current was switched by hand, or by a run "
+                        + "that was killed before it finished");
             }
             if (!state.appAlive()) {
                 drift.add("app down: no process runs for " + state.currentFolder());

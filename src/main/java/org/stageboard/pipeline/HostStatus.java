@@ -5,7 +5,7 @@ import java.util.List;
 import org.stageboard.core.Environment;
 import org.stageboard.core.Host;
 import org.stageboard.core.Release;
-import org.stageboard.run.HostState;
+import org.stageboard.core.HostState;
 
 /**
  * One environment on one host, as its host says: the state read at {@code readAt} (null when it

@@ -17,8 +17,8 @@ import org.stageboard.core.HostReading;
 import org.stageboard.core.Project;
 import org.stageboard.core.Release;
 import org.stageboard.run.HostRunner;
-import org.stageboard.run.HostState;
-import org.stageboard.run.ReleaseIdentity;
+import org.stageboard.core.HostState;
+import org.stageboard.core.ReleaseIdentity;
 
 /**
  * Reads what every host of a project's environments has, in parallel with a time limit, stores

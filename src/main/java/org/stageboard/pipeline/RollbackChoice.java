@@ -3,7 +3,7 @@ package org.stageboard.pipeline;
 import org.stageboard.core.Environment;
 import org.stageboard.core.Host;
 import org.stageboard.core.Release;
-import org.stageboard.run.HostState;
+import org.stageboard.core.HostState;
 
 /**
  * What a rollback on one host would activate, decided from the host's own ledger before doing

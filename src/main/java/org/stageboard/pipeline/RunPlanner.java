@@ -14,9 +14,9 @@ import org.stageboard.core.Masker;
 import org.stageboard.core.Project;
 import org.stageboard.core.Release;
 import org.stageboard.release.ConfigService;
-import org.stageboard.run.HostPlan;
+import org.stageboard.core.HostPlan;
 import org.stageboard.run.HostRunner;
-import org.stageboard.run.ReleaseIdentity;
+import org.stageboard.core.ReleaseIdentity;
 
 /** Plans before acting: what a deploy would do on each host, and what a rollback would activate, read from the hosts. */
 final class RunPlanner {
@@ -89,7 +89,8 @@ final class RunPlanner {
         var state = status.state();
         String folder = HostRunner.rollbackTarget(state);
         Release current = status.running();
-        String now = state.currentFolder() == null ? "nothing" : current != null ? current.label() : state.currentFolder();
+        String now = state.currentFolder() == null ? "nothing" : current != null ? current.label()
+                : state.currentIdentity() != null ? state.currentIdentity().label() + " (another catalog's)" : state.currentFolder();
         if (folder == null) {
             return new RollbackChoice(environment, host, state, current, null, null, "Nothing to roll back to on " + host.name()
                     + ": its ledger has no earlier release of " + environment.name() + " that was live and healthy and is still there"

@@ -24,7 +24,7 @@ import org.stageboard.release.ReleaseService;
 import org.stageboard.run.DeployResult;
 import org.stageboard.run.HostRunner;
 import org.stageboard.run.LockHeldException;
-import org.stageboard.run.ReleaseIdentity;
+import org.stageboard.core.ReleaseIdentity;
 import org.stageboard.run.RemoteRelease;
 import org.stageboard.ssh.HostKeyException;
 import org.stageboard.ssh.HostKeyStatus;

@@ -19,7 +19,7 @@ import org.stageboard.release.SecretBox;
 import org.stageboard.core.RunKind;
 import org.stageboard.core.RunStatus;
 import org.stageboard.run.HostRunner;
-import org.stageboard.run.LockInfo;
+import org.stageboard.core.LockInfo;
 import org.stageboard.ssh.HostKeyScan;
 import org.stageboard.ssh.KnownHosts;
 import org.stageboard.core.Build;

@@ -10,6 +10,7 @@ import org.stageboard.core.Masker;
 import org.stageboard.core.Progress;
 import org.stageboard.core.RunSettings;
 import org.stageboard.core.RunStatus;
+import org.stageboard.ssh.ConnectionLostException;
 
 /**
  * The steps of one activation on one host, run while holding the lock. First, with nothing that
@@ -75,6 +76,13 @@ final class Activation {
 
     private DeployResult switchAndCheck(RemoteShell shell, RunSettings previousRun) {
         try {
+            if (release.run().healthKind() != HealthKind.COMMAND) {
+                // Before anything that serves is touched: a health check that cannot reach the app would take a good host down.
+                HealthProbe.Answer reach = HealthCheck.once(shell, layout, release.run());
+                if (reach.refusedBySsh()) {
+                    return recover(reach.summary(), false, null);
+                }
+            }
             if (previousPid != null) {
                 progress.step("stop previous app");
                 previousStopped = true;
@@ -111,8 +119,20 @@ final class Activation {
         }
     }
 
-    /** Puts the host back on the previous release, running and healthy; says precisely what it has when it cannot. */
+    /**
+     * Puts the host back on the previous release, running and healthy; says precisely what it has
+     * when it cannot. A connection lost during recovery is opened again once and recovery redone.
+     */
     private DeployResult recover(String failure, boolean cancelled, String healthEvidence) {
+        try {
+            return recoverOnce(failure, cancelled, healthEvidence, false);
+        } catch (ConnectionLostException lost) {
+            progress.log("the connection was lost while putting the host back (" + lost.getMessage() + "): connecting again");
+            return recoverOnce(failure, cancelled, healthEvidence, true);
+        }
+    }
+
+    private DeployResult recoverOnce(String failure, boolean cancelled, String healthEvidence, boolean lastTry) {
         String what = release.label() + (cancelled ? " was cancelled" : " failed") + " on " + connection.display() + ": " + failure;
         progress.log(what);
         RunStatus ended = cancelled ? RunStatus.CANCELLED : RunStatus.FAILED;
@@ -150,6 +170,13 @@ final class Activation {
             RunSettings previousRun = ReleaseFolders.storedRunSettings(shell, layout, previous, release.run());
             return restart(shell, what, cancelled ? RunStatus.CANCELLED : RunStatus.ROLLED_BACK, evidence, previousRun, previousLink,
                     "rolled back to " + previous);
+        } catch (ConnectionLostException e) {
+            if (!lastTry) {
+                throw e;
+            }
+            return new DeployResult(RunStatus.APP_DOWN, what + ". Then going back failed too (" + e.getMessage()
+                    + "): the host may be left without a running app" + stateWhenLost() + ". Read the host's state, then deploy or roll back.",
+                    previous, evidence);
         } catch (RuntimeException e) {
             return new DeployResult(RunStatus.APP_DOWN, what + ". Then going back failed too (" + e.getMessage()
                     + "): the host may be left without a running app" + stateWhenLost() + ". Read the host's state, then deploy or roll back.",

@@ -1,5 +1,9 @@
 package org.stageboard.run;
 
+import org.stageboard.core.HostState;
+import org.stageboard.core.LockInfo;
+import org.stageboard.core.LedgerEntry;
+import org.stageboard.core.ReleaseIdentity;
 import static org.stageboard.run.RemoteLayout.q;
 
 import java.time.Instant;

@@ -1,5 +1,9 @@
 package org.stageboard.run;
 
+import org.stageboard.core.HostState;
+import org.stageboard.core.LockInfo;
+import org.stageboard.core.LedgerEntry;
+import org.stageboard.core.HostPlan;
 import static org.stageboard.run.RemoteLayout.q;
 
 import java.nio.file.Files;
@@ -12,6 +16,7 @@ import org.stageboard.core.CancelledException;
 import org.stageboard.core.Progress;
 import org.stageboard.core.RunStatus;
 import org.stageboard.core.StageboardException;
+import org.stageboard.ssh.ConnectionLostException;
 import org.stageboard.ssh.SshTarget;
 
 /**
@@ -71,34 +76,52 @@ public final class HostRunner {
 
     private static DeployResult finish(HostConnection connection, RemoteLayout layout, RemoteRelease release, String kind,
                                        String previous, DeployResult result, RemoteLock lock, Progress progress) {
-        RemoteShell shell;
-        try {
-            shell = connection.recoveryShell();
-        } catch (RuntimeException e) {
-            lock.abandon();
-            return new DeployResult(result.status(), result.message() + " The connection could not be opened again to record "
-                    + "the run in the host's ledger and release the lock (" + e.getMessage() + "); the lock will show as stale.",
-                    result.previousRelease(), result.evidence(), result.uploadedBytes());
-        }
-        try {
-            progress.step("record in ledger");
-            Ledger.append(shell, layout, Ledger.entry(release, kind, previous, result.status().name(), result.message()));
-            if (result.status() == RunStatus.LIVE || result.status() == RunStatus.ROLLED_BACK) {
-                progress.step("prune old releases");
-                HostState state = HostReader.read(shell, layout, false);
-                Housekeeping.prune(shell, layout, release.run().keepReleases(), protect(state, previous), progress);
-            }
-        } catch (RuntimeException e) {
-            progress.log("after the run: " + e.getMessage());
-        } finally {
-            progress.step("unlock");
+        for (int attempt = 1; ; attempt++) {
+            RemoteShell shell;
             try {
+                shell = connection.recoveryShell();
+            } catch (RuntimeException e) {
+                lock.abandon();
+                return new DeployResult(result.status(), result.message() + " The connection could not be opened again to record "
+                        + "the run in the host's ledger and release the lock (" + e.getMessage() + "); the lock will show as stale.",
+                        result.previousRelease(), result.evidence(), result.uploadedBytes());
+            }
+            try {
+                record(shell, layout, release, kind, previous, result, progress);
+                progress.step("unlock");
                 lock.release(shell);
+                return result;
+            } catch (ConnectionLostException e) {
+                if (attempt >= 2) {
+                    lock.abandon();
+                    progress.log("could not record the run and release the lock: " + e.getMessage() + " The lock will show as stale.");
+                    return result;
+                }
+                progress.log("the connection was lost after the run (" + e.getMessage() + "): connecting again");
             } catch (RuntimeException e) {
                 progress.log("could not release the lock: " + e.getMessage() + " It will show as stale; break it explicitly.");
+                lock.abandon();
+                return result;
             }
         }
-        return result;
+    }
+
+    /** The ledger line, then pruning after a run that left a release serving; a failure here is logged, not fatal. */
+    private static void record(RemoteShell shell, RemoteLayout layout, RemoteRelease release, String kind, String previous,
+                               DeployResult result, Progress progress) {
+        progress.step("record in ledger");
+        Ledger.append(shell, layout, Ledger.entry(release, kind, previous, result.status().name(), result.message()));
+        if (result.status() == RunStatus.LIVE || result.status() == RunStatus.ROLLED_BACK) {
+            progress.step("prune old releases");
+            try {
+                HostState state = HostReader.read(shell, layout, false);
+                Housekeeping.prune(shell, layout, release.run().keepReleases(), protect(state, previous), progress);
+            } catch (ConnectionLostException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                progress.log("pruning after the run: " + e.getMessage());
+            }
+        }
     }
 
     /** Folders pruning never removes: current, the one before, and the rollback target. */

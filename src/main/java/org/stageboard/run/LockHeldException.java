@@ -1,5 +1,6 @@
 package org.stageboard.run;
 
+import org.stageboard.core.LockInfo;
 import org.stageboard.core.StageboardException;
 
 /** The environment's lock on a host is held by someone else; the message names the holder and, when stale, how to break it. */

@@ -1,5 +1,6 @@
 package org.stageboard.run;
 
+import org.stageboard.core.ReleaseIdentity;
 import static org.stageboard.run.RemoteLayout.q;
 
 import java.nio.charset.StandardCharsets;

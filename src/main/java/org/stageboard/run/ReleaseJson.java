@@ -1,5 +1,6 @@
 package org.stageboard.run;
 
+import org.stageboard.core.ReleaseIdentity;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,5 +1,6 @@
 package org.stageboard.run;
 
+import org.stageboard.core.LockInfo;
 import static org.stageboard.run.RemoteLayout.q;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,5 +1,6 @@
 package org.stageboard.run;
 
+import org.stageboard.core.ReleaseIdentity;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -53,8 +53,7 @@ final class RemoteShell {
         String begin = "@@stageboard-begin-" + nonce + "@@";
         String end = "@@stageboard-end-" + nonce + "@@";
         String framed = framed(script, begin, end);
-        cancel.checkCancelled();
-        ExecResult raw = ssh.exec("sh -c " + ShellQuote.quote(framed), timeout);
+        ExecResult raw = ssh.exec("sh -c " + ShellQuote.quote(framed), timeout, cancel);
         return unframe(raw, begin, end, host());
     }
 

@@ -1,5 +1,6 @@
 package org.stageboard.run;
 
+import org.stageboard.core.LedgerEntry;
 import java.util.ArrayList;
 import java.util.List;
 

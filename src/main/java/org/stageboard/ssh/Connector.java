@@ -6,25 +6,55 @@ import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.common.Factory;
 import net.schmizz.sshj.common.LoggerFactory;
+import net.schmizz.sshj.transport.cipher.Cipher;
 import net.schmizz.sshj.transport.verification.HostKeyVerifier;
 import org.stageboard.core.StageboardException;
 
 /** Builds sshj clients and turns network failures into messages a user can act on. */
 final class Connector {
 
+    /**
+     * Ciphers asked for first: AEAD ciphers are the fastest in Java (aes-gcm uses the CPU's AES
+     * instructions) and need no separate MAC. sshj's defaults follow, for older servers.
+     */
+    static final List<String> PREFERRED_CIPHERS = List.of("aes128-gcm@openssh.com", "chacha20-poly1305@openssh.com",
+            "aes256-gcm@openssh.com", "aes128-ctr");
+
     private Connector() {
     }
 
     static SSHClient newClient(HostKeyVerifier verifier, Duration connectTimeout, LoggerFactory logging) {
+        return newClient(verifier, connectTimeout, logging, new LinkMonitor());
+    }
+
+    /** A client whose connection {@code monitor} watches (see {@link LinkWatchdog}). */
+    static SSHClient newClient(HostKeyVerifier verifier, Duration connectTimeout, LoggerFactory logging, LinkMonitor monitor) {
         DefaultConfig config = new DefaultConfig();
         config.setLoggerFactory(logging);
+        config.setCipherFactories(preferredFirst(config.getCipherFactories()));
+        config.setKeepAliveProvider(LinkWatchdog.provider(monitor)); // read by the SSHClient constructor
         SSHClient client = new SSHClient(config);
+        client.setSocketFactory(monitor.socketFactory());
+        client.getTransport().setDisconnectListener(monitor.disconnectListener());
         client.addHostKeyVerifier(verifier);
         client.setConnectTimeout((int) Math.min(Integer.MAX_VALUE, timeoutOrDefault(connectTimeout).toMillis()));
         return client;
+    }
+
+    /** {@link #PREFERRED_CIPHERS} that this JVM can do, in that order, then the others unchanged. */
+    static List<Factory.Named<Cipher>> preferredFirst(List<Factory.Named<Cipher>> available) {
+        List<Factory.Named<Cipher>> ordered = new ArrayList<>();
+        for (String name : PREFERRED_CIPHERS) {
+            available.stream().filter(f -> f.getName().equals(name)).findFirst().ifPresent(ordered::add);
+        }
+        available.stream().filter(f -> !ordered.contains(f)).forEach(ordered::add);
+        return ordered;
     }
 
     static Duration timeoutOrDefault(Duration timeout) {

@@ -7,13 +7,14 @@ import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.net.Socket;
 import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.connection.channel.OpenFailException;
 import net.schmizz.sshj.connection.channel.direct.DirectConnection;
 
 /**
  * Accepts local connections and carries each over its own SSH direct-tcpip channel. Unlike
  * sshj's {@code LocalPortForwarder}, a connection the remote side refuses (the app is not
  * listening yet) closes only that connection and the forward keeps listening: health checks
- * retry through it.
+ * retry through it. Each refusal is recorded in the {@link PortForward} with its reason.
  */
 final class ForwardingListener implements Runnable {
 
@@ -21,9 +22,14 @@ final class ForwardingListener implements Runnable {
     private final ServerSocket server;
     private final String remoteHost;
     private final int remotePort;
+    private final PortForward forward;
+    private final LinkMonitor monitor;
 
-    ForwardingListener(SSHClient client, ServerSocket server, String remoteHost, int remotePort) {
+    ForwardingListener(SSHClient client, LinkMonitor monitor, ServerSocket server, String remoteHost, int remotePort,
+                       PortForward forward) {
         this.client = client;
+        this.monitor = monitor;
+        this.forward = forward;
         this.server = server;
         this.remoteHost = remoteHost;
         this.remotePort = remotePort;
@@ -44,7 +50,24 @@ final class ForwardingListener implements Runnable {
                 pump(channel.getInputStream(), socket.getOutputStream(), socket, channel, "in");
             } catch (IOException e) {
                 closeQuietly(socket);
+                record(e);
             }
+        }
+    }
+
+    private void record(IOException e) {
+        String target = remoteHost + ":" + remotePort;
+        if (e instanceof OpenFailException open) {
+            switch (open.getReason()) {
+                case ADMINISTRATIVELY_PROHIBITED -> forward.failed(PortForward.REFUSED_REASON, true);
+                case CONNECT_FAILED -> forward.failed("the host could not connect to " + target + " ("
+                        + open.getMessage() + ")", false);
+                default -> forward.failed("the host did not open a channel to " + target + ": " + open.getMessage(), false);
+            }
+        } else if (Failures.connectionLost(client, monitor, e)) {
+            forward.failed("the SSH connection is lost: " + Failures.lostReason(monitor, e), false);
+        } else {
+            forward.failed("the channel to " + target + " could not be opened: " + e.getMessage(), false);
         }
     }
 

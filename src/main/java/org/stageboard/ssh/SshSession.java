@@ -1,31 +1,17 @@
 package org.stageboard.ssh;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.EnumSet;
-import java.util.HexFormat;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import net.schmizz.sshj.SSHClient;
-import net.schmizz.sshj.connection.ConnectionException;
-import net.schmizz.sshj.connection.channel.direct.Session;
-import net.schmizz.sshj.sftp.FileAttributes;
-import net.schmizz.sshj.sftp.OpenMode;
-import net.schmizz.sshj.sftp.RemoteFile;
-import net.schmizz.sshj.sftp.SFTPClient;
 import net.schmizz.sshj.userauth.UserAuthException;
 import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
-import net.schmizz.sshj.xfer.FileSystemFile;
+import org.stageboard.core.CancelledException;
 import org.stageboard.core.Progress;
 import org.stageboard.core.StageboardException;
 
@@ -33,17 +19,26 @@ import org.stageboard.core.StageboardException;
  * An authenticated SSH connection to one host. {@link #open} verifies the host key against the
  * pinned one before anything else, then authenticates with the target's private key. Commands,
  * SFTP transfers and port forwards share the connection; close it with try-with-resources.
+ * A watchdog declares the connection lost when the host stays silent for about 15 s; every
+ * remote step is bounded and fails with a message that names its real cause.
  */
 public final class SshSession implements AutoCloseable {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /** What {@link #upload} puts between the final name and 12 random hex digits while uploading. */
+    public static final String PARTIAL_SUFFIX = ".part-";
 
     private final SshTarget target;
     private final SSHClient client;
+    private final LinkMonitor monitor;
+    private final String cipher;
+    private final RemoteFiles files;
 
-    private SshSession(SshTarget target, SSHClient client) {
+    private SshSession(SshTarget target, SSHClient client, LinkMonitor monitor, String cipher) {
         this.target = target;
         this.client = client;
+        this.monitor = monitor;
+        this.cipher = cipher;
+        this.files = new RemoteFiles(client, monitor, target, command -> exec(command, RemoteFiles.probeTimeout()));
     }
 
     /**
@@ -54,7 +49,13 @@ public final class SshSession implements AutoCloseable {
     public static SshSession open(SshTarget target) {
         KnownHosts knownHosts = new KnownHosts(target.knownHosts());
         PinnedKeyVerifier verifier = new PinnedKeyVerifier(knownHosts, target.address(), target.port());
-        SSHClient client = Connector.newClient(verifier, target.connectTimeout(), SshjLogging.session());
+        LinkMonitor monitor = new LinkMonitor();
+        SSHClient client = Connector.newClient(verifier, target.connectTimeout(), SshjLogging.session(), monitor);
+        AtomicReference<String> cipher = new AtomicReference<>("");
+        client.addAlgorithmsVerifier(algorithms -> {
+            cipher.set(algorithms.getClient2ServerCipherAlgorithm());
+            return true;
+        });
         boolean opened = false;
         try {
             KeyProvider key = loadKey(client, target.privateKey());
@@ -76,7 +77,7 @@ public final class SshSession implements AutoCloseable {
                 throw new StageboardException("SSH login to " + target.display() + " failed: " + e.getMessage(), e);
             }
             opened = true;
-            return new SshSession(target, client);
+            return new SshSession(target, client, monitor, cipher.get());
         } finally {
             if (!opened) {
                 Connector.closeQuietly(client);
@@ -109,143 +110,87 @@ public final class SshSession implements AutoCloseable {
     }
 
     /**
-     * Runs one command through the remote user's shell and waits for it. A non-zero exit code is
-     * returned, not thrown; not finishing within {@code timeout} throws.
+     * The cipher negotiated for data sent to the host, e.g. {@code aes128-gcm@openssh.com}; the
+     * fast AEAD ciphers are asked for first.
      */
-    public ExecResult exec(String command, Duration timeout) {
-        try (Session session = client.startSession()) {
-            Session.Command cmd = session.exec(command);
-            cmd.getOutputStream().close();
-            CompletableFuture<String> out = readAsync(cmd.getInputStream());
-            CompletableFuture<String> err = readAsync(cmd.getErrorStream());
-            try {
-                cmd.join(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (ConnectionException e) {
-                throw new StageboardException("A command on " + target.display() + " did not finish within "
-                        + timeout.toSeconds() + " s.", e);
-            }
-            Integer status = cmd.getExitStatus();
-            return new ExecResult(status == null ? -1 : status, out.get(10, TimeUnit.SECONDS), err.get(10, TimeUnit.SECONDS));
-        } catch (StageboardException e) {
-            throw e;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StageboardException("Interrupted while running a command on " + target.display() + ".", e);
-        } catch (Exception e) {
-            throw new StageboardException("Running a command on " + target.display() + " failed: " + e.getMessage(), e);
-        }
+    public String negotiatedCipher() {
+        return cipher;
     }
 
-    private static CompletableFuture<String> readAsync(InputStream in) {
-        CompletableFuture<String> result = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try (in) {
-                ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-                in.transferTo(buffer);
-                result.complete(buffer.toString(StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                result.completeExceptionally(e);
-            }
-        }, "ssh-exec-reader");
-        reader.setDaemon(true);
-        reader.start();
-        return result;
+    /**
+     * Runs one command through the remote user's shell and waits for it. A non-zero exit code is
+     * returned, not thrown; not finishing within {@code timeout} throws. A broken connection
+     * throws {@link ConnectionLostException}.
+     */
+    public ExecResult exec(String command, Duration timeout) {
+        return exec(command, timeout, Progress.NONE);
+    }
+
+    /**
+     * Like {@link #exec(String, Duration)}, and stops waiting within about 200 ms once
+     * {@code progress} is cancelled: the command is sent TERM, its channel closed, and
+     * {@link CancelledException} thrown. {@code progress} may be null.
+     */
+    public ExecResult exec(String command, Duration timeout, Progress progress) {
+        return CommandRun.run(client, monitor, target, command, timeout, progress);
     }
 
     /**
      * Uploads a file over SFTP to a temporary name next to {@code remotePath}, then renames it,
-     * so that {@code remotePath} is either absent or complete. Reports the fraction done.
+     * so that {@code remotePath} is either absent or complete. The temporary name is
+     * {@code remotePath + ".part-" + 12 hex digits} ({@link #PARTIAL_SUFFIX}); it is removed on
+     * failure or cancel while the host is reachable, and may stay behind when the connection is
+     * lost. Reports the fraction sent; {@code progress} may be null.
+     *
+     * @throws CancelledException once {@code progress} is cancelled, within one write
+     * @throws ConnectionLostException when the link breaks or goes silent (about 15 s)
+     * @throws StageboardException naming permission denied, a missing folder or a full disk
      */
     public void upload(Path local, String remotePath, Progress progress) {
-        String temp = remotePath + ".part-" + randomHex();
-        try (SFTPClient sftp = client.newSFTPClient()) {
-            sftp.getFileTransfer().setTransferListener(new ProgressTransferListener(progress == null ? Progress.NONE : progress));
-            try {
-                sftp.getFileTransfer().upload(new FileSystemFile(local.toFile()), temp);
-                rename(sftp, temp, remotePath);
-            } catch (IOException | RuntimeException e) {
-                removeQuietly(sftp, temp);
-                throw e;
-            }
-        } catch (IOException e) {
-            throw new StageboardException("Uploading " + local.getFileName() + " to " + target.display() + ":" + remotePath
-                    + " failed: " + e.getMessage() + ". Check the free space and permissions on the host.", e);
-        }
-    }
-
-    private void rename(SFTPClient sftp, String from, String to) throws IOException {
-        try {
-            sftp.rename(from, to);
-        } catch (IOException e) {
-            // SFTP v3 (OpenSSH) will not rename over an existing file; mv does, atomically.
-            ExecResult mv = exec("mv -f -- " + ShellQuote.quote(from) + " " + ShellQuote.quote(to), Duration.ofSeconds(30));
-            if (!mv.ok()) {
-                throw new IOException("cannot rename " + from + " to " + to + ": " + mv.stderr().strip(), e);
-            }
-        }
-    }
-
-    private static void removeQuietly(SFTPClient sftp, String path) {
-        try {
-            sftp.rm(path);
-        } catch (IOException | RuntimeException ignored) {
-            // Best effort: a stray temp file is harmless, the failure is what matters.
-        }
+        files.upload(local, remotePath, progress);
     }
 
     /**
      * Writes {@code content} to {@code remotePath} over SFTP with permission bits {@code mode}
      * (e.g. {@code 0600}), set before any content is written. Meant for secrets such as
-     * {@code .env}: they never appear on a command line.
+     * {@code .env}: they never appear on a command line. Failures name their cause as
+     * {@link #upload} does.
      */
     public void write(String remotePath, byte[] content, int mode) {
-        try (SFTPClient sftp = client.newSFTPClient()) {
-            FileAttributes attributes = new FileAttributes.Builder().withPermissions(mode).build();
-            try (RemoteFile file = sftp.open(remotePath, EnumSet.of(OpenMode.WRITE, OpenMode.CREAT, OpenMode.TRUNC), attributes)) {
-                sftp.chmod(remotePath, mode);
-                try (OutputStream out = file.new RemoteFileOutputStream(0)) {
-                    out.write(content);
-                }
-            }
-        } catch (IOException e) {
-            throw new StageboardException("Writing " + remotePath + " on " + target.display() + " failed: "
-                    + e.getMessage() + ". Check that the folder exists and is writable.", e);
-        }
+        files.write(remotePath, content, mode);
     }
 
     /**
      * Forwards a free local port on 127.0.0.1 to {@code remoteHost:remotePort} as seen from the
      * remote machine, e.g. to reach an app that only listens on the host's loopback. A refused
-     * connection fails only that connection; the port keeps forwarding.
+     * connection fails only that connection; the port keeps forwarding. Why a connection could
+     * not be carried is kept in {@link PortForward#lastFailure()}.
      */
     public PortForward forward(String remoteHost, int remotePort) {
         try {
             ServerSocket socket = new ServerSocket();
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-            Thread listener = new Thread(new ForwardingListener(client, socket, remoteHost, remotePort),
+            PortForward forward = new PortForward(socket);
+            Thread listener = new Thread(new ForwardingListener(client, monitor, socket, remoteHost, remotePort, forward),
                     "ssh-forward-" + socket.getLocalPort());
             listener.setDaemon(true);
-            listener.start();
-            return new PortForward(socket, listener);
+            forward.listenWith(listener);
+            return forward;
         } catch (IOException e) {
             throw new StageboardException("Cannot forward a local port to " + remoteHost + ":" + remotePort + " on "
                     + target.display() + ": " + e.getMessage(), e);
         }
     }
 
+    /** True while the connection is up and logged in; false once it was closed or found lost. */
     public boolean isConnected() {
-        return client.isConnected() && client.isAuthenticated();
+        return client.isConnected() && client.isAuthenticated() && client.getTransport().isRunning();
     }
 
     @Override
     public void close() {
+        monitor.closingHere();
         Connector.closeQuietly(client);
-    }
-
-    private static String randomHex() {
-        byte[] bytes = new byte[6];
-        RANDOM.nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
     }
 }

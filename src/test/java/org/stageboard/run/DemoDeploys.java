@@ -1,5 +1,6 @@
 package org.stageboard.run;
 
+import org.stageboard.core.ReleaseIdentity;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;

@@ -1,5 +1,6 @@
 package org.stageboard.run;
 
+import org.stageboard.core.HostState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.stageboard.run.DemoDeploys.freePort;

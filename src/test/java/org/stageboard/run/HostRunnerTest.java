@@ -1,5 +1,7 @@
 package org.stageboard.run;
 
+import org.stageboard.core.HostState;
+import org.stageboard.core.ReleaseIdentity;
 import org.stageboard.testing.RecordingProgress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -118,8 +120,11 @@ class HostRunnerTest {
         assertThat(v3.status()).as(third.all()).isEqualTo(RunStatus.ROLLED_BACK);
         assertThat(v3.previousRelease()).isEqualTo(r2.releaseName());
         assertThat(v3.message()).contains("staging v3 failed", "HTTP 500", "Rolled back to " + r2.releaseName());
-        assertThat(v3.evidence()).contains("last answer: HTTP 500", "last lines of logs/app.log:", "health fail")
+        // The app printed its secret in its answer and its log: masked; other values (the port) stay readable.
+        assertThat(v3.evidence()).contains("last answer: HTTP 500", "unhealthy: cannot log in with token " + org.stageboard.core.Masker.MASK,
+                "last lines of logs/app.log:", "health fail", "config PORT=" + port + " API_TOKEN=" + org.stageboard.core.Masker.MASK)
                 .doesNotContain(SECRET);
+        assertThat(third.all()).contains("config PORT=" + port).doesNotContain(SECRET);
         assertThat(deploys.currentTarget()).isEqualTo("releases/" + r2.releaseName());
         assertThat(getThroughHost(server.target(), port, "/").body()).isEqualTo("hello from v2");
         long pid3 = deploys.pidFromFile();

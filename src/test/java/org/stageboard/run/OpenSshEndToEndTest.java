@@ -1,5 +1,6 @@
 package org.stageboard.run;
 
+import org.stageboard.core.HostState;
 import org.stageboard.testing.RecordingProgress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

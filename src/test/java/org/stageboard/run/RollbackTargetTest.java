@@ -1,5 +1,6 @@
 package org.stageboard.run;
 
+import org.stageboard.core.LedgerEntry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package org.stageboard.run;
+package org.stageboard.core;
 
 import java.util.List;
 

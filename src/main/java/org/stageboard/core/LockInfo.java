@@ -1,8 +1,7 @@
-package org.stageboard.run;
+package org.stageboard.core;
 
 import java.time.Duration;
 import java.time.Instant;
-import org.stageboard.core.ProcessIdentity;
 
 /**
  * Who holds an environment's lock on a host: the holder process ({@code alice@laptop pid 4242 since …}),

@@ -1,0 +1,140 @@
+package org.stageboard.ssh;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.connection.ConnectionException;
+import net.schmizz.sshj.connection.channel.direct.Session;
+import net.schmizz.sshj.connection.channel.direct.Signal;
+import org.stageboard.core.CancelledException;
+import org.stageboard.core.Progress;
+import org.stageboard.core.StageboardException;
+
+/**
+ * One remote command: started on its own channel, waited for in short steps so that a cancel or
+ * the timeout is noticed within {@link #POLL}, and abandoned (TERM signal, channel closed) when
+ * either comes first.
+ */
+final class CommandRun {
+
+    static final Duration POLL = Duration.ofMillis(200);
+    private static final long STREAM_WAIT_SECONDS = 10;
+
+    private CommandRun() {
+    }
+
+    static ExecResult run(SSHClient client, LinkMonitor monitor, SshTarget target, String command, Duration timeout,
+                          Progress progress) {
+        Progress p = progress == null ? Progress.NONE : progress;
+        p.checkCancelled();
+        Session session = null;
+        try (LinkMonitor.Busy busy = monitor.busy()) {
+            session = client.startSession();
+            Session.Command cmd = session.exec(command);
+            cmd.getOutputStream().close();
+            CompletableFuture<String> out = readAsync(cmd.getInputStream());
+            CompletableFuture<String> err = readAsync(cmd.getErrorStream());
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (!closedWithin(cmd, POLL)) {
+                if (p.isCancelled()) {
+                    abandon(session, cmd);
+                    throw new CancelledException();
+                }
+                if (System.nanoTime() - deadline >= 0) {
+                    abandon(session, cmd);
+                    throw new StageboardException("A command on " + target.display() + " did not finish within "
+                            + timeout.toSeconds() + " s; it was stopped. The host may be overloaded, or the command "
+                            + "waits for something that does not come.");
+                }
+            }
+            Integer status = cmd.getExitStatus();
+            ExecResult result = new ExecResult(status == null ? -1 : status,
+                    out.get(STREAM_WAIT_SECONDS, TimeUnit.SECONDS), err.get(STREAM_WAIT_SECONDS, TimeUnit.SECONDS));
+            closeQuietly(session);
+            return result;
+        } catch (StageboardException e) {
+            throw e;
+        } catch (InterruptedException | IOException | ExecutionException | TimeoutException | RuntimeException e) {
+            abandon(session, null);
+            if (Failures.connectionLost(client, monitor, e)) {
+                throw Failures.lost(target, monitor, "a command", "The command may or may not have finished there; "
+                        + "check the host's state before trying again once it is reachable.", e);
+            }
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+                throw new StageboardException("Interrupted while running a command on " + target.display() + ".", e);
+            }
+            throw new StageboardException("Running a command on " + target.display() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Waits up to {@code step} for the channel to close; false when it is still open. */
+    private static boolean closedWithin(Session.Command cmd, Duration step) throws ConnectionException, InterruptedException {
+        try {
+            cmd.join(step.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (ConnectionException e) {
+            if (e.getCause() instanceof TimeoutException) {
+                return false;
+            }
+            if (e.getCause() instanceof InterruptedException || Thread.currentThread().isInterrupted()) {
+                throw new InterruptedException("interrupted while waiting for a remote command");
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Stops waiting for a command: asks the host to TERM it and closes its channel, on another
+     * thread, because closing waits for the host's answer and the link may be dead. A server that
+     * ignores the signal lets the command run on until it ends by itself.
+     */
+    private static void abandon(Session session, Session.Command cmd) {
+        if (session == null) {
+            return;
+        }
+        Thread closer = new Thread(() -> {
+            if (cmd != null) {
+                try {
+                    cmd.signal(Signal.TERM);
+                } catch (IOException | RuntimeException ignored) {
+                    // Not supported or the link is gone: closing the channel is what is left.
+                }
+            }
+            closeQuietly(session);
+        }, "ssh-exec-abandon");
+        closer.setDaemon(true);
+        closer.start();
+    }
+
+    private static void closeQuietly(Session session) {
+        try {
+            session.close();
+        } catch (IOException | RuntimeException ignored) {
+            // The result (or the failure) is already known.
+        }
+    }
+
+    private static CompletableFuture<String> readAsync(InputStream in) {
+        CompletableFuture<String> result = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try (in) {
+                ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+                in.transferTo(buffer);
+                result.complete(buffer.toString(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                result.completeExceptionally(e);
+            }
+        }, "ssh-exec-reader");
+        reader.setDaemon(true);
+        reader.start();
+        return result;
+    }
+}

@@ -1,0 +1,165 @@
+package org.stageboard.run;
+
+import org.stageboard.core.HostState;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.stageboard.run.DemoDeploys.freePort;
+import static org.stageboard.run.DemoDeploys.release;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.stageboard.core.RunStatus;
+import org.stageboard.testing.AppProcesses;
+import org.stageboard.testing.RecordingProgress;
+import org.stageboard.testing.SshTestServer;
+
+/** The link and the login shell misbehave: a banner, forwarding refused, the session dropped mid-upload and mid-switch. */
+class HostLinkFaultsTest {
+
+    @TempDir
+    static Path work;
+    static SshTestServer server;
+    static Path okArtifact;
+    static Path bigArtifact;
+
+    private DemoDeploys deploys;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        server = SshTestServer.start(work);
+        okArtifact = SshTestServer.writeDemoArtifact(work, "ok");
+        bigArtifact = bigDemoArtifact();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+    }
+
+    @AfterEach
+    void reset() {
+        server.setBanner(null);
+        server.setStderrBanner(null);
+        server.setForwardingAllowed(true);
+        server.dropSessionsAfterUploadedBytes(-1);
+        if (deploys != null) {
+            deploys.killAll();
+        }
+    }
+
+    private HostRunner runnerFor(String name) throws Exception {
+        Path base = Files.createDirectories(server.baseDir().resolve(name));
+        deploys = new DemoDeploys(base);
+        return new HostRunner(server.target(), base.toString());
+    }
+
+    @Test
+    void aLoginShellThatPrintsABannerConfusesNothing() throws Exception {
+        HostRunner runner = runnerFor("banner");
+        server.setBanner("Welcome to Ubuntu 24.04 LTS\n * Documentation: https://help.ubuntu.com\n12345\n");
+        server.setStderrBanner("bash: warning: setlocale: LC_ALL: cannot change locale\n");
+        int port = freePort();
+
+        RecordingProgress progress = new RecordingProgress();
+        RemoteRelease r1 = release("v1", okArtifact, port, "hello", 30, 3);
+        DeployResult result = runner.activate(r1, progress);
+
+        assertThat(result.status()).as(progress.all()).isEqualTo(RunStatus.LIVE);
+        assertThat(progress.logs).anyMatch(l -> l.matches("started staging v1 as pid \\d+"));
+        HostState state = runner.state("shop", "staging", true);
+        assertThat(state.currentFolder()).isEqualTo(r1.releaseName());
+        assertThat(state.pid()).isEqualTo((int) deploys.pidFromFile());
+        assertThat(state.appAlive()).isTrue();
+        assertThat(state.healthy()).isTrue();
+        assertThat(state.lock()).isNull();
+        assertThat(deploys.envDir().resolve(".stageboard/lock")).doesNotExist();
+    }
+
+    @Test
+    void aHostThatRefusesPortForwardingIsNamedAndKeepsServing() throws Exception {
+        HostRunner runner = runnerFor("no-forwarding");
+        int port = freePort();
+        assertThat(runner.activate(release("v1", okArtifact, port, "v1 serving", 30, 3), new RecordingProgress()).status())
+                .isEqualTo(RunStatus.LIVE);
+        long pid1 = deploys.pidFromFile();
+        server.setForwardingAllowed(false);
+
+        DeployResult result = runner.activate(release("v2", okArtifact, port, "v2", 30, 3), new RecordingProgress());
+
+        assertThat(result.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(result.message()).contains("AllowTcpForwarding", "command health check", "Nothing was switched");
+        assertThat(AppProcesses.alive(pid1)).isTrue();
+        assertThat(AppProcesses.get("http://127.0.0.1:" + port + "/")).isEqualTo("v1 serving");
+    }
+
+    @Test
+    void aSessionDroppedMidUploadFailsNamingTheLostConnectionAndTheNextRunCleansUp() throws Exception {
+        HostRunner runner = runnerFor("drop-upload");
+        int port = freePort();
+        server.dropSessionsAfterUploadedBytes(1024 * 1024);
+
+        RecordingProgress progress = new RecordingProgress();
+        DeployResult result = runner.activate(release("v1", bigArtifact, port, "big", 30, 3), progress);
+
+        assertThat(result.status()).as(progress.all()).isEqualTo(RunStatus.FAILED);
+        assertThat(result.message()).containsIgnoringCase("connection").contains("lost").doesNotContain("free space");
+        assertThat(deploys.envDir().resolve(".stageboard/lock")).as("the run reconnected to release its lock").doesNotExist();
+        assertThat(deploys.envDir().resolve("current")).doesNotExist();
+        assertThat(deploys.ledgerLines()).last().asString().contains("\"outcome\":\"FAILED\"");
+
+        RecordingProgress again = new RecordingProgress();
+        assertThat(runner.activate(release("v1", bigArtifact, port, "big", 30, 3), again).status()).as(again.all())
+                .isEqualTo(RunStatus.LIVE);
+        try (var files = Files.list(deploys.envDir().resolve("artifacts"))) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains(".part-"));
+        }
+    }
+
+    @Test
+    void aSessionDroppedAtTheSwitchIsRecoveredOnANewConnection() throws Exception {
+        HostRunner runner = runnerFor("drop-switch");
+        int port = freePort();
+        RemoteRelease r1 = release("v1", okArtifact, port, "v1 serving", 30, 3);
+        assertThat(runner.activate(r1, new RecordingProgress()).status()).isEqualTo(RunStatus.LIVE);
+
+        RecordingProgress progress = new RecordingProgress() {
+            @Override
+            public void step(String title) {
+                super.step(title);
+                if (title.startsWith("switch current to")) {
+                    server.dropAllSessions();
+                }
+            }
+        };
+        DeployResult result = runner.activate(release("v2", okArtifact, port, "v2", 30, 3), progress);
+
+        assertThat(result.status()).as(progress.all()).isEqualTo(RunStatus.ROLLED_BACK);
+        assertThat(result.message()).contains("Rolled back to " + r1.releaseName(), "serves again");
+        assertThat(deploys.currentTarget()).isEqualTo("releases/" + r1.releaseName());
+        assertThat(AppProcesses.get("http://127.0.0.1:" + port + "/")).isEqualTo("v1 serving");
+        assertThat(deploys.envDir().resolve(".stageboard/lock")).doesNotExist();
+        assertThat(deploys.ledgerLines()).last().asString().contains("\"outcome\":\"ROLLED_BACK\"");
+    }
+
+    /** The demo app plus 8 MB of incompressible filler, so an upload takes many SFTP writes. */
+    private static Path bigDemoArtifact() throws Exception {
+        Path content = Files.createDirectories(work.resolve("big-demo"));
+        try (InputStream in = SshTestServer.class.getResourceAsStream("/demo-app/Server.java")) {
+            Files.copy(in, content.resolve("Server.java"));
+        }
+        Files.writeString(content.resolve("health-behaviour"), "ok\n");
+        byte[] filler = new byte[8 * 1024 * 1024];
+        new Random(42).nextBytes(filler);
+        Files.write(content.resolve("filler.bin"), filler);
+        Path artifact = work.resolve("big-demo.tar.gz");
+        Process tar = new ProcessBuilder("tar", "-czf", artifact.toString(), "-C", content.toString(), ".").inheritIO().start();
+        assertThat(tar.waitFor()).isZero();
+        return artifact;
+    }
+}
