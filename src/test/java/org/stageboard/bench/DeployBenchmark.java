@@ -106,6 +106,8 @@ public final class DeployBenchmark {
         final Samples readOneServerCpu = new Samples();
         final Samples bareOne = new Samples();
         final Samples bareTen = new Samples();
+        final Samples stateOne = new Samples();
+        final Samples stateTen = new Samples();
         final Samples execRoundTrip = new Samples();
         Samples rawExec;
         Samples rawExecNoDelay;
@@ -379,10 +381,13 @@ public final class DeployBenchmark {
             }
             say(String.format("readHosts [%s]: 1 host %s, 10 hosts %s", p.name, p.readOne.seconds(), p.readTen.seconds()));
         }
-        // The bare SSH cost of the same fan-out, no Stageboard code around it.
+        // The bare SSH cost of the same fan-out, no Stageboard code around it; and HostRunner.state
+        // (the same remote read, no catalog) fanned out the same way.
         for (int i = 0; i < Math.max(5, reps); i++) {
             p.bareOne.add(bareSsh(p, 1));
             p.bareTen.add(bareSsh(p, 10));
+            p.stateOne.add(stateFanOut(p, 1));
+            p.stateTen.add(stateFanOut(p, 10));
         }
         // One remote command on an open connection: what every step of a run costs at least.
         try (SshSession session = SshSession.open(p.target)) {
@@ -411,17 +416,19 @@ public final class DeployBenchmark {
         }
     }
 
-    private static double bareSsh(HostProfile p, int hosts) throws Exception {
+    private double stateFanOut(HostProfile p, int hosts) throws Exception {
+        return fanOut(hosts, i -> new HostRunner(p.target, work.resolve("hosts/" + p.name + "-read-" + (i + 1)).toString())
+                .state("ten", "staging", false));
+    }
+
+    private static double fanOut(int hosts, java.util.function.IntConsumer task) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(hosts);
         try {
             long a = System.nanoTime();
             List<Future<?>> futures = new ArrayList<>();
             for (int i = 0; i < hosts; i++) {
-                futures.add(pool.submit(() -> {
-                    try (SshSession session = SshSession.open(p.target)) {
-                        session.exec("true", TIMEOUT);
-                    }
-                }));
+                int host = i;
+                futures.add(pool.submit(() -> task.accept(host)));
             }
             for (Future<?> f : futures) {
                 f.get();
@@ -430,6 +437,14 @@ public final class DeployBenchmark {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    private static double bareSsh(HostProfile p, int hosts) throws Exception {
+        return fanOut(hosts, i -> {
+            try (SshSession session = SshSession.open(p.target)) {
+                session.exec("true", TIMEOUT);
+            }
+        });
     }
 
     /**
@@ -441,6 +456,17 @@ public final class DeployBenchmark {
         List<String> ciphers = List.of("chacha20-poly1305@openssh.com", "aes128-gcm@openssh.com", "aes128-ctr");
         int n = Math.max(3, Math.min(reps, 5));
         for (int i = 0; i < n; i++) {
+            Path productRemote = remoteDir.resolve("p.tar.gz");
+            long mark = p.sshd.mark();
+            long t0 = System.nanoTime();
+            try (SshSession session = SshSession.open(p.target)) {
+                session.upload(artifact, productRemote.toString(), Progress.NONE);
+            }
+            double product = (System.nanoTime() - t0) / 1e9;
+            String negotiated = p.sshd.since(mark).cipherNames();
+            requireSameSize(productRemote);
+            Files.delete(productRemote);
+            cipherUploads.computeIfAbsent("Stageboard SshSession.upload (" + negotiated + ")", k -> new Samples()).add(product);
             for (String cipher : ciphers) {
                 Path remote = remoteDir.resolve("c.tar.gz");
                 double sshj = RawSshj.upload(p.sshd, cipher, artifact, remote.toString());
@@ -479,9 +505,9 @@ public final class DeployBenchmark {
         }
         if (!cipherUploads.isEmpty()) {
             out.append(wide).append('\n');
-            out.append("upload by cipher (SFTP, same file, connect included; sshj = plain SSHClient.newSFTPClient().put, "
-                    + "scp = scp -c CIPHER)\n");
-            cipherUploads.forEach((name, s) -> out.append(String.format("  %-36s %6.1f MB/s  %s%n", name, mb(s.median()), s.seconds())));
+            out.append("upload by cipher, measured side by side (same file, connect included; sshj = plain "
+                    + "SSHClient.newSFTPClient().put with only that cipher offered; scp = scp -c CIPHER)\n");
+            cipherUploads.forEach((name, s) -> out.append(String.format("  %-56s %6.1f MB/s  %s%n", name, mb(s.median()), s.seconds())));
         }
         out.append(wide).append('\n');
         System.out.print(out);
@@ -556,7 +582,9 @@ public final class DeployBenchmark {
                     (p.readTenClientCpu.median() + p.readTenServerCpu.median()) / Runtime.getRuntime().availableProcessors()));
         }
         if (!p.bareTen.isEmpty()) {
-            out.append(String.format("  bare sshj connect + auth + one command: 1 host %s, 10 in parallel %s (ratio %.2f)%n",
+            out.append(String.format("  same fan-out without the catalog, HostRunner.state: 1 host %s, 10 in parallel %s (ratio %.2f)%n",
+                    p.stateOne.seconds(), p.stateTen.seconds(), p.stateTen.median() / p.stateOne.median()));
+            out.append(String.format("  same fan-out, bare sshj connect + auth + `true`: 1 host %s, 10 in parallel %s (ratio %.2f)%n",
                     p.bareOne.seconds(), p.bareTen.seconds(), p.bareTen.median() / p.bareOne.median()));
         }
         p.failures.forEach((what, why) -> out.append("  FAILED ").append(what).append(": ").append(why).append('\n'));
