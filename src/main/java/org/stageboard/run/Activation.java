@@ -65,11 +65,11 @@ final class Activation {
         }
         progress.checkCancelled();
 
-        previousLink = ReleaseFolders.currentLink(shell, layout);
-        previous = ReleaseFolders.releaseName(previousLink);
-        previousPid = AppProcess.readPid(shell, layout);
-        RunSettings previousRun = previous == null ? release.run()
-                : ReleaseFolders.storedRunSettings(shell, layout, previous, release.run());
+        ReleaseFolders.Current current = ReleaseFolders.current(shell, layout);
+        previousLink = current.link();
+        previous = current.folder();
+        previousPid = current.pid();
+        RunSettings previousRun = previous == null ? release.run() : StoredRunSettings.fromJson(current.runSettingsJson(), release.run());
         progress.checkCancelled();
         return switchAndCheck(shell, previousRun).withUpload(uploaded);
     }

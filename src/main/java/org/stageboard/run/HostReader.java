@@ -24,7 +24,13 @@ final class HostReader {
     }
 
     static HostState read(RemoteShell shell, RemoteLayout layout, boolean askHealth) {
-        Map<String, String> sections = sections(shell.check("Reading the host's state", script(layout)));
+        return read(shell, layout, askHealth, null);
+    }
+
+    /** Reads the state after running {@code before} (e.g. a ledger append) in the same command; a failure of it fails the read. */
+    static HostState read(RemoteShell shell, RemoteLayout layout, boolean askHealth, String before) {
+        String script = before == null ? script(layout) : "{ " + before + "\n} || exit 1\n" + script(layout);
+        Map<String, String> sections = sections(shell.check("Reading the host's state", script));
         Instant readAt = Instant.now();
         if (sections.containsKey("missing")) {
             return new HostState(readAt, false, null, false, null, null, false, null, null, "nothing deployed yet", null,

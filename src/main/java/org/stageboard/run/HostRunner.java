@@ -60,8 +60,7 @@ public final class HostRunner {
             Activation activation = new Activation(connection, layout, release, progress);
             DeployResult result;
             try {
-                Housekeeping.removeLeftovers(shell, layout, progress);
-                Housekeeping.rotateAppLog(shell, layout, progress);
+                Housekeeping.tidy(shell, layout, progress);
                 result = activation.run();
             } catch (CancelledException e) {
                 result = new DeployResult(RunStatus.CANCELLED, "Cancelled before the switch; " + connection.display()
@@ -110,12 +109,13 @@ public final class HostRunner {
     private static void record(RemoteShell shell, RemoteLayout layout, RemoteRelease release, String kind, String previous,
                                DeployResult result, Progress progress) {
         progress.step("record in ledger");
-        Ledger.append(shell, layout, Ledger.entry(release, kind, previous, result.status().name(), result.message()));
+        // The ledger line and the state pruning is decided on, in one command.
+        HostState state = HostReader.read(shell, layout, false,
+                Ledger.appendScript(layout, Ledger.entry(release, kind, previous, result.status().name(), result.message())));
         if (result.status() == RunStatus.LIVE || result.status() == RunStatus.ROLLED_BACK) {
             progress.step("prune old releases");
             try {
-                HostState state = HostReader.read(shell, layout, false);
-                Housekeeping.prune(shell, layout, release.run().keepReleases(), protect(state, previous), progress);
+                Housekeeping.prune(shell, layout, state.releases(), release.run().keepReleases(), protect(state, previous), progress);
             } catch (ConnectionLostException e) {
                 throw e;
             } catch (RuntimeException e) {

@@ -23,11 +23,19 @@ final class Housekeeping {
     private Housekeeping() {
     }
 
-    /** Removes leftovers of interrupted runs; logs what it removed. */
-    static void removeLeftovers(RemoteShell shell, RemoteLayout layout, Progress progress) {
-        String out = shell.check("Removing leftovers of interrupted runs", leftoversScript(layout)).strip();
-        if (!out.isEmpty()) {
-            progress.log("removed leftovers of an interrupted run: " + String.join(", ", out.lines().toList()));
+    /** Removes leftovers of interrupted runs and rotates the app log, in one command; logs what it did. */
+    static void tidy(RemoteShell shell, RemoteLayout layout, Progress progress) {
+        String out = shell.check("Removing leftovers of interrupted runs", leftoversScript(layout) + "\n" + rotateScript(layout)).strip();
+        List<String> removed = new ArrayList<>();
+        for (String line : out.lines().map(String::strip).filter(l -> !l.isEmpty()).toList()) {
+            if (line.equals("@rotated")) {
+                progress.log("logs/app.log was over " + (LOG_LIMIT_BYTES / 1024 / 1024) + " MB: moved to logs/app.log.1");
+            } else {
+                removed.add(line);
+            }
+        }
+        if (!removed.isEmpty()) {
+            progress.log("removed leftovers of an interrupted run: " + String.join(", ", removed));
         }
     }
 
@@ -37,27 +45,25 @@ final class Housekeeping {
     }
 
     /** Moves {@code logs/app.log} to {@code app.log.1} when it is over the limit (the running app keeps its open file). */
-    static void rotateAppLog(RemoteShell shell, RemoteLayout layout, Progress progress) {
-        String out = shell.check("Rotating the app log", "f=" + q(layout.appLog()) + "; if [ -f \"$f\" ] && [ $(wc -c < \"$f\") -gt "
-                + LOG_LIMIT_BYTES + " ]; then mv -f \"$f\" \"$f.1\" && echo rotated; fi; true").strip();
-        if (out.equals("rotated")) {
-            progress.log("logs/app.log was over " + (LOG_LIMIT_BYTES / 1024 / 1024) + " MB: moved to logs/app.log.1");
-        }
+    static String rotateScript(RemoteLayout layout) {
+        return "f=" + q(layout.appLog()) + "; if [ -f \"$f\" ] && [ $(wc -c < \"$f\") -gt " + LOG_LIMIT_BYTES
+                + " ]; then mv -f \"$f\" \"$f.1\" && echo @rotated; fi; true";
     }
 
     /**
-     * Keeps the {@code keep} most recently activated release folders plus every folder in
-     * {@code protect}, removes the rest, then removes artifacts no remaining release uses.
+     * Keeps the {@code keep} most recently activated release folders ({@code byRecency}, newest
+     * first) plus every folder in {@code protect}, removes the rest, then removes artifacts no
+     * remaining release uses; one command.
      */
-    static List<String> prune(RemoteShell shell, RemoteLayout layout, int keep, Collection<String> protect, Progress progress) {
-        List<String> byRecency = ReleaseFolders.byRecency(shell, layout);
-        List<String> removed = new ArrayList<>();
-        for (String name : toPrune(byRecency, keep, protect)) {
-            shell.check("Removing release " + name, "rm -rf " + q(layout.release(name)));
-            removed.add(name);
-            progress.log("removed old release folder " + name);
+    static List<String> prune(RemoteShell shell, RemoteLayout layout, List<String> byRecency, int keep, Collection<String> protect,
+                              Progress progress) {
+        List<String> removed = toPrune(byRecency, keep, protect);
+        StringBuilder script = new StringBuilder();
+        for (String name : removed) {
+            script.append("rm -rf ").append(q(layout.release(name))).append(" || exit 1\n");
         }
-        String artifacts = shell.check("Removing unused artifacts", unusedArtifactsScript(layout)).strip();
+        String artifacts = shell.check("Pruning old releases", script + unusedArtifactsScript(layout)).strip();
+        removed.forEach(name -> progress.log("removed old release folder " + name));
         if (!artifacts.isEmpty()) {
             progress.log("removed artifacts no kept release uses: " + String.join(", ", artifacts.lines().toList()));
         }

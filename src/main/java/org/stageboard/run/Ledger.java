@@ -38,8 +38,12 @@ final class Ledger {
     }
 
     static void append(RemoteShell shell, RemoteLayout layout, LedgerEntry entry) {
-        shell.check("Writing the ledger", "mkdir -p " + q(layout.meta()) + " && printf '%s\\n' " + q(line(entry))
-                + " >> " + q(layout.ledger()));
+        shell.check("Writing the ledger", appendScript(layout, entry));
+    }
+
+    /** A command appending the entry as one line (one {@code printf}, so lines of concurrent writers never mix). */
+    static String appendScript(RemoteLayout layout, LedgerEntry entry) {
+        return "mkdir -p " + q(layout.meta()) + " && printf '%s\\n' " + q(line(entry)) + " >> " + q(layout.ledger());
     }
 
     /** The entries of ledger lines, oldest first; lines that are not entries (hand edits, older formats) are skipped. */

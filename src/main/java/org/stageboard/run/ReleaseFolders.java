@@ -71,10 +71,13 @@ final class ReleaseFolders {
      * A folder of that name holding anything else is refused, never reused.
      */
     static boolean folderReady(RemoteShell shell, RemoteLayout layout, RemoteRelease release) {
-        if (!exists(shell, "-d", layout.release(release.releaseName()))) {
+        String folder = layout.release(release.releaseName());
+        String out = shell.check("Looking for " + folder, "if [ -d " + q(folder) + " ]; then echo yes; head -c 65536 "
+                + q(folder + "/release.json") + " 2>/dev/null; true; else echo no; fi");
+        if (!out.startsWith("yes")) {
             return false;
         }
-        ReleaseIdentity there = identityOf(shell, layout, release.releaseName());
+        ReleaseIdentity there = ReleaseJson.identity(out.substring(3)).orElse(null);
         if (!release.identity().sameRelease(there)) {
             throw new StageboardException("releases/" + release.releaseName() + " on " + shell.host() + " holds "
                     + (there == null ? "a folder without a Stageboard identity" : "another release (" + there.label()
@@ -134,6 +137,24 @@ final class ReleaseFolders {
         byte[] bytes = new byte[4];
         RANDOM.nextBytes(bytes);
         return bytes;
+    }
+
+    /** What is current before a switch: the link, the pid in the pidfile, the run settings of the current release. */
+    record Current(String link, Integer pid, String runSettingsJson) {
+        String folder() {
+            return releaseName(link);
+        }
+    }
+
+    /** Reads {@link Current} with one command. */
+    static Current current(RemoteShell shell, RemoteLayout layout) {
+        String out = shell.check("Reading current", "readlink " + q(layout.current()) + " 2>/dev/null; echo @@; "
+                + "head -c 32 " + q(layout.pidFile()) + " 2>/dev/null; echo; echo @@; "
+                + "head -c 65536 " + q(layout.current() + "/" + StoredRunSettings.FILE) + " 2>/dev/null; true");
+        String[] parts = out.split("@@\n", 3);
+        String link = parts[0].strip();
+        return new Current(link.isEmpty() ? null : link, parts.length > 1 ? AppProcess.parsePid(parts[1]) : null,
+                parts.length > 2 ? parts[2] : null);
     }
 
     /** Where {@code current} points ({@code releases/v2-…}), or null when there is no current release. */

@@ -93,8 +93,10 @@ final class CommandRun {
 
     /**
      * Stops waiting for a command: asks the host to TERM it and closes its channel, on another
-     * thread, because closing waits for the host's answer and the link may be dead. A server that
-     * ignores the signal lets the command run on until it ends by itself.
+     * thread, because closing waits for the host's answer and the link may be dead. OpenSSH
+     * delivers the signal to the command's process group, except in sessions of root ("session
+     * signalling requires privilege separation"); where it is not delivered, the command runs on
+     * until it ends by itself.
      */
     private static void abandon(Session session, Session.Command cmd) {
         if (session == null) {

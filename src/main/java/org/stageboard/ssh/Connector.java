@@ -20,10 +20,12 @@ import org.stageboard.core.StageboardException;
 final class Connector {
 
     /**
-     * Ciphers asked for first: AEAD ciphers are the fastest in Java (aes-gcm uses the CPU's AES
-     * instructions) and need no separate MAC. sshj's defaults follow, for older servers.
+     * Ciphers asked for first, cheapest first. Measured with sshj 0.40 on Java 17 (SFTP upload to
+     * OpenSSH 9.2): chacha20-poly1305 about 97 MB per client CPU-second, aes128-gcm about 70,
+     * aes128-ctr with its MAC about 72. sshj's own order would take aes128-cbc before any GCM
+     * cipher on a server without chacha20; its other ciphers follow these, for older servers.
      */
-    static final List<String> PREFERRED_CIPHERS = List.of("aes128-gcm@openssh.com", "chacha20-poly1305@openssh.com",
+    static final List<String> PREFERRED_CIPHERS = List.of("chacha20-poly1305@openssh.com", "aes128-gcm@openssh.com",
             "aes256-gcm@openssh.com", "aes128-ctr");
 
     private Connector() {
@@ -43,7 +45,12 @@ final class Connector {
         client.setSocketFactory(monitor.socketFactory());
         client.getTransport().setDisconnectListener(monitor.disconnectListener());
         client.addHostKeyVerifier(verifier);
-        client.setConnectTimeout((int) Math.min(Integer.MAX_VALUE, timeoutOrDefault(connectTimeout).toMillis()));
+        int timeoutMillis = (int) Math.min(Integer.MAX_VALUE, timeoutOrDefault(connectTimeout).toMillis());
+        client.setConnectTimeout(timeoutMillis);
+        // Also bounds waiting for the server's greeting: a port that accepts but never speaks SSH
+        // (or a link that died right after connecting) would hang there forever. Once connected,
+        // sshj's reader ignores read timeouts; the watchdog takes over.
+        client.setTimeout(timeoutMillis);
         return client;
     }
 
@@ -55,6 +62,20 @@ final class Connector {
         }
         available.stream().filter(f -> !ordered.contains(f)).forEach(ordered::add);
         return ordered;
+    }
+
+    /**
+     * Sends small packets at once: every remote command is a few small request/reply packets, and
+     * Nagle's algorithm holding them for the peer's delayed ACK made each command cost tens of ms.
+     */
+    static void noDelay(SSHClient client) {
+        try {
+            if (client.getSocket() != null) {
+                client.getSocket().setTcpNoDelay(true);
+            }
+        } catch (java.net.SocketException e) {
+            // Only slower, never wrong.
+        }
     }
 
     static Duration timeoutOrDefault(Duration timeout) {
@@ -70,6 +91,11 @@ final class Connector {
         if (cause instanceof ConnectException) {
             return new StageboardException("Cannot connect to " + where + ": connection refused. Check the address and "
                     + "port, and that the SSH server runs on the host.", e);
+        }
+        if (cause instanceof SocketTimeoutException && String.valueOf(cause.getMessage()).contains("Read timed out")) {
+            return new StageboardException("Connected to " + where + ", but no SSH server answered within "
+                    + timeoutOrDefault(timeout).toSeconds() + " s. Check that this is the SSH port, and that the link "
+                    + "to the host is up.", e);
         }
         if (cause instanceof SocketTimeoutException) {
             return new StageboardException("Cannot connect to " + where + ": no answer within "

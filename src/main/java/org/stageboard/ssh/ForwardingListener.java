@@ -49,8 +49,8 @@ final class ForwardingListener implements Runnable {
                 pump(socket.getInputStream(), channel.getOutputStream(), channel, socket, "out");
                 pump(channel.getInputStream(), socket.getOutputStream(), socket, channel, "in");
             } catch (IOException e) {
+                record(e); // before closing: whoever sees the close may ask the forward why
                 closeQuietly(socket);
-                record(e);
             }
         }
     }

@@ -13,6 +13,7 @@ import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.sftp.FileAttributes;
 import net.schmizz.sshj.sftp.OpenMode;
 import net.schmizz.sshj.sftp.RemoteFile;
+import net.schmizz.sshj.sftp.RenameFlags;
 import net.schmizz.sshj.sftp.SFTPClient;
 import org.stageboard.core.CancelledException;
 import org.stageboard.core.Progress;
@@ -22,6 +23,8 @@ import org.stageboard.core.StageboardException;
 final class RemoteFiles {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Bytes per SFTP write request: servers refuse requests much larger than 32 kB (OpenSSH closes the channel). */
+    private static final int WRITE_CHUNK = 32 * 1024;
 
     private final SSHClient client;
     private final LinkMonitor monitor;
@@ -88,12 +91,14 @@ final class RemoteFiles {
 
     private void rename(SFTPClient sftp, String from, String to) throws IOException {
         try {
-            sftp.rename(from, to);
+            // OVERWRITE makes sshj use OpenSSH's posix-rename@openssh.com (atomic, replaces the target);
+            // NATIVE lets it fall back to a plain RENAME on servers without that extension.
+            sftp.rename(from, to, EnumSet.of(RenameFlags.OVERWRITE, RenameFlags.NATIVE));
         } catch (IOException e) {
             if (Failures.connectionLost(client, monitor, e)) {
                 throw e;
             }
-            // SFTP v3 (OpenSSH) will not rename over an existing file; mv does, atomically.
+            // A plain SFTP v3 RENAME will not replace an existing file; mv does, atomically.
             ExecResult mv = exec.apply("mv -f -- " + ShellQuote.quote(from) + " " + ShellQuote.quote(to));
             if (!mv.ok()) {
                 throw new IOException("cannot rename " + from + " to " + to + ": " + mv.stderr().strip(), e);
@@ -111,8 +116,10 @@ final class RemoteFiles {
                 try (RemoteFile file = sftp.open(remotePath, EnumSet.of(OpenMode.WRITE, OpenMode.CREAT, OpenMode.TRUNC),
                         attributes)) {
                     sftp.chmod(remotePath, mode);
-                    try (OutputStream out = file.new RemoteFileOutputStream(0)) {
-                        out.write(content);
+                    try (OutputStream out = file.new RemoteFileOutputStream(0, 16)) {
+                        for (int offset = 0; offset < content.length; offset += WRITE_CHUNK) {
+                            out.write(content, offset, Math.min(WRITE_CHUNK, content.length - offset));
+                        }
                     }
                 }
                 return;

@@ -67,6 +67,7 @@ public final class SshSession implements AutoCloseable {
                 }
                 throw Connector.connectFailure(target.address(), target.port(), target.connectTimeout(), e);
             }
+            Connector.noDelay(client);
             try {
                 client.authPublickey(target.user(), key);
             } catch (UserAuthException e) {
@@ -154,7 +155,7 @@ public final class SshSession implements AutoCloseable {
      * Writes {@code content} to {@code remotePath} over SFTP with permission bits {@code mode}
      * (e.g. {@code 0600}), set before any content is written. Meant for secrets such as
      * {@code .env}: they never appear on a command line. Failures name their cause as
-     * {@link #upload} does.
+     * {@link #upload} does; after one, the file may be there and incomplete.
      */
     public void write(String remotePath, byte[] content, int mode) {
         files.write(remotePath, content, mode);

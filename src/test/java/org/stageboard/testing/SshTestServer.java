@@ -27,6 +27,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.sshd.common.NamedFactory;
+import org.apache.sshd.common.cipher.Cipher;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
@@ -57,7 +59,8 @@ import org.stageboard.ssh.SshTarget;
  * {@code /bin/sh -c} as the current OS user (real processes), serves SFTP and allows local port
  * forwarding.
  *
- * <p>Knobs for fault tests, all off at start and changeable at any time:
+ * <p>Knobs for fault tests, all off at start, changeable at any time, all off again with
+ * {@link #resetKnobs()}:
  * <ul>
  *   <li>{@link #setBanner} / {@link #setStderrBanner}: text every exec command's output starts
  *       with, as a login shell's motd or {@code .bashrc} echo would print;</li>
@@ -69,6 +72,7 @@ import org.stageboard.ssh.SshTarget;
  *   <li>{@link #denyWritesUnder}: SFTP refuses to open files for writing in a folder with
  *       "permission denied" (tests run as root, where a read-only folder is still writable);</li>
  *   <li>{@link #setDiskFull}: SFTP writes fail as on a full disk, and {@code df} says 0 available;</li>
+ *   <li>{@link #setCiphers}: offer only some ciphers;</li>
  *   <li>{@link FreezableProxy} with {@link #targetThrough}: a link that goes silent.</li>
  * </ul>
  */
@@ -87,6 +91,7 @@ public final class SshTestServer implements AutoCloseable {
     private final Path knownHosts;
     private final Path baseDir;
     private final Knobs knobs;
+    private final List<NamedFactory<Cipher>> defaultCiphers;
 
     /** The fault knobs' state, read by the server's handlers. */
     private static final class Knobs {
@@ -105,6 +110,7 @@ public final class SshTestServer implements AutoCloseable {
                           Path knownHosts, Path baseDir, Knobs knobs) {
         this.server = server;
         this.knobs = knobs;
+        this.defaultCiphers = List.copyOf(server.getCipherFactories());
         this.commands = commands;
         this.workDir = workDir;
         this.clientKey = clientKey;
@@ -224,6 +230,17 @@ public final class SshTestServer implements AutoCloseable {
         return new SshTarget(address(), proxy.port(), user(), clientKey, knownHostsFor(proxy.port()), Duration.ofSeconds(5));
     }
 
+    /** Turns every fault knob off again (banners, forwarding refusal, drops, denied folders, full disk, ciphers). */
+    public void resetKnobs() {
+        setBanner(null);
+        setStderrBanner(null);
+        setForwardingAllowed(true);
+        dropSessionsAfterUploadedBytes(-1);
+        allowAllWrites();
+        setDiskFull(false);
+        setCiphers();
+    }
+
     /**
      * Every exec command's standard output starts with {@code text} (written before the command
      * runs, even when it prints nothing), as a login shell's motd or {@code .bashrc} echo would.
@@ -293,7 +310,19 @@ public final class SshTestServer implements AutoCloseable {
         knobs.diskFull = full;
     }
 
-    /** The cipher the last session negotiated for client-to-server data, e.g. {@code aes128-gcm@openssh.com}. */
+    /**
+     * Offers only these ciphers (SSH names such as {@code aes128-cbc}) to sessions opened
+     * afterwards; no names restores MINA's defaults.
+     */
+    public void setCiphers(String... names) {
+        if (names.length == 0) {
+            server.setCipherFactories(defaultCiphers);
+        } else {
+            server.setCipherFactoriesNames(names);
+        }
+    }
+
+    /** The cipher the last session negotiated for client-to-server data, e.g. {@code chacha20-poly1305@openssh.com}. */
     public String lastNegotiatedCipher() {
         return knobs.lastCipher;
     }
