@@ -355,6 +355,16 @@ public final class Stageboard implements AutoCloseable {
         return runStage.activate(target, host, RunKind.ROLLBACK, Duration.ZERO, actor(), progress);
     }
 
+    /**
+     * What opening this engine found left behind by processes that died (crash, kill, closed
+     * window), in a sentence, or empty when nothing was.
+     */
+    public Optional<String> recoveredAtOpen() {
+        var recovered = catalog.lastRecovered();
+        return recovered.none() ? Optional.empty() : Optional.of("At start, Stageboard found " + recovered.describe()
+                + " (a crash, a kill or a closed window) and marked them interrupted; read the hosts to see what they really have.");
+    }
+
     // --- hosts are the truth ----------------------------------------------------------------
 
     /**

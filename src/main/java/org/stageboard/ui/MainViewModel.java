@@ -113,6 +113,7 @@ public final class MainViewModel {
     public void start() {
         executor.call(() -> engine.catalog().schemaVersion(), schemaVersion::set, e -> schemaVersion.set("?"));
         reloadProjects(null);
+        engine.recoveredAtOpen().ifPresent(sentence -> notice.set(Notice.warning(sentence)));
     }
 
     /** Reloads the project list and shows the named project (or keeps the current one). */
