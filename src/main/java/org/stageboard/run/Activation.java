@@ -33,6 +33,7 @@ final class Activation {
     private String previous;
     private String previousLink;
     private Integer previousPid;
+    private String previousLabel;
     private boolean previousStopped;
     private boolean switched;
     private Integer newPid;
@@ -69,6 +70,7 @@ final class Activation {
         previousLink = current.link();
         previous = current.folder();
         previousPid = current.pid();
+        previousLabel = current.label();
         RunSettings previousRun = previous == null ? release.run() : StoredRunSettings.fromJson(current.runSettingsJson(), release.run());
         progress.checkCancelled();
         return switchAndCheck(shell, previousRun).withUpload(uploaded);
@@ -169,7 +171,7 @@ final class Activation {
             progress.step("roll back to " + previous);
             RunSettings previousRun = ReleaseFolders.storedRunSettings(shell, layout, previous, release.run());
             return restart(shell, what, cancelled ? RunStatus.CANCELLED : RunStatus.ROLLED_BACK, evidence, previousRun, previousLink,
-                    "rolled back to " + previous);
+                    "rolled back to " + previous + (previousLabel == null ? "" : " (" + previousLabel + ")"));
         } catch (ConnectionLostException e) {
             if (!lastTry) {
                 throw e;

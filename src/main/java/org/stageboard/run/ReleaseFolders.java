@@ -160,7 +160,7 @@ final class ReleaseFolders {
     }
 
     /** What is current before a switch: the link, the pid in the pidfile, the run settings of the current release. */
-    record Current(String link, Integer pid, String runSettingsJson) {
+    record Current(String link, Integer pid, String runSettingsJson, String label) {
         String folder() {
             return releaseName(link);
         }
@@ -170,11 +170,13 @@ final class ReleaseFolders {
     static Current current(RemoteShell shell, RemoteLayout layout) {
         String out = shell.check("Reading current", "readlink " + q(layout.current()) + " 2>/dev/null; echo @@; "
                 + "head -c 32 " + q(layout.pidFile()) + " 2>/dev/null; echo; echo @@; "
-                + "head -c 65536 " + q(layout.current() + "/" + StoredRunSettings.FILE) + " 2>/dev/null; true");
-        String[] parts = out.split("@@\n", 3);
+                + "head -c 65536 " + q(layout.current() + "/" + StoredRunSettings.FILE) + " 2>/dev/null; echo; echo @@; "
+                + "head -c 65536 " + q(layout.current() + "/release.json") + " 2>/dev/null; true");
+        String[] parts = out.split("@@\n", 4);
         String link = parts[0].strip();
+        String label = parts.length > 3 ? ReleaseJson.identity(parts[3]).map(ReleaseIdentity::label).orElse(null) : null;
         return new Current(link.isEmpty() ? null : link, parts.length > 1 ? AppProcess.parsePid(parts[1]) : null,
-                parts.length > 2 ? parts[2] : null);
+                parts.length > 2 ? parts[2] : null, label);
     }
 
     /** Where {@code current} points ({@code releases/v2-…}), or null when there is no current release. */

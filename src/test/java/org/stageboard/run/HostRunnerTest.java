@@ -119,7 +119,7 @@ class HostRunnerTest {
 
         assertThat(v3.status()).as(third.all()).isEqualTo(RunStatus.ROLLED_BACK);
         assertThat(v3.previousRelease()).isEqualTo(r2.releaseName());
-        assertThat(v3.message()).contains("staging v3 failed", "HTTP 500", "Rolled back to " + r2.releaseName());
+        assertThat(v3.message()).contains("staging v3 failed", "HTTP 500", "Rolled back to " + r2.releaseName() + " (staging v2)");
         // The app printed its secret in its answer and its log: masked; other values (the port) stay readable.
         assertThat(v3.evidence()).contains("last answer: HTTP 500", "unhealthy: cannot log in with token " + org.stageboard.core.Masker.MASK,
                 "last lines of logs/app.log:", "health fail", "config PORT=" + port + " API_TOKEN=" + org.stageboard.core.Masker.MASK)
