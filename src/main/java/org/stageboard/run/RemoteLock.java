@@ -53,6 +53,7 @@ final class RemoteLock {
                 .put("since", Instant.now().toString());
         long deadline = System.nanoTime() + (wait == null ? 0 : wait.toNanos());
         boolean told = false;
+        int vanished = 0;
         while (true) {
             String out = shell.check("Taking the lock", acquireScript(layout, info.toString()));
             if (out.strip().equals("acquired")) {
@@ -63,6 +64,10 @@ final class RemoteLock {
             LockInfo held = read(shell, layout);
             String where = layout.envDir() + " on " + shell.host();
             if (held == null) {
+                if (++vanished > 5) {
+                    throw new StageboardException("The lock on " + where + " keeps appearing and vanishing: another run is "
+                            + "deploying there right now. Try again in a moment.");
+                }
                 continue; // released between the two commands: try again at once
             }
             if (System.nanoTime() - deadline >= 0 || held.stale()) {
@@ -80,9 +85,10 @@ final class RemoteLock {
     }
 
     static String acquireScript(RemoteLayout layout, String infoJson) {
-        return "mkdir -p " + q(layout.meta()) + " && if mkdir " + q(layout.lock()) + " 2>/dev/null; then "
+        return "mkdir -p " + q(layout.meta()) + " || exit 1\n"
+                + "if err=$(mkdir " + q(layout.lock()) + " 2>&1); then "
                 + "printf '%s\\n' " + q(infoJson) + " > " + q(layout.lockInfo()) + " && touch " + q(layout.lockHeartbeat())
-                + " && echo acquired; else echo held; fi";
+                + " && echo acquired; elif [ -d " + q(layout.lock()) + " ]; then echo held; else printf '%s\\n' \"$err\" >&2; exit 1; fi";
     }
 
     /** Who holds the lock now, or null when nobody does. */
@@ -144,7 +150,9 @@ final class RemoteLock {
         long seconds = HEARTBEAT.toSeconds();
         heartbeat.scheduleWithFixedDelay(() -> {
             try {
-                shell.run("touch " + q(layout.lockHeartbeat()), RemoteShell.SHORT);
+                // Only while the lock is still this run's: a lock broken and taken by another run is not kept alive by this one.
+                shell.run("grep -qF -- " + q(holder) + " " + q(layout.lockInfo()) + " && touch " + q(layout.lockHeartbeat()),
+                        RemoteShell.SHORT);
             } catch (RuntimeException e) {
                 // The run notices a lost connection itself; a missed beat only ages the lock.
             }

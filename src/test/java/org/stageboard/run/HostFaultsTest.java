@@ -119,6 +119,17 @@ class HostFaultsTest {
     }
 
     @Test
+    void aLockPathThatCannotBeALockFailsClearlyInsteadOfWaitingForever() throws Exception {
+        HostRunner runner = runnerFor("lock-is-a-file");
+        Files.createDirectories(deploys.envDir().resolve(".stageboard"));
+        Files.writeString(deploys.envDir().resolve(".stageboard/lock"), "not a folder");
+
+        assertThatThrownBy(() -> runner.activate(release("v1", okArtifact, freePort(), "hi", 30, 3), new RecordingProgress()))
+                .hasMessageContaining("Taking the lock failed").hasMessageContaining("File exists");
+        assertThat(deploys.envDir().resolve("current")).doesNotExist();
+    }
+
+    @Test
     void anArtifactWhoseEnvIsASymbolicLinkIsRefusedAndNothingIsWrittenThroughIt() throws Exception {
         HostRunner runner = runnerFor("symlink");
         Path victim = work.resolve("authorized_keys-" + System.nanoTime());
