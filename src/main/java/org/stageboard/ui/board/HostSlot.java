@@ -37,7 +37,11 @@ public record HostSlot(Environment environment, Host host, HostStatus status) {
 
     /** What runs there by the host's word, e.g. {@code staging v2 · app up for 5 min · healthy}. */
     public String summary() {
-        return status == null ? "not read yet" : status.summary();
+        if (status == null) {
+            return "not read yet";
+        }
+        // The reason is on the NOT READ flag just below: said once.
+        return status.state() == null ? "could not be read" : status.summary();
     }
 
     /** Who put the current release there and when, from the host's ledger; empty when it does not say. */

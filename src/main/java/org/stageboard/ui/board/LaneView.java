@@ -33,19 +33,27 @@ final class LaneView extends VBox {
         empty.setWrapText(true);
         cards.getStyleClass().add("lane-cards");
         cards.setFillWidth(true);
-        scroll = new ScrollPane(cards);
-        scroll.setFitToWidth(true);
-        scroll.getStyleClass().add("lane-scroll");
-        StackPane body = new StackPane(scroll, empty);
-        StackPane.setAlignment(empty, javafx.geometry.Pos.TOP_LEFT);
-        VBox.setVgrow(body, Priority.ALWAYS);
         getChildren().add(header);
         if (lane == Lane.RUN) {
+            // Hosts, then this catalog's runs, in one scrolling column: many hosts never squeeze the runs out.
             Label runs = new Label("Runs by this catalog, newest first");
             runs.getStyleClass().add("runs-title");
-            getChildren().addAll(new HostsSection(board, actions), runs);
+            VBox column = new VBox(6, new HostsSection(board, actions), runs, empty, cards);
+            column.setFillWidth(true);
+            scroll = new ScrollPane(column);
+            scroll.setFitToWidth(true);
+            scroll.getStyleClass().add("lane-scroll");
+            VBox.setVgrow(scroll, Priority.ALWAYS);
+            getChildren().add(scroll);
+        } else {
+            scroll = new ScrollPane(cards);
+            scroll.setFitToWidth(true);
+            scroll.getStyleClass().add("lane-scroll");
+            StackPane body = new StackPane(scroll, empty);
+            StackPane.setAlignment(empty, javafx.geometry.Pos.TOP_LEFT);
+            VBox.setVgrow(body, Priority.ALWAYS);
+            getChildren().add(body);
         }
-        getChildren().add(body);
 
         board.cards(lane).addListener((ListChangeListener<Card>) change -> rebuild(lane));
         board.selectedCommitProperty().addListener((o, a, b) -> {
@@ -75,14 +83,16 @@ final class LaneView extends VBox {
         cards.getChildren().stream().map(CardView.class::cast)
                 .filter(view -> board.highlightOf(view.card()) == Highlight.IN_JOURNEY)
                 .findFirst().ifPresent(view -> {
-                    double content = cards.getBoundsInLocal().getHeight();
+                    double content = scroll.getContent().getBoundsInLocal().getHeight();
                     double viewport = scroll.getViewportBounds().getHeight();
                     if (content <= viewport) {
                         return;
                     }
                     double top = (content - viewport) * scroll.getVvalue();
-                    double y = view.getBoundsInParent().getMinY();
-                    if (y < top || view.getBoundsInParent().getMaxY() > top + viewport) {
+                    // Cards may sit below other content of the scrolling column (the Run lane's hosts).
+                    double offset = cards == scroll.getContent() ? 0 : cards.getBoundsInParent().getMinY();
+                    double y = offset + view.getBoundsInParent().getMinY();
+                    if (y < top || offset + view.getBoundsInParent().getMaxY() > top + viewport) {
                         scroll.setVvalue(Math.min(1, Math.max(0, (y - 8) / (content - viewport))));
                     }
                 });
