@@ -78,8 +78,8 @@ final class DeployCommand implements Callable<Integer> {
         boolean allLive = !runs.isEmpty();
         boolean cancelled = false;
         for (Run run : runs) {
-            Host h = engine.catalog().hosts().get(run.hostId());
-            Release rel = engine.catalog().releases().get(run.releaseId());
+            Host h = engine.hostOf(run);
+            Release rel = engine.releaseOf(run);
             context.out().println(Formats.run(run, rel, h, context::red));
             if (run.status() != RunStatus.LIVE) {
                 allLive = false;

@@ -50,12 +50,12 @@ final class HistoryCommand implements Callable<Integer> {
                 lines.add(new Line(at, line(at, b.actor(), "build", p.name() + " #" + b.number() + " " + b.shortSha(), "INTERRUPTED", b.message())));
             }
         }
-        for (Run r : engine.catalog().runs().forProject(p.id())) {
+        for (Run r : engine.runs(p)) {
             if (r.status() == RunStatus.INTERRUPTED) {
-                Release release = engine.catalog().releases().get(r.releaseId());
+                Release release = engine.releaseOf(r);
                 Instant at = r.finishedAt() == null ? r.startedAt() : r.finishedAt();
                 lines.add(new Line(at, line(at, r.actor(), r.kind().name().toLowerCase(), p.name() + "/" + release.label() + " on "
-                        + engine.catalog().hosts().get(r.hostId()).name(), Formats.status(r.status()), r.message())));
+                        + engine.hostOf(r).name(), Formats.status(r.status()), r.message())));
             }
         }
         lines.stream().sorted(Comparator.comparing(Line::at).reversed()).limit(limit).forEach(l -> context.out().println(l.text()));

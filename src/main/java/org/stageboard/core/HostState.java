@@ -15,20 +15,6 @@ public record HostState(Instant readAt, boolean environmentExists, String curren
                         Boolean healthy, String health, LockInfo lock, List<LedgerEntry> ledger, List<String> releases,
                         int leftoverParts) {
 
-    /** The newest ledger entry that made a release live on this host, or null. */
-    public LedgerEntry lastLive() {
-        for (int i = ledger.size() - 1; i >= 0; i--) {
-            LedgerEntry entry = ledger.get(i);
-            if (entry.madeLive()) {
-                return entry;
-            }
-            if (entry.restoredPrevious()) {
-                return entry;
-            }
-        }
-        return null;
-    }
-
     /** The newest ledger entry about the current release folder, or null: who put it there and when. */
     public LedgerEntry currentEntry() {
         if (currentFolder == null) {

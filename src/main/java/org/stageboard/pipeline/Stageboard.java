@@ -405,6 +405,31 @@ public final class Stageboard implements AutoCloseable {
         return broken;
     }
 
+    /** The host a run ran on. */
+    public Host hostOf(Run run) {
+        return catalog.hosts().get(run.hostId());
+    }
+
+    /** The release a run put to work. */
+    public Release releaseOf(Run run) {
+        return catalog.releases().get(run.releaseId());
+    }
+
+    /** The environment a release belongs to. */
+    public Environment environmentOf(Release release) {
+        return catalog.environments().get(release.environmentId());
+    }
+
+    /** Every run of a project, newest first. */
+    public List<Run> runs(Project project) {
+        return catalog.runs().forProject(project.id());
+    }
+
+    /** The catalog's schema version, e.g. {@code 2}. */
+    public String schemaVersion() {
+        return catalog.schemaVersion();
+    }
+
     // --- seeing it ------------------------------------------------------------------------
 
     /** Everything the board shows for a project. */

@@ -135,12 +135,6 @@ final class ReleaseFolders {
         }
     }
 
-    /** The identity in a release folder's release.json, or null. */
-    static ReleaseIdentity identityOf(RemoteShell shell, RemoteLayout layout, String releaseName) {
-        ExecResult out = shell.run("head -c 65536 " + q(layout.release(releaseName) + "/release.json") + " 2>/dev/null", RemoteShell.SHORT);
-        return out.ok() ? ReleaseJson.identity(out.stdout()).orElse(null) : null;
-    }
-
     /** The run settings a release folder was made with, or {@code fallback}. */
     static RunSettings storedRunSettings(RemoteShell shell, RemoteLayout layout, String releaseName, RunSettings fallback) {
         ExecResult out = shell.run("cat " + q(layout.release(releaseName) + "/" + StoredRunSettings.FILE) + " 2>/dev/null",
@@ -179,20 +173,8 @@ final class ReleaseFolders {
                 parts.length > 2 ? parts[2] : null, label);
     }
 
-    /** Where {@code current} points ({@code releases/v2-…}), or null when there is no current release. */
-    static String currentLink(RemoteShell shell, RemoteLayout layout) {
-        String link = shell.check("Reading current", "readlink " + q(layout.current()) + " 2>/dev/null || true").strip();
-        return link.isEmpty() ? null : link;
-    }
-
-    /** The release folder name of a {@link #currentLink}, or null. */
+    /** The release folder name of a link such as {@code releases/v2-…}, or null. */
     static String releaseName(String link) {
         return link == null ? null : link.substring(link.lastIndexOf('/') + 1);
-    }
-
-    /** Release folder names, most recently activated first. */
-    static List<String> byRecency(RemoteShell shell, RemoteLayout layout) {
-        return shell.check("Listing releases", "ls -1t " + q(layout.releases()) + " 2>/dev/null || true").lines()
-                .map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith(".")).toList();
     }
 }

@@ -111,7 +111,7 @@ public final class MainViewModel {
 
     /** Loads the projects and the schema version, and shows the first project. */
     public void start() {
-        executor.call(() -> engine.catalog().schemaVersion(), schemaVersion::set, e -> schemaVersion.set("?"));
+        executor.call(() -> engine.schemaVersion(), schemaVersion::set, e -> schemaVersion.set("?"));
         reloadProjects(null);
         engine.recoveredAtOpen().ifPresent(sentence -> notice.set(Notice.warning(sentence)));
     }
@@ -274,7 +274,7 @@ public final class MainViewModel {
     public void loadHosts(Release release, Consumer<List<Host>> then) {
         Environment environment = environments().stream().filter(e -> e.id() == release.environmentId()).findFirst().orElse(null);
         if (environment == null) {
-            executor.call(() -> engine.catalog().environments().get(release.environmentId()),
+            executor.call(() -> engine.environmentOf(release),
                     found -> loadHosts(found, then), this::fail);
         } else {
             loadHosts(environment, then);

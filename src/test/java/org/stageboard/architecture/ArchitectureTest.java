@@ -73,6 +73,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void theWindowAndTheCliUseTheEngineNotItsCatalog() {
+        noClasses().that().resideInAnyPackage("org.stageboard.ui..", "org.stageboard.cli..")
+                .should().callMethod(org.stageboard.pipeline.Stageboard.class, "catalog")
+                .because("the engine's queries are the closed facade; the catalog is the pipeline's business")
+                .check(classes);
+    }
+
+    @Test
     void coreDependsOnNothingOfTheProject() {
         noClasses().that().resideInAPackage("org.stageboard.core..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.stageboard.catalog..", "org.stageboard.git..",
