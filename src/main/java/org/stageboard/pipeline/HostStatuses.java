@@ -45,12 +45,7 @@ final class HostStatuses {
 
     List<HostStatus> read(Project project, boolean askHealth) {
         List<Target> targets = targets(project);
-        return HostReads.readAll(targets, READ_TIMEOUT, t -> {
-            HostState state = new HostRunner(runStage.target(t.host()), t.host().baseDir())
-                    .state(project.name(), t.environment().name(), askHealth);
-            save(t.environment(), t.host(), state, null);
-            return status(t.environment(), t.host(), state, null, state.readAt(), true);
-        }, (t, error) -> {
+        return HostReads.readAll(targets, READ_TIMEOUT, t -> read(project, t.environment(), t.host(), askHealth), (t, error) -> {
             Instant now = Instant.now();
             save(t.environment(), t.host(), null, error);
             return status(t.environment(), t.host(), null, error, now, true);
@@ -59,7 +54,10 @@ final class HostStatuses {
 
     /** One host of one environment, read now. */
     HostStatus read(Environment environment, Host host, boolean askHealth) {
-        Project project = catalog.projects().get(environment.projectId());
+        return read(catalog.projects().get(environment.projectId()), environment, host, askHealth);
+    }
+
+    private HostStatus read(Project project, Environment environment, Host host, boolean askHealth) {
         HostState state = new HostRunner(runStage.target(host), host.baseDir()).state(project.name(), environment.name(), askHealth);
         save(environment, host, state, null);
         return status(environment, host, state, null, state.readAt(), true);

@@ -77,48 +77,54 @@ final class Activation {
     }
 
     private DeployResult switchAndCheck(RemoteShell shell, RunSettings previousRun) {
-        try {
-            if (release.run().healthKind() != HealthKind.COMMAND) {
-                // Before anything that serves is touched: a health check that cannot reach the app would take a good host down.
-                HealthProbe.Answer reach = HealthCheck.once(shell, layout, release.run());
-                if (reach.refusedBySsh()) {
-                    return recover(reach.summary(), false, null);
-                }
-            }
-            if (previousPid != null) {
-                progress.step("stop previous app");
-                previousStopped = true;
-                progress.log("previous app (pid " + previousPid + "): "
-                        + AppProcess.stop(shell.uncancellable(), layout, previousPid, previousRun.stopGraceSeconds()));
-            }
-            if (release.run().healthKind() != HealthKind.COMMAND) {
-                HealthProbe.Answer occupied = HealthCheck.answersBeforeStart(shell, layout, release.run());
-                if (occupied.answered() || occupied.healthy()) {
-                    return recover(release.run().healthUrl() + " still answers (" + occupied.summary() + ") with no app of "
-                            + layout.envDir() + " running: another process holds that port, and it would pass for the new app. "
-                            + "Stop it on the host", false, occupied.evidence());
-                }
-            }
-            progress.step("switch current to " + release.releaseName());
-            switched = true;
-            switchCurrent(shell, "releases/" + release.releaseName());
-            progress.log("current -> releases/" + release.releaseName() + (previous == null ? "" : " (was " + previous + ")"));
-
-            progress.step("start " + release.label());
-            newPid = AppProcess.start(shell, layout, release.run(), release.label());
-            progress.log("started " + release.label() + " as pid " + newPid);
-
-            progress.step("health check");
-            HealthCheck.Outcome health = HealthCheck.await(shell, layout, release.run(), newPid, progress);
-            if (health.healthy()) {
-                return new DeployResult(RunStatus.LIVE, release.label() + " is live on " + connection.display() + ".", previous);
-            }
-            return recover(health.detail(), false, health.evidence());
+        // One probe (one port forward) for the checks before the switch and the health wait after it.
+        try (HealthProbe probe = HealthProbe.open(shell, layout, release.run())) {
+            return switchAndCheck(shell, previousRun, probe);
         } catch (CancelledException e) {
             return recover("cancelled by the user", true, null);
         } catch (RuntimeException e) {
             return recover(e.getMessage(), false, null);
         }
+    }
+
+    private DeployResult switchAndCheck(RemoteShell shell, RunSettings previousRun, HealthProbe probe) {
+        boolean reachable = release.run().healthKind() != HealthKind.COMMAND;
+        if (reachable) {
+            // Before anything that serves is touched: a health check that cannot reach the app would take a good host down.
+            HealthProbe.Answer reach = probe.ask();
+            if (reach.refusedBySsh()) {
+                return recover(reach.summary(), false, null);
+            }
+        }
+        if (previousPid != null) {
+            progress.step("stop previous app");
+            previousStopped = true;
+            progress.log("previous app (pid " + previousPid + "): "
+                    + AppProcess.stop(shell.uncancellable(), layout, previousPid, previousRun.stopGraceSeconds()));
+        }
+        if (reachable) {
+            HealthProbe.Answer occupied = probe.occupied();
+            if (occupied.answered() || occupied.healthy()) {
+                return recover(release.run().healthUrl() + " still answers (" + occupied.summary() + ") with no app of "
+                        + layout.envDir() + " running: another process holds that port, and it would pass for the new app. "
+                        + "Stop it on the host", false, occupied.evidence());
+            }
+        }
+        progress.step("switch current to " + release.releaseName());
+        switched = true;
+        switchCurrent(shell, "releases/" + release.releaseName());
+        progress.log("current -> releases/" + release.releaseName() + (previous == null ? "" : " (was " + previous + ")"));
+
+        progress.step("start " + release.label());
+        newPid = AppProcess.start(shell, layout, release.run(), release.label());
+        progress.log("started " + release.label() + " as pid " + newPid);
+
+        progress.step("health check");
+        HealthCheck.Outcome health = HealthCheck.await(probe, shell, release.run(), newPid, progress);
+        if (health.healthy()) {
+            return new DeployResult(RunStatus.LIVE, release.label() + " is live on " + connection.display() + ".", previous);
+        }
+        return recover(health.detail(), false, health.evidence());
     }
 
     /**

@@ -25,58 +25,53 @@ final class HealthCheck {
     }
 
     static Outcome await(RemoteShell shell, RemoteLayout layout, RunSettings run, int pid, Progress progress) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(run.healthTimeoutSeconds()).toNanos();
         try (HealthProbe probe = HealthProbe.open(shell, layout, run)) {
-            HealthProbe.Answer last = HealthProbe.Answer.none();
-            long nextReport = System.nanoTime();
-            long nextLivenessCheck = System.nanoTime() + LIVENESS_INTERVAL.toNanos();
-            while (true) {
-                progress.checkCancelled();
-                last = probe.ask();
-                if (last.healthy()) {
-                    // The answer counts only if the new app is still there after it.
-                    if (AppProcess.isRunning(shell, pid)) {
-                        progress.log(probe.what() + " answered: " + last.summary());
-                        return new Outcome(true, last.summary(), null);
-                    }
-                    return new Outcome(false, probe.what() + " answered (" + last.summary() + "), but the new app (pid " + pid
-                            + ") is not running: another process answers there", last.evidence());
-                }
-                if (last.refusedBySsh()) {
-                    return new Outcome(false, last.summary(), last.evidence());
-                }
-                if (System.nanoTime() - nextLivenessCheck >= 0) {
-                    nextLivenessCheck = System.nanoTime() + LIVENESS_INTERVAL.toNanos();
-                    if (!AppProcess.isRunning(shell, pid)) {
-                        return new Outcome(false, "the app process (pid " + pid + ") exited before " + probe.what()
-                                + " was healthy (last: " + last.summary() + ")", last.evidence());
-                    }
-                }
-                if (System.nanoTime() - deadline >= 0) {
-                    return new Outcome(false, probe.what() + " was not healthy within " + run.healthTimeoutSeconds()
-                            + " s (last: " + last.summary() + ")", last.evidence());
-                }
-                if (System.nanoTime() - nextReport >= 0) {
-                    progress.log("waiting for " + probe.what() + ": " + last.summary());
-                    nextReport = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-                }
-                try {
-                    Thread.sleep(PAUSE.toMillis());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new CancelledException();
-                }
-            }
+            return await(probe, shell, run, pid, progress);
         }
     }
 
-    /**
-     * True when something already answers where the app is checked (HTTP or TCP), before the new
-     * app starts: after the previous app was stopped, that is a process Stageboard does not control.
-     */
-    static HealthProbe.Answer answersBeforeStart(RemoteShell shell, RemoteLayout layout, RunSettings run) {
-        try (HealthProbe probe = HealthProbe.open(shell, layout, run)) {
-            return probe.occupied();
+    /** As above, through a probe the caller already opened (one port forward for the whole activation). */
+    static Outcome await(HealthProbe probe, RemoteShell shell, RunSettings run, int pid, Progress progress) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(run.healthTimeoutSeconds()).toNanos();
+        HealthProbe.Answer last = HealthProbe.Answer.none();
+        long nextReport = System.nanoTime();
+        long nextLivenessCheck = System.nanoTime() + LIVENESS_INTERVAL.toNanos();
+        while (true) {
+            progress.checkCancelled();
+            last = probe.ask();
+            if (last.healthy()) {
+                // The answer counts only if the new app is still there after it.
+                if (AppProcess.isRunning(shell, pid)) {
+                    progress.log(probe.what() + " answered: " + last.summary());
+                    return new Outcome(true, last.summary(), null);
+                }
+                return new Outcome(false, probe.what() + " answered (" + last.summary() + "), but the new app (pid " + pid
+                        + ") is not running: another process answers there", last.evidence());
+            }
+            if (last.refusedBySsh()) {
+                return new Outcome(false, last.summary(), last.evidence());
+            }
+            if (System.nanoTime() - nextLivenessCheck >= 0) {
+                nextLivenessCheck = System.nanoTime() + LIVENESS_INTERVAL.toNanos();
+                if (!AppProcess.isRunning(shell, pid)) {
+                    return new Outcome(false, "the app process (pid " + pid + ") exited before " + probe.what()
+                            + " was healthy (last: " + last.summary() + ")", last.evidence());
+                }
+            }
+            if (System.nanoTime() - deadline >= 0) {
+                return new Outcome(false, probe.what() + " was not healthy within " + run.healthTimeoutSeconds()
+                        + " s (last: " + last.summary() + ")", last.evidence());
+            }
+            if (System.nanoTime() - nextReport >= 0) {
+                progress.log("waiting for " + probe.what() + ": " + last.summary());
+                nextReport = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            }
+            try {
+                Thread.sleep(PAUSE.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancelledException();
+            }
         }
     }
 

@@ -6,44 +6,21 @@ import static org.stageboard.run.DemoDeploys.release;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.stageboard.core.RunStatus;
 import org.stageboard.testing.AppProcesses;
 import org.stageboard.testing.RecordingProgress;
 import org.stageboard.testing.SshTestServer;
 
 /** Cancel at every phase of a deploy: each ends CANCELLED, unlocked, recorded, with the previous release serving. */
-class CancelEachPhaseTest {
+class CancelEachPhaseTest extends HostTestBase {
 
-    @TempDir
-    static Path work;
-    static SshTestServer server;
-    static Path okArtifact;
     static Path otherArtifact;
 
-    private DemoDeploys deploys;
-
     @BeforeAll
-    static void startServer() {
-        server = SshTestServer.start(work);
-        okArtifact = SshTestServer.writeDemoArtifact(work, "ok");
+    static void packAnotherArtifact() {
         otherArtifact = SshTestServer.writeDemoArtifact(work, "ok");
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
-
-    @AfterEach
-    void killApps() {
-        if (deploys != null) {
-            deploys.killAll();
-        }
     }
 
     /** A progress that asks to stop as soon as a step starting with {@code phase} begins. */
@@ -61,9 +38,7 @@ class CancelEachPhaseTest {
 
     @Test
     void cancelAtEveryPhaseLeavesThePreviousReleaseServing() throws Exception {
-        Path base = Files.createDirectories(server.baseDir().resolve("phases"));
-        deploys = new DemoDeploys(base);
-        HostRunner runner = new HostRunner(server.target(), base.toString());
+        HostRunner runner = runnerFor("phases");
         int port = freePort();
         RemoteRelease v1 = release("v1", okArtifact, port, "v1 serving", 30, 10);
         assertThat(runner.activate(v1, new RecordingProgress()).status()).isEqualTo(RunStatus.LIVE);

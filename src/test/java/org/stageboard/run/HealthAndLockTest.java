@@ -11,52 +11,14 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.stageboard.core.ProcessIdentity;
 import org.stageboard.core.RunSettings;
 import org.stageboard.core.RunStatus;
 import org.stageboard.testing.RecordingProgress;
-import org.stageboard.testing.SshTestServer;
 
 /** Health by TCP port and by command, a deploy that waits for a held lock, and the heartbeat of a lock while its run lives. */
-class HealthAndLockTest {
-
-    @TempDir
-    static Path work;
-    static SshTestServer server;
-    static Path okArtifact;
-    static Path failArtifact;
-
-    private DemoDeploys deploys;
-
-    @BeforeAll
-    static void startServer() {
-        server = SshTestServer.start(work);
-        okArtifact = SshTestServer.writeDemoArtifact(work, "ok");
-        failArtifact = SshTestServer.writeDemoArtifact(work, "fail");
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
-
-    @AfterEach
-    void killApps() {
-        if (deploys != null) {
-            deploys.killAll();
-        }
-    }
-
-    private HostRunner runnerFor(String name) throws Exception {
-        Path base = Files.createDirectories(server.baseDir().resolve(name));
-        deploys = new DemoDeploys(base);
-        return new HostRunner(server.target(), base.toString());
-    }
+class HealthAndLockTest extends HostTestBase {
 
     private static RemoteRelease withHealth(RemoteRelease r, String health, int timeoutSeconds) {
         RunSettings run = new RunSettings(r.run().startCommand(), health, timeoutSeconds, r.run().stopGraceSeconds(), r.run().keepReleases());

@@ -13,51 +13,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.stageboard.core.ProcessIdentity;
 import org.stageboard.core.RunStatus;
 import org.stageboard.testing.RecordingProgress;
 import org.stageboard.testing.SshTestServer;
 
 /** The failures found by trying the run stage as users would: each one broken on purpose, on a real SSH server with real apps. */
-class HostFaultsTest {
-
-    @TempDir
-    static Path work;
-    static SshTestServer server;
-    static Path okArtifact;
-    static Path failArtifact;
-
-    private DemoDeploys deploys;
-
-    @BeforeAll
-    static void startServer() {
-        server = SshTestServer.start(work);
-        okArtifact = SshTestServer.writeDemoArtifact(work, "ok");
-        failArtifact = SshTestServer.writeDemoArtifact(work, "fail");
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
-
-    @AfterEach
-    void killApps() {
-        if (deploys != null) {
-            deploys.killAll();
-        }
-    }
-
-    private HostRunner runnerFor(String name) throws Exception {
-        Path base = Files.createDirectories(server.baseDir().resolve(name));
-        deploys = new DemoDeploys(base);
-        return new HostRunner(server.target(), base.toString());
-    }
+class HostFaultsTest extends HostTestBase {
 
     @Test
     void twoCatalogsDeployingTheSameEnvironmentNeverShareAReleaseFolder() throws Exception {

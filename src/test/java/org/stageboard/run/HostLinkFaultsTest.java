@@ -9,11 +9,8 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.stageboard.core.RunStatus;
 import org.stageboard.testing.AppProcesses;
 import org.stageboard.testing.FreezableProxy;
@@ -21,43 +18,13 @@ import org.stageboard.testing.RecordingProgress;
 import org.stageboard.testing.SshTestServer;
 
 /** The link and the login shell misbehave: a banner, forwarding refused, the session dropped mid-upload and mid-switch. */
-class HostLinkFaultsTest {
+class HostLinkFaultsTest extends HostTestBase {
 
-    @TempDir
-    static Path work;
-    static SshTestServer server;
-    static Path okArtifact;
     static Path bigArtifact;
 
-    private DemoDeploys deploys;
-
     @BeforeAll
-    static void startServer() throws Exception {
-        server = SshTestServer.start(work);
-        okArtifact = SshTestServer.writeDemoArtifact(work, "ok");
+    static void packBigArtifact() throws Exception {
         bigArtifact = bigDemoArtifact();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
-
-    @AfterEach
-    void reset() {
-        server.setBanner(null);
-        server.setStderrBanner(null);
-        server.setForwardingAllowed(true);
-        server.dropSessionsAfterUploadedBytes(-1);
-        if (deploys != null) {
-            deploys.killAll();
-        }
-    }
-
-    private HostRunner runnerFor(String name) throws Exception {
-        Path base = Files.createDirectories(server.baseDir().resolve(name));
-        deploys = new DemoDeploys(base);
-        return new HostRunner(server.target(), base.toString());
     }
 
     @Test

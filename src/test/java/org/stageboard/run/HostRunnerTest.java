@@ -16,54 +16,22 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.stageboard.core.RunStatus;
-import org.stageboard.core.StageboardException;
 import org.stageboard.ssh.HostKeyException;
 import org.stageboard.ssh.HostKeyStatus;
 import org.stageboard.ssh.SshTarget;
 import org.stageboard.testing.SshTestServer;
 
 /** Whole runs on one host, against a real SSH server in the test JVM and real app processes. */
-class HostRunnerTest {
+class HostRunnerTest extends HostTestBase {
 
-    @TempDir
-    static Path work;
-    static SshTestServer server;
-    static Path okArtifact;
-    static Path failArtifact;
     static Path exitArtifact;
 
-    private DemoDeploys deploys;
-
     @BeforeAll
-    static void startServer() {
-        server = SshTestServer.start(work);
-        okArtifact = SshTestServer.writeDemoArtifact(work, "ok");
-        failArtifact = SshTestServer.writeDemoArtifact(work, "fail");
+    static void packExitingApp() {
         exitArtifact = SshTestServer.writeDemoArtifact(work, "exit");
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
-
-    @AfterEach
-    void killApps() {
-        if (deploys != null) {
-            deploys.killAll();
-        }
-    }
-
-    private HostRunner runnerFor(String name) throws Exception {
-        Path base = Files.createDirectories(server.baseDir().resolve(name));
-        deploys = new DemoDeploys(base);
-        return new HostRunner(server.target(), base.toString());
     }
 
     @Test

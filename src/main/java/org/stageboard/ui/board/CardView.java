@@ -87,7 +87,8 @@ final class CardView extends VBox {
         return null;
     }
 
-    private Button button(String text, String styleClass, Runnable action) {
+    /** A card's small button; its click acts and goes no further (the card's own click selects it). */
+    static Button button(String text, String styleClass, Runnable action) {
         Button button = new Button(text);
         button.getStyleClass().addAll("card-button", styleClass);
         button.setOnAction(e -> {

@@ -47,11 +47,11 @@ final class HostSlotView extends VBox {
         buttons.getStyleClass().add("card-actions");
         ContextMenu menu = new ContextMenu();
         if (slot.lock() != null) {
-            buttons.getChildren().add(button("Break lock…", "host-break-lock", () -> actions.breakLock(slot)));
+            buttons.getChildren().add(CardView.button("Break lock…", "host-break-lock", () -> actions.breakLock(slot)));
             menu.getItems().add(item("Break lock…", () -> actions.breakLock(slot)));
         }
         if (slot.hasCurrent()) {
-            buttons.getChildren().add(button("Roll back…", "host-rollback", () -> actions.rollback(slot)));
+            buttons.getChildren().add(CardView.button("Roll back…", "host-rollback", () -> actions.rollback(slot)));
             menu.getItems().add(item("Roll back…", () -> actions.rollback(slot)));
         }
         menu.getItems().add(item("Read hosts", actions::readHosts));
@@ -78,16 +78,6 @@ final class HostSlotView extends VBox {
         line.setMinHeight(Region.USE_PREF_SIZE);
         line.setMaxWidth(Double.MAX_VALUE);
         return line;
-    }
-
-    private static Button button(String text, String styleClass, Runnable action) {
-        Button button = new Button(text);
-        button.getStyleClass().addAll("card-button", styleClass);
-        button.setOnAction(e -> {
-            action.run();
-            e.consume();
-        });
-        return button;
     }
 
     private static MenuItem item(String text, Runnable action) {
