@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -14,10 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.stageboard.core.ConfigEntry;
 import org.stageboard.core.Environment;
 import org.stageboard.core.Host;
@@ -30,9 +26,6 @@ import org.stageboard.core.RunSettings;
 import org.stageboard.core.RunStatus;
 import org.stageboard.core.LockInfo;
 import org.stageboard.testing.AppProcesses;
-import org.stageboard.testing.GitFixture;
-import org.stageboard.testing.RecordingProgress;
-import org.stageboard.testing.SshTestServer;
 
 /**
  * A deploy whose process is killed with SIGKILL in the middle of its health wait (a real forked
@@ -40,32 +33,7 @@ import org.stageboard.testing.SshTestServer;
  * naming the dead process, a deploy is refused until the lock is broken explicitly, and the
  * rollback target is the last good release the host's ledger names, not the broken one.
  */
-class CrashRecoveryTest {
-
-    @TempDir
-    Path tmp;
-
-    private SshTestServer server;
-    private Stageboard engine;
-    private GitFixture repo;
-    private int appPort;
-    private final RecordingProgress progress = new RecordingProgress();
-
-    @BeforeEach
-    void setUp() {
-        server = SshTestServer.start(tmp.resolve("ssh"));
-        engine = Stageboard.open(new StageboardHome(tmp.resolve("home")));
-        repo = GitFixture.init(tmp.resolve("repo"));
-        appPort = AppProcesses.freePort();
-    }
-
-    @AfterEach
-    void tearDown() {
-        AppProcesses.killAll(server.baseDir());
-        repo.close();
-        engine.close();
-        server.close();
-    }
+class CrashRecoveryTest extends EngineTestBase {
 
     @Test
     void aDeployKilledDuringItsHealthWaitIsInterruptedItsStaleLockIsBrokenExplicitlyAndRollbackFindsTheLastGoodRelease()

@@ -9,10 +9,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.stageboard.core.Build;
 import org.stageboard.core.ConfigEntry;
 import org.stageboard.core.Environment;
@@ -27,42 +24,15 @@ import org.stageboard.core.RunSettings;
 import org.stageboard.core.RunStatus;
 import org.stageboard.core.StageboardException;
 import org.stageboard.testing.AppProcesses;
-import org.stageboard.testing.GitFixture;
-import org.stageboard.testing.RecordingProgress;
 import org.stageboard.testing.SshTestServer;
 
 /**
  * One commit's whole journey through the engine — build, release, run — against a real git
  * repository, a real H2 file, a real SSH server (MINA, in-process) and real app processes.
  */
-class PipelineJourneyTest {
+class PipelineJourneyTest extends EngineTestBase {
 
     private static final String SECRET = "tok-9f8e7d6c5b4a";
-
-    @TempDir
-    Path tmp;
-
-    private SshTestServer server;
-    private Stageboard engine;
-    private GitFixture repo;
-    private int appPort;
-    private final RecordingProgress progress = new RecordingProgress();
-
-    @BeforeEach
-    void setUp() {
-        server = SshTestServer.start(tmp.resolve("ssh"));
-        engine = Stageboard.open(new StageboardHome(tmp.resolve("home")));
-        repo = GitFixture.init(tmp.resolve("repo"));
-        appPort = AppProcesses.freePort();
-    }
-
-    @AfterEach
-    void tearDown() {
-        AppProcesses.killAll(server.baseDir());
-        repo.close();
-        engine.close();
-        server.close();
-    }
 
     private String commitApp(String behaviour, String message) {
         return repo.copyResource("/demo-app/Server.java", "Server.java").write("health-behaviour", behaviour + "\n").commit(message);

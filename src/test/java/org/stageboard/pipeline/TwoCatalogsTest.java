@@ -2,14 +2,12 @@ package org.stageboard.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.stageboard.core.ConfigEntry;
 import org.stageboard.core.Environment;
 import org.stageboard.core.Host;
@@ -20,43 +18,27 @@ import org.stageboard.core.Run;
 import org.stageboard.core.RunSettings;
 import org.stageboard.core.RunStatus;
 import org.stageboard.testing.AppProcesses;
-import org.stageboard.testing.GitFixture;
-import org.stageboard.testing.RecordingProgress;
-import org.stageboard.testing.SshTestServer;
 
 /**
  * Two catalogs (a teammate, CI with a fresh home, a rebuilt laptop) deploy the same project and
  * environment to one host: each runs its own code and config, and each sees what the other did.
  */
-class TwoCatalogsTest {
+class TwoCatalogsTest extends EngineTestBase {
 
-    @TempDir
-    Path tmp;
-
-    private SshTestServer server;
+    // The engine of the base is Alice's; CI has a catalog of its own.
     private Stageboard alice;
     private Stageboard ci;
-    private GitFixture repo;
-    private int appPort;
-    private final RecordingProgress progress = new RecordingProgress();
 
     @BeforeEach
-    void setUp() {
-        server = SshTestServer.start(tmp.resolve("ssh"));
-        alice = Stageboard.open(new StageboardHome(tmp.resolve("alice-home")));
+    void openSecondCatalog() {
+        alice = engine;
         ci = Stageboard.open(new StageboardHome(tmp.resolve("ci-home")));
-        repo = GitFixture.init(tmp.resolve("repo"));
-        appPort = AppProcesses.freePort();
         repo.copyResource("/demo-app/Server.java", "Server.java").write("health-behaviour", "ok\n").commit("app");
     }
 
     @AfterEach
-    void tearDown() {
-        AppProcesses.killAll(server.baseDir());
-        repo.close();
-        alice.close();
+    void closeSecondCatalog() {
         ci.close();
-        server.close();
     }
 
     private record Setup(Environment staging, Host host, Project project) {
