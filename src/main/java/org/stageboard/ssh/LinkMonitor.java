@@ -142,10 +142,7 @@ final class LinkMonitor {
 
             @Override
             public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-                Socket s = createSocket();
-                s.bind(new InetSocketAddress(localHost, localPort));
-                s.connect(new InetSocketAddress(host, port));
-                return s;
+                return connected(new InetSocketAddress(host, port), new InetSocketAddress(localHost, localPort));
             }
 
             @Override
@@ -155,14 +152,18 @@ final class LinkMonitor {
 
             @Override
             public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
-                Socket s = createSocket();
-                s.bind(new InetSocketAddress(localAddress, localPort));
-                s.connect(new InetSocketAddress(address, port));
-                return s;
+                return connected(new InetSocketAddress(address, port), new InetSocketAddress(localAddress, localPort));
             }
 
             private Socket connected(InetSocketAddress address) throws IOException {
+                return connected(address, null);
+            }
+
+            private Socket connected(InetSocketAddress address, InetSocketAddress local) throws IOException {
                 Socket s = createSocket();
+                if (local != null) {
+                    s.bind(local);
+                }
                 s.connect(address);
                 return s;
             }
