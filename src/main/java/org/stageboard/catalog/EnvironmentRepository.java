@@ -9,6 +9,8 @@ import org.stageboard.core.Environment;
 import org.stageboard.core.Host;
 import org.stageboard.core.NotFoundException;
 import org.stageboard.core.RunSettings;
+import org.stageboard.core.RunSettingsJson;
+import org.stageboard.core.Rollout;
 import org.stageboard.core.StageboardException;
 
 /** Environments of a project, with their run settings and the hosts they run on. */
@@ -23,17 +25,41 @@ public final class EnvironmentRepository {
         if (find(projectId, name).isPresent()) {
             throw new StageboardException("The environment '" + name + "' already exists in this project.");
         }
-        long id = jdbc.insert("INSERT INTO environments(project_id, name, start_command, health_url, health_timeout_s, stop_grace_s, keep_releases, created_at)"
-                + " VALUES (?,?,?,?,?,?,?,?)", projectId, name, run.startCommand(), run.healthUrl(), run.healthTimeoutSeconds(),
-                run.stopGraceSeconds(), run.keepReleases(), Instant.now());
+        long id = jdbc.insert("INSERT INTO environments(project_id, name, start_command, health_url, health_timeout_s, stop_grace_s, keep_releases,"
+                + " run_extras, rollout, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)", projectId, name, run.startCommand(), run.healthUrl(),
+                run.healthTimeoutSeconds(), run.stopGraceSeconds(), run.keepReleases(), RunSettingsJson.extras(run),
+                RunSettingsJson.rollout(Rollout.DEFAULT), Instant.now());
         return get(id);
     }
 
     /** Changes how future releases run; existing releases keep the settings they were made with. */
     public Environment updateRunSettings(long id, RunSettings run) {
-        jdbc.update("UPDATE environments SET start_command = ?, health_url = ?, health_timeout_s = ?, stop_grace_s = ?, keep_releases = ? WHERE id = ?",
-                run.startCommand(), run.healthUrl(), run.healthTimeoutSeconds(), run.stopGraceSeconds(), run.keepReleases(), id);
+        jdbc.update("UPDATE environments SET start_command = ?, health_url = ?, health_timeout_s = ?, stop_grace_s = ?, keep_releases = ?,"
+                        + " run_extras = ? WHERE id = ?",
+                run.startCommand(), run.healthUrl(), run.healthTimeoutSeconds(), run.stopGraceSeconds(), run.keepReleases(),
+                RunSettingsJson.extras(run), id);
         return get(id);
+    }
+
+    /** Changes how deploys go over the environment's hosts. */
+    public Environment updateRollout(long id, Rollout rollout) {
+        jdbc.update("UPDATE environments SET rollout = ? WHERE id = ?", RunSettingsJson.rollout(rollout), id);
+        return get(id);
+    }
+
+    /**
+     * Sets the order deploys go over the environment's hosts: {@code hostIds} first, in that order;
+     * hosts not named keep their relative order after them.
+     */
+    public void orderHosts(long environmentId, List<Long> hostIds) {
+        List<Long> order = new java.util.ArrayList<>(hostIds);
+        hosts(environmentId).stream().map(Host::id).filter(id -> !order.contains(id)).forEach(order::add);
+        jdbc.inTransaction(c -> {
+            for (int i = 0; i < order.size(); i++) {
+                Jdbc.update(c, "UPDATE environment_hosts SET position = ? WHERE environment_id = ? AND host_id = ?", i + 1, environmentId, order.get(i));
+            }
+            return null;
+        });
     }
 
     public Environment get(long id) {
@@ -55,15 +81,20 @@ public final class EnvironmentRepository {
     }
 
     public void attachHost(long environmentId, long hostId) {
-        jdbc.update("MERGE INTO environment_hosts(environment_id, host_id) KEY(environment_id, host_id) VALUES (?,?)", environmentId, hostId);
+        if (hosts(environmentId).stream().anyMatch(h -> h.id() == hostId)) {
+            return;
+        }
+        jdbc.update("INSERT INTO environment_hosts(environment_id, host_id, position) VALUES (?, ?,"
+                + " (SELECT COALESCE(MAX(position), 0) + 1 FROM environment_hosts WHERE environment_id = ?))", environmentId, hostId, environmentId);
     }
 
     public void detachHost(long environmentId, long hostId) {
         jdbc.update("DELETE FROM environment_hosts WHERE environment_id = ? AND host_id = ?", environmentId, hostId);
     }
 
+    /** The environment's hosts in its deploy order (then by name). */
     public List<Host> hosts(long environmentId) {
-        return jdbc.query("SELECT h.* FROM hosts h JOIN environment_hosts eh ON eh.host_id = h.id WHERE eh.environment_id = ? ORDER BY h.name",
+        return jdbc.query("SELECT h.* FROM hosts h JOIN environment_hosts eh ON eh.host_id = h.id WHERE eh.environment_id = ? ORDER BY eh.position, h.name",
                 HostRepository::map, environmentId);
     }
 
@@ -71,7 +102,7 @@ public final class EnvironmentRepository {
     public java.util.Map<Long, List<Long>> hostIdsByEnvironment(long projectId) {
         java.util.Map<Long, List<Long>> result = new java.util.LinkedHashMap<>();
         jdbc.query("SELECT eh.environment_id, eh.host_id FROM environment_hosts eh JOIN environments e ON e.id = eh.environment_id"
-                        + " JOIN hosts h ON h.id = eh.host_id WHERE e.project_id = ? ORDER BY e.id, h.name",
+                        + " JOIN hosts h ON h.id = eh.host_id WHERE e.project_id = ? ORDER BY e.id, eh.position, h.name",
                 rs -> new long[] {rs.getLong(1), rs.getLong(2)}, projectId)
                 .forEach(row -> result.computeIfAbsent(row[0], k -> new java.util.ArrayList<>()).add(row[1]));
         return result;
@@ -79,8 +110,8 @@ public final class EnvironmentRepository {
 
     static Environment map(ResultSet rs) throws SQLException {
         return new Environment(rs.getLong("id"), rs.getLong("project_id"), rs.getString("name"),
-                new RunSettings(rs.getString("start_command"), rs.getString("health_url"), rs.getInt("health_timeout_s"),
-                        rs.getInt("stop_grace_s"), rs.getInt("keep_releases")),
-                Jdbc.instant(rs, "created_at"));
+                RunSettingsJson.withExtras(new RunSettings(rs.getString("start_command"), rs.getString("health_url"), rs.getInt("health_timeout_s"),
+                        rs.getInt("stop_grace_s"), rs.getInt("keep_releases")), rs.getString("run_extras")),
+                RunSettingsJson.rollout(rs.getString("rollout")), Jdbc.instant(rs, "created_at"));
     }
 }

@@ -11,6 +11,7 @@ import org.stageboard.core.Environment;
 import org.stageboard.core.NotFoundException;
 import org.stageboard.core.Release;
 import org.stageboard.core.RunSettings;
+import org.stageboard.core.RunSettingsJson;
 
 /** Releases, numbered v1, v2, … per environment. There is no update: a release never changes. */
 public final class ReleaseRepository {
@@ -27,9 +28,9 @@ public final class ReleaseRepository {
             int next = Jdbc.query(c, "SELECT COALESCE(MAX(version), 0) + 1 FROM releases WHERE environment_id = ?",
                     rs -> rs.getInt(1), environment.id()).get(0);
             return Jdbc.insert(c, "INSERT INTO releases(environment_id, version, build_id, artifact_sha256, config_version_id, start_command,"
-                            + " health_url, health_timeout_s, stop_grace_s, keep_releases, created_at, actor) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                            + " health_url, health_timeout_s, stop_grace_s, keep_releases, run_extras, created_at, actor) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     environment.id(), next, build.id(), build.artifactSha256(), config.id(), run.startCommand(), run.healthUrl(),
-                    run.healthTimeoutSeconds(), run.stopGraceSeconds(), run.keepReleases(), Instant.now(), actor);
+                    run.healthTimeoutSeconds(), run.stopGraceSeconds(), run.keepReleases(), RunSettingsJson.extras(run), Instant.now(), actor);
         });
         return get(id);
     }
@@ -61,8 +62,8 @@ public final class ReleaseRepository {
         return new Release(rs.getLong("id"), rs.getLong("environment_id"), rs.getString("env_name"), rs.getInt("version"),
                 rs.getLong("build_id"), rs.getInt("build_number"), rs.getString("artifact_sha256"), rs.getLong("config_version_id"),
                 rs.getInt("config_number"),
-                new RunSettings(rs.getString("start_command"), rs.getString("health_url"), rs.getInt("health_timeout_s"),
-                        rs.getInt("stop_grace_s"), rs.getInt("keep_releases")),
+                RunSettingsJson.withExtras(new RunSettings(rs.getString("start_command"), rs.getString("health_url"), rs.getInt("health_timeout_s"),
+                        rs.getInt("stop_grace_s"), rs.getInt("keep_releases")), rs.getString("run_extras")),
                 Jdbc.instant(rs, "created_at"), rs.getString("actor"));
     }
 }

@@ -7,9 +7,11 @@ package org.stageboard.core;
  * {@code CANCELLED}: the user stopped it; the host serves what it served before. {@code INTERRUPTED}:
  * the process running it died (crash, kill); what the host has is read from the host.
  * {@code APP_DOWN}: the host was left without a running app; the message says exactly what state it is in.
+ * {@code SKIPPED}: a deploy over several hosts stopped before this host (another host failed); nothing was
+ * done here. {@code STOPPED}: the user stopped the app on purpose.
  */
 public enum RunStatus {
-    RUNNING, LIVE, SUPERSEDED, FAILED, ROLLED_BACK, CANCELLED, INTERRUPTED, APP_DOWN;
+    RUNNING, LIVE, SUPERSEDED, FAILED, ROLLED_BACK, CANCELLED, INTERRUPTED, APP_DOWN, SKIPPED, STOPPED;
 
     /** As people read it: {@code live}, {@code rolled back}, … */
     public String label() {

@@ -35,6 +35,7 @@ import org.stageboard.core.Recipe;
 import org.stageboard.core.Release;
 import org.stageboard.core.Run;
 import org.stageboard.core.RunSettings;
+import org.stageboard.core.Rollout;
 
 /**
  * The engine behind the window and the CLI: each method is one user action of the journey
@@ -161,6 +162,60 @@ public final class Stageboard implements AutoCloseable {
         Environment environment = catalog.environments().add(project.id(), name, run);
         audit(project.name(), "env.add", project.name() + "/" + name, "ok", "start '" + run.startCommand() + "', health " + run.healthUrl());
         return environment;
+    }
+
+    /**
+     * Changes how the environment's future releases run (processes and scale, supervision, shared
+     * paths, hooks, health, timeouts); releases already made keep the settings they were made with.
+     */
+    public Environment updateRunSettings(Environment environment, RunSettings run) {
+        Environment updated = catalog.environments().updateRunSettings(environment.id(), run);
+        Project project = catalog.projects().get(environment.projectId());
+        audit(project.name(), "env.settings", project.name() + "/" + environment.name(), "ok", describe(run));
+        return updated;
+    }
+
+    /** Changes how deploys go over the environment's hosts. */
+    public Environment updateRollout(Environment environment, Rollout rollout) {
+        Environment updated = catalog.environments().updateRollout(environment.id(), rollout);
+        Project project = catalog.projects().get(environment.projectId());
+        audit(project.name(), "env.rollout", project.name() + "/" + environment.name(), "ok", rollout.describe());
+        return updated;
+    }
+
+    /** Sets the order deploys go over the environment's hosts: these first, the others after them. */
+    public List<Host> orderHosts(Environment environment, List<Host> first) {
+        requireAttachedAll(environment, first);
+        catalog.environments().orderHosts(environment.id(), first.stream().map(Host::id).toList());
+        Project project = catalog.projects().get(environment.projectId());
+        List<Host> order = hosts(environment);
+        audit(project.name(), "env.order", project.name() + "/" + environment.name(), "ok",
+                String.join(", ", order.stream().map(Host::name).toList()));
+        return order;
+    }
+
+    private void requireAttachedAll(Environment environment, List<Host> some) {
+        for (Host host : some) {
+            runStage.requireAttached(environment, host);
+        }
+    }
+
+    private static String describe(RunSettings run) {
+        StringBuilder text = new StringBuilder("start '" + run.startCommand() + "', health " + run.healthUrl());
+        if (!run.processes().procfile().isEmpty()) {
+            text.append(", processes ").append(String.join(", ", org.stageboard.core.Processes.parseProcfile(run.processes().procfile(), "processes").keySet()));
+        }
+        if (!run.processes().scale().isEmpty()) {
+            text.append(", scale ").append(run.processes().scaleText());
+        }
+        text.append(", supervision ").append(run.supervision().key());
+        if (!run.shared().isEmpty()) {
+            text.append(", shared ").append(String.join(" ", run.shared()));
+        }
+        if (run.hooks().releaseCommand() != null) {
+            text.append(", release command '").append(run.hooks().releaseCommand()).append("'");
+        }
+        return text.toString();
     }
 
     public List<Environment> environments(Project project) {

@@ -68,7 +68,7 @@ class CatalogV2Test {
         }
 
         try (Catalog catalog = Catalog.open(home)) {
-            assertThat(catalog.schemaVersion()).isEqualTo("2");
+            assertThat(catalog.schemaVersion()).isEqualTo(Migrations.latest());
             Project shop = catalog.projects().require("shop");
             assertThat(catalog.builds().forProject(shop.id())).extracting(Build::status)
                     .containsExactly(BuildStatus.RUNNING, BuildStatus.SUCCEEDED);
