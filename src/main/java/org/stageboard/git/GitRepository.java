@@ -158,7 +158,7 @@ public final class GitRepository implements AutoCloseable {
             List<String> lfs = new ArrayList<>();
             Set<Path> folders = new java.util.HashSet<>();
             folders.add(root);
-            Set<String> links = new java.util.HashSet<>();
+            java.util.Map<String, String> links = new java.util.HashMap<>();
             try (RevWalk walk = new RevWalk(repository); TreeWalk tree = new TreeWalk(repository)) {
                 RevCommit commit = walk.parseCommit(ObjectId.fromString(commitSha));
                 tree.addTree(commit.getTree());
@@ -187,7 +187,7 @@ public final class GitRepository implements AutoCloseable {
                         String linkTarget = new String(loader.getCachedBytes(), java.nio.charset.StandardCharsets.UTF_8);
                         checkLink(root, file, name, linkTarget);
                         Files.createSymbolicLink(file, Path.of(linkTarget));
-                        links.add(name.toLowerCase(java.util.Locale.ROOT));
+                        links.put(name.toLowerCase(java.util.Locale.ROOT), name);
                     } else if (mode == FileMode.REGULAR_FILE || mode == FileMode.EXECUTABLE_FILE) {
                         if (loader.getSize() < LFS_POINTER_MAX) {
                             byte[] bytes = loader.getCachedBytes();
@@ -236,7 +236,7 @@ public final class GitRepository implements AutoCloseable {
     }
 
     /** The place of a tree entry under the root, or a refusal naming the entry when it could land elsewhere on some OS. */
-    static Path safePath(Path root, String name, Set<String> links) {
+    static Path safePath(Path root, String name, java.util.Map<String, String> links) {
         if (name.isEmpty() || name.startsWith("/") || name.indexOf('\\') >= 0 || name.indexOf('\0') >= 0) {
             throw escaping(name, name.indexOf('\\') >= 0 ? "it has a backslash, a folder separator on Windows" : "it is absolute or empty");
         }
@@ -254,8 +254,9 @@ public final class GitRepository implements AutoCloseable {
                 prefix.append('/');
             }
             prefix.append(part);
-            if (i < parts.length - 1 && links.contains(prefix.toString().toLowerCase(java.util.Locale.ROOT))) {
-                throw escaping(name, "it would be written through the symbolic link " + prefix);
+            String link = i < parts.length - 1 ? links.get(prefix.toString().toLowerCase(java.util.Locale.ROOT)) : null;
+            if (link != null) {
+                throw escaping(name, "it would be written through the symbolic link " + link);
             }
         }
         Path file = root.resolve(name).normalize();
