@@ -159,7 +159,10 @@ public final class GitRepository implements AutoCloseable {
             Set<Path> folders = new java.util.HashSet<>();
             folders.add(root);
             java.util.Map<String, String> links = new java.util.HashMap<>();
-            try (RevWalk walk = new RevWalk(repository); TreeWalk tree = new TreeWalk(repository)) {
+            // This thread walks the tree and inflates the blobs; small files are written by a second
+            // thread meanwhile (as `git archive | tar -x` overlaps its two processes).
+            try (FileWriters writers = new FileWriters();
+                 RevWalk walk = new RevWalk(repository); TreeWalk tree = new TreeWalk(repository)) {
                 RevCommit commit = walk.parseCommit(ObjectId.fromString(commitSha));
                 tree.addTree(commit.getTree());
                 tree.setRecursive(true);
@@ -167,6 +170,7 @@ public final class GitRepository implements AutoCloseable {
                 while (tree.next()) {
                     if ((count & 63) == 0) {
                         progress.checkCancelled();
+                        writers.rethrow();
                     }
                     String name = tree.getPathString();
                     Path file = safePath(root, name, links);
@@ -186,28 +190,31 @@ public final class GitRepository implements AutoCloseable {
                     if (mode == FileMode.SYMLINK) {
                         String linkTarget = new String(loader.getCachedBytes(), java.nio.charset.StandardCharsets.UTF_8);
                         checkLink(root, file, name, linkTarget);
+                        writers.drain(); // a link is made only after every file before it is written
                         Files.createSymbolicLink(file, Path.of(linkTarget));
                         links.put(name.toLowerCase(java.util.Locale.ROOT), name);
                     } else if (mode == FileMode.REGULAR_FILE || mode == FileMode.EXECUTABLE_FILE) {
-                        if (loader.getSize() < LFS_POINTER_MAX) {
-                            byte[] bytes = loader.getCachedBytes();
-                            if (isLfsPointer(bytes)) {
-                                lfs.add(name);
-                            }
-                            Files.write(file, bytes);
-                        } else {
+                        boolean executable = mode == FileMode.EXECUTABLE_FILE;
+                        if (loader.isLarge() || loader.getSize() > FileWriters.SMALL) {
                             try (OutputStream out = Files.newOutputStream(file)) {
                                 loader.copyTo(out);
                             }
-                        }
-                        if (mode == FileMode.EXECUTABLE_FILE) {
-                            makeExecutable(file);
+                            if (executable) {
+                                makeExecutable(file);
+                            }
+                        } else {
+                            byte[] bytes = loader.getCachedBytes();
+                            if (bytes.length < LFS_POINTER_MAX && isLfsPointer(bytes)) {
+                                lfs.add(name);
+                            }
+                            writers.write(file, bytes, executable);
                         }
                     } else {
                         throw new StageboardException("The commit has an entry of an unknown kind (mode " + mode + ") at " + name + ".");
                     }
                     count++;
                 }
+                writers.drain();
             }
             if (!lfs.isEmpty()) {
                 progress.log(lfs.size() + " file(s) are Git LFS pointers, exported as pointers: " + String.join(", ", lfs.subList(0, Math.min(5, lfs.size())))
@@ -216,6 +223,73 @@ public final class GitRepository implements AutoCloseable {
             return new ExportReport(count, submodules, lfs);
         } catch (IOException e) {
             throw new StageboardException("Could not export commit " + commitSha + " to " + root + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes small files on a second thread while the tree is walked; at most {@link #IN_FLIGHT}
+     * bytes wait at a time. The first error is rethrown on the walking thread.
+     */
+    private static final class FileWriters implements AutoCloseable {
+        static final int SMALL = 1 << 20;
+        static final int IN_FLIGHT = 32 << 20;
+        private final java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "export-writer");
+            t.setDaemon(true);
+            return t;
+        });
+        private final java.util.concurrent.Semaphore budget = new java.util.concurrent.Semaphore(IN_FLIGHT);
+        private final java.util.concurrent.atomic.AtomicReference<IOException> failure = new java.util.concurrent.atomic.AtomicReference<>();
+
+        void write(Path file, byte[] bytes, boolean executable) throws IOException {
+            rethrow();
+            int cost = Math.max(1, bytes.length);
+            budget.acquireUninterruptibly(cost);
+            pool.execute(() -> {
+                try {
+                    if (failure.get() == null) {
+                        Files.write(file, bytes, java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE);
+                        if (executable) {
+                            makeExecutable(file);
+                        }
+                    }
+                } catch (IOException e) {
+                    failure.compareAndSet(null, e);
+                } finally {
+                    budget.release(cost);
+                }
+            });
+        }
+
+        /** Waits until every file handed over is written; rethrows the first error. */
+        void drain() throws IOException {
+            try {
+                pool.submit(() -> { }).get(); // one thread, in order: when this runs, every write before it is done
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while writing the files", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IOException(e.getCause());
+            }
+            rethrow();
+        }
+
+        void rethrow() throws IOException {
+            IOException e = failure.get();
+            if (e != null) {
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() {
+            pool.shutdown();
+            try {
+                // on an error or a cancel, let the writes already handed over end before the folder is removed
+                pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
