@@ -156,6 +156,7 @@ final class Rollouts {
                 notStarted.add(host);
                 continue;
             }
+            progress.started(host, RunKind.DEPLOY); // here, in host order, not in the racing threads
             running.add(pool.submit(() -> {
                 try {
                     deployOne(release, host, stopped, previous, outcomes, lockWait, actor, progress);
@@ -170,7 +171,6 @@ final class Rollouts {
 
     private void deployOne(Release release, Host host, AtomicReference<String> stopped, Map<Long, String> previous,
                            Map<Long, HostOutcome> outcomes, Duration lockWait, String actor, RolloutProgress progress) {
-        progress.started(host, RunKind.DEPLOY);
         HostOutcome outcome;
         try {
             RunStage.Activated activated = runStage.activateOn(release, host, RunKind.DEPLOY, lockWait, actor, progress.host(host));
