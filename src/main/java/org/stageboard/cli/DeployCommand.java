@@ -11,6 +11,7 @@ import org.stageboard.core.Run;
 import org.stageboard.core.RunStatus;
 import org.stageboard.core.StageboardException;
 import org.stageboard.pipeline.HostOutcome;
+import org.stageboard.pipeline.RolloutProgress;
 import org.stageboard.pipeline.RolloutResult;
 import org.stageboard.pipeline.Stageboard;
 import picocli.CommandLine.Command;
@@ -73,7 +74,7 @@ final class DeployCommand implements Callable<Integer> {
             throw new StageboardException("--retry-failed picks the hosts itself: leave out --host.");
         }
         Duration lockWait = Duration.ofSeconds(waitLock);
-        Progress progress = context.progress(verbose);
+        Progress progress = hostPrefixed(context.progress(verbose), host == null && hosts.size() > 1);
         RolloutResult result = retryFailed ? engine.retryFailed(r, lockWait, progress)
                 : host != null ? engine.deployTo(r, hosts, lockWait, progress)
                 : engine.deployAll(r, lockWait, progress);
@@ -102,13 +103,16 @@ final class DeployCommand implements Callable<Integer> {
         }
         if (!result.hosts().isEmpty()) {
             int hostWidth = Math.max(4, result.hosts().stream().mapToInt(h -> h.host().name().length()).max().orElse(4));
+            int releaseWidth = Math.max(7, result.release().label().length());
             int stateWidth = Math.max(7, result.hosts().stream().mapToInt(h -> h.state().words().length()).max().orElse(7));
-            out.println(pad("HOST", hostWidth) + "  " + pad("OUTCOME", stateWidth) + "  RUN    DETAIL");
+            out.println(pad("HOST", hostWidth) + "  " + pad("RELEASE", releaseWidth) + "  " + pad("KIND", 6) + "  "
+                    + pad("OUTCOME", stateWidth) + "  RUN    DETAIL");
             for (HostOutcome h : result.hosts()) {
                 String state = pad(h.state().words(), stateWidth);
                 boolean bad = h.state() == HostOutcome.State.FAILED || h.state() == HostOutcome.State.APP_DOWN;
-                out.println(pad(h.host().name(), hostWidth) + "  " + (bad ? context.red(state) : state) + "  "
-                        + pad(h.run() == null ? "-" : Long.toString(h.run().id()), 5) + "  " + Formats.firstLine(h.message() == null ? "" : h.message()));
+                out.println(pad(h.host().name(), hostWidth) + "  " + pad(result.release().label(), releaseWidth) + "  deploy  "
+                        + (bad ? context.red(state) : state) + "  " + pad(h.run() == null ? "-" : Long.toString(h.run().id()), 5) + "  "
+                        + Formats.firstLine(h.message() == null ? "" : h.message()));
             }
         }
         out.println(result.summary());
@@ -130,6 +134,21 @@ final class DeployCommand implements Callable<Integer> {
             return 0;
         }
         return result.cancelled() ? StageboardCli.CANCELLED : StageboardCli.FAILED;
+    }
+
+    /** With several hosts, each host's progress lines prefixed with its name ({@code -> [vps2] health check}). */
+    private static Progress hostPrefixed(Progress progress, boolean several) {
+        class PerHost extends org.stageboard.core.ForwardingProgress implements RolloutProgress {
+            PerHost() {
+                super(progress);
+            }
+
+            @Override
+            public Progress host(Host host) {
+                return several ? RolloutProgress.super.host(host) : progress;
+            }
+        }
+        return new PerHost();
     }
 
     private static String pad(String text, int width) {

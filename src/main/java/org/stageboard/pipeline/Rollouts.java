@@ -182,7 +182,8 @@ final class Rollouts {
             outcome = new HostOutcome(host, HostOutcome.State.FAILED, null, null, e.getMessage());
         }
         if (outcome.state() != HostOutcome.State.LIVE && outcome.state() != HostOutcome.State.CANCELLED) {
-            stopped.compareAndSet(null, host.name() + " " + outcome.state().words() + " (" + firstLine(outcome.message()) + ")");
+            String why = firstLine(outcome.message());
+            stopped.compareAndSet(null, host.name() + " " + outcome.state().words() + " (" + (why.length() > 160 ? why.substring(0, 160) + "…" : why) + ")");
         }
         record(outcomes, outcome, progress);
     }

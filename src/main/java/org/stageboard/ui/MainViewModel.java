@@ -348,7 +348,7 @@ public final class MainViewModel {
     }
 
     private void ranAll(RolloutResult result) {
-        if (result.hosts().size() == 1 && result.hosts().get(0).run() != null && result.hosts().get(0).rollback() == null
+        if (!result.allLive() && result.hosts().size() == 1 && result.hosts().get(0).run() != null && result.hosts().get(0).rollback() == null
                 && (result.releaseCommand() == null || result.releaseCommand().status() == RunStatus.LIVE)) {
             HostOutcome only = result.hosts().get(0);
             ran(only.run(), only.host().name());

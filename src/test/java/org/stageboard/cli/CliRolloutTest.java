@@ -59,10 +59,10 @@ class CliRolloutTest {
         CliHarness.Result deploy = cli.cli("deploy", "-e", "prod");
 
         assertThat(deploy.code()).as(deploy.all()).isEqualTo(1);
-        assertThat(deploy.out()).containsPattern("(?m)^HOST +OUTCOME +RUN +DETAIL$")
-                .containsPattern("(?m)^p3 +live +\\d+ +prod v1 is live")
-                .containsPattern("(?m)^p1 +failed +\\d+ +")
-                .containsPattern("(?m)^p2 +skipped +\\d+ +Not deployed: p1 failed")
+        assertThat(deploy.out()).containsPattern("(?m)^HOST +RELEASE +KIND +OUTCOME +RUN +DETAIL$")
+                .containsPattern("(?m)^p3 +prod v1  deploy  live +\\d+ +prod v1 is live")
+                .containsPattern("(?m)^p1 +prod v1  deploy  failed +\\d+ +")
+                .containsPattern("(?m)^p2 +prod v1  deploy  skipped +\\d+ +Not deployed: p1 failed")
                 .contains("1 live, 1 failed, 1 skipped; the switched host stays on prod v1 (failure policy: stay)");
         // Each host's progress, prefixed with its name, without -v.
         assertThat(deploy.err()).contains("-> [p3] health check").contains("-> [p1] health check").doesNotContain("[p2] ")
@@ -72,7 +72,7 @@ class CliRolloutTest {
         CliHarness.Result retry = cli.cli("deploy", "-e", "prod", "--retry-failed");
 
         assertThat(retry.code()).as(retry.all()).isZero();
-        assertThat(retry.out()).containsPattern("(?m)^p1 +live ").containsPattern("(?m)^p2 +live ").doesNotContainPattern("(?m)^p3 ")
+        assertThat(retry.out()).containsPattern("(?m)^p1 +prod v1  deploy  live ").containsPattern("(?m)^p2 +prod v1  deploy  live ").doesNotContainPattern("(?m)^p3 ")
                 .contains("2 live");
         assertThat(cli.ok("deploy", "-e", "prod", "--retry-failed").out()).contains("nothing to retry: prod v1 is live on every host of prod");
     }
