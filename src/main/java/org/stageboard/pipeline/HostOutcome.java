@@ -56,7 +56,7 @@ public record HostOutcome(Host host, State state, Run run, Run rollback, String 
     }
 
     /** For a host whose deploy was recorded, and nothing more happened. */
-    static HostOutcome of(Host host, Run run) {
+    public static HostOutcome of(Host host, Run run) {
         return new HostOutcome(host, State.of(run.status()), run, null, run.message() == null ? run.status().label() : run.message());
     }
 }
