@@ -60,6 +60,8 @@ public final class RolloutBenchmark {
         Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
         say("Stageboard rollout benchmark: " + reps + " measured rounds + 1 warm-up; work dir " + work);
         Map<String, Samples> times = new LinkedHashMap<>();
+        Map<String, Samples> cpu = new LinkedHashMap<>();
+        String loadBefore = loadAverage();
         Map<String, String> failures = new LinkedHashMap<>();
         try (BenchSshd sshd = BenchSshd.start(work.resolve("sshd"), true)) {
             Path repo = work.resolve("repo");
@@ -78,29 +80,38 @@ public final class RolloutBenchmark {
                 if (!build.succeeded()) {
                     throw new IllegalStateException("the benchmark's build failed: " + build.message());
                 }
-                envs.keySet().forEach(k -> times.put(k, new Samples()));
+                envs.keySet().forEach(k -> {
+                    times.put(k, new Samples());
+                    cpu.put(k, new Samples());
+                });
                 List<String> order = new ArrayList<>(envs.keySet());
                 for (int round = 0; round <= reps; round++) {
                     // rotate which case goes first, so that none always runs in another's wake
                     for (int i = 0; i < order.size(); i++) {
                         String name = order.get((round + i) % order.size());
                         Release release = engine.release(build, envs.get(name));
+                        double clientCpu = processCpuSeconds();
+                        double serverCpu = sshd.cpuSeconds();
                         long start = System.nanoTime();
                         RolloutResult result = engine.deployAll(release, Progress.NONE);
                         double seconds = (System.nanoTime() - start) / 1e9;
+                        Thread.sleep(200); // let sshd reap the sessions before reading its CPU
+                        double used = processCpuSeconds() - clientCpu + sshd.cpuSeconds() - serverCpu;
                         if (!result.allLive()) {
                             failures.putIfAbsent(name, result.summary() + ": " + result.hosts().stream().filter(h -> !h.live())
                                     .map(h -> h.host().name() + " " + h.message()).findFirst().orElse(""));
                         } else if (round > 0) {
                             times.get(name).add(seconds);
+                            cpu.get(name).add(used);
                         }
-                        say(String.format("round %d %-24s %.2f s  %s", round, name, seconds, result.summary()));
+                        say(String.format("round %d %-24s %.2f s  cpu %.2f s  %s", round, name, seconds, used, result.summary()));
                     }
                 }
             }
         } finally {
             BenchApp.killDeployed(work.resolve("hosts"));
-            report(times, failures);
+            report(times, cpu, failures);
+            say("load average before: " + loadBefore + ", after: " + loadAverage() + " (" + Runtime.getRuntime().availableProcessors() + " cores)");
             if (keep) {
                 say("kept " + work);
             } else {
@@ -122,10 +133,11 @@ public final class RolloutBenchmark {
         return environment;
     }
 
-    private static void report(Map<String, Samples> times, Map<String, String> failures) {
+    private static void report(Map<String, Samples> times, Map<String, Samples> cpu, Map<String, String> failures) {
         say("");
-        say("deploy over hosts (median, range; " + (times.isEmpty() ? 0 : times.values().iterator().next().size()) + " rounds)");
-        times.forEach((name, samples) -> say(String.format("  %-24s %s", name, samples.seconds())));
+        say("deploy over hosts (median, range; " + (times.isEmpty() ? 0 : times.values().iterator().next().size())
+                + " rounds; cpu = this JVM + sshd and its sessions)");
+        times.forEach((name, samples) -> say(String.format("  %-24s %-24s cpu %s", name, samples.seconds(), cpu.get(name).seconds())));
         Samples one = times.get("1 host");
         if (one != null && !one.isEmpty()) {
             ratio("4 hosts in parallel ÷ 1 host", times.get("4 hosts, parallel"), one, 1.3);
@@ -141,6 +153,19 @@ public final class RolloutBenchmark {
         }
         double ratio = many.median() / one.median();
         say(String.format("  %-36s %.2f  target ≤ %.1f  %s", what, ratio, target, ratio <= target ? "PASS" : "MISS"));
+    }
+
+    private static double processCpuSeconds() {
+        var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() / 1e9 : Double.NaN;
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip().split(" ", 4)[0];
+        } catch (java.io.IOException e) {
+            return "?";
+        }
     }
 
     private static void say(String line) {
