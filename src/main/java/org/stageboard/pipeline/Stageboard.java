@@ -348,7 +348,10 @@ public final class Stageboard implements AutoCloseable {
         return deploy(release, host, Duration.ZERO, progress);
     }
 
-    /** As {@link #deploy(Release, Host, Progress)}, waiting up to {@code lockWait} for a lock held by another run. */
+    /**
+     * As {@link #deploy(Release, Host, Progress)}, waiting up to {@code lockWait} for a lock held by another run.
+     * This is the host's run alone: it does not run the release command; {@link #deployTo} does.
+     */
     public Run deploy(Release release, Host host, Duration lockWait, Progress progress) {
         return runStage.activate(release, host, RunKind.DEPLOY, lockWait, actor(), progress);
     }

@@ -96,7 +96,8 @@ public final class RolloutBenchmark {
                         RolloutResult result = engine.deployAll(release, Progress.NONE);
                         double seconds = (System.nanoTime() - start) / 1e9;
                         Thread.sleep(200); // let sshd reap the sessions before reading its CPU
-                        double used = processCpuSeconds() - clientCpu + sshd.cpuSeconds() - serverCpu;
+                        double client = processCpuSeconds() - clientCpu;
+                        double used = client + sshd.cpuSeconds() - serverCpu;
                         if (!result.allLive()) {
                             failures.putIfAbsent(name, result.summary() + ": " + result.hosts().stream().filter(h -> !h.live())
                                     .map(h -> h.host().name() + " " + h.message()).findFirst().orElse(""));
@@ -104,7 +105,7 @@ public final class RolloutBenchmark {
                             times.get(name).add(seconds);
                             cpu.get(name).add(used);
                         }
-                        say(String.format("round %d %-24s %.2f s  cpu %.2f s  %s", round, name, seconds, used, result.summary()));
+                        say(String.format("round %d %-24s %.2f s  cpu %.2f s (this JVM %.2f)  %s", round, name, seconds, used, client, result.summary()));
                     }
                 }
             }
