@@ -265,8 +265,36 @@ class RolloutTest extends EngineTestBase {
         }
     }
 
+    @Test
+    void cancelWhileAHostRunsCancelsItAndStartsNoOther() throws Exception {
+        rollout(Rollout.Mode.ROLLING, 1, 1, Rollout.OnFailure.ROLL_BACK);
+        Release v2 = engine.release(build, staging);
+        Events cancelling = new Events() {
+            @Override
+            public void step(String title) {
+                super.step(title);
+                if (title.startsWith("[h1] health check")) {
+                    cancelled = true; // the user presses Cancel while h1 waits for health
+                }
+            }
+        };
+
+        RolloutResult result = engine.deployAll(v2, cancelling);
+
+        assertThat(result.cancelled()).isTrue();
+        assertThat(result.host("h1").state()).isEqualTo(HostOutcome.State.CANCELLED);
+        assertThat(result.host("h2").state()).isEqualTo(HostOutcome.State.SKIPPED);
+        assertThat(result.host("h3").state()).isEqualTo(HostOutcome.State.SKIPPED);
+        assertThat(result.host("h2").message()).contains("cancelled");
+        assertThat(cancelling.sequence).containsExactly("start h1", "end h1", "end h2", "end h3");
+        assertThat(result.summary()).isEqualTo("1 cancelled, 2 skipped; the rollout was cancelled");
+        for (String host : List.of("h1", "h2", "h3")) {
+            assertServes(host, v1);
+        }
+    }
+
     /** Counts the hosts running at once, and the order hosts start and end in. */
-    private static final class Events extends RecordingProgress implements RolloutProgress {
+    private static class Events extends RecordingProgress implements RolloutProgress {
         final AtomicInteger now = new AtomicInteger();
         final AtomicInteger most = new AtomicInteger();
         final List<String> sequence = new CopyOnWriteArrayList<>();
