@@ -99,10 +99,10 @@ final class Activation {
         }
         if (previous != null || previousPid != null) {
             progress.step("stop previous app");
-            previousStopped = true;
             // What runs is read from the host: the previous release may have had other types and counts.
-            progress.log("previous app" + (previousLabel == null ? "" : " (" + previousLabel + ")") + ": "
-                    + Instances.stopAll(shell.uncancellable(), layout, previousRun.stopGraceSeconds()));
+            String stopped = Instances.stopAll(shell.uncancellable(), layout, previousRun.stopGraceSeconds());
+            previousStopped = !stopped.equals(Instances.NOTHING_RECORDED);
+            progress.log("previous app" + (previousLabel == null ? "" : " (" + previousLabel + ")") + ": " + stopped);
         }
         for (HealthProbe probe : probes.network()) {
             HealthProbe.Answer occupied = probe.occupied();

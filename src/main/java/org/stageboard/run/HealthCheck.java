@@ -155,7 +155,7 @@ final class HealthCheck {
                 for (Instances.Started s : started) {
                     Instances.Liveness l = live.get(s.instance().name());
                     if (l == null || !l.fine()) {
-                        return new Outcome(false, "the " + describe(s, several) + " " + trouble(l) + " after the health wait",
+                        return new Outcome(false, "the " + describe(s, several) + " exited before the health wait ended" + after(l),
                                 last.evidence());
                     }
                 }

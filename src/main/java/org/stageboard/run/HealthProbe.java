@@ -61,8 +61,8 @@ final class HealthProbe implements AutoCloseable {
      */
     static HealthProbe open(RemoteShell shell, RemoteLayout layout, RunSettings run, Integer port) {
         HealthKind kind = run.healthKind();
-        int target = port != null ? port : run.healthUri().getPort() > 0 ? run.healthUri().getPort() : run.healthPort();
-        PortForward forward = kind == HealthKind.COMMAND ? null : shell.ssh().forward(run.healthUri().getHost(), target);
+        PortForward forward = kind == HealthKind.COMMAND ? null : shell.ssh().forward(run.healthUri().getHost(),
+                port != null ? port : run.healthUri().getPort() > 0 ? run.healthUri().getPort() : run.healthPort());
         return new HealthProbe(shell, layout, run, forward, port == null ? -1 : port);
     }
 

@@ -51,6 +51,8 @@ final class Instances {
     }
 
     private static final String FIELD = "\t";
+    /** What {@link #stopAll} says when the host records no instance at all. */
+    static final String NOTHING_RECORDED = "nothing was running";
 
     private Instances() {
     }
@@ -175,7 +177,7 @@ final class Instances {
     static String stopAll(RemoteShell shell, RemoteLayout layout, int graceSeconds) {
         String run = runDir(layout);
         String script = AppProcess.FUNCTIONS
-                + "cd " + q(layout.envDir()) + " 2>/dev/null || { echo 'nothing runs'; exit 0; }\n"
+                + "cd " + q(layout.envDir()) + " 2>/dev/null || { echo 'nothing was running'; exit 0; }\n"
                 + "root=$(pwd -P); said=''; pids=''; seen=' '\n"
                 + "say() { said=\"$said${said:+, }$1\"; }\n"
                 + "for f in " + q(run) + "/*.unit; do [ -f \"$f\" ] || continue\n"
@@ -205,7 +207,7 @@ final class Instances {
                 + "    say \"$n killed after " + graceSeconds + " s\"\n"
                 + "  else say \"$n stopped\"; fi\n"
                 + "done\n"
-                + "rm -f " + q(run) + "/*.child " + q(run) + "/*.restarts\n"
+                + "rm -f " + q(run) + "/*.child " + q(run) + "/*.restarts " + q(run) + "/*.state\n"
                 + "echo \"${said:-nothing was running}\"\n";
         return shell.check("Stopping the app", script, Duration.ofSeconds(graceSeconds + 90L)).strip();
     }

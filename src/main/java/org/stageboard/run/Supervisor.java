@@ -21,6 +21,7 @@ final class Supervisor {
 
     /** Crashes in a row (each under 60 s) after which the supervisor stops restarting. */
     static final int GIVE_UP = 5;
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     /** The supervisor, POSIX sh: {@code sh supervise.sh ENVDIR NAME PORT COMMAND} (PORT may be empty). */
     static final String SCRIPT = String.join("\n",
@@ -110,10 +111,12 @@ final class Supervisor {
     static String cronScript(RemoteLayout layout, List<Instances.Instance> instances) {
         String boot = bootScript(layout);
         String line = "@reboot /bin/sh " + q(boot) + " > /dev/null 2>&1";
-        return "cat > " + q(boot) + " <<'SB_BOOT_EOF'\n"
+        // A delimiter no command can end early: commands are the user's, and may hold any line.
+        String end = "SB_BOOT_EOF_" + randomHex();
+        return "cat > " + q(boot) + " <<'" + end + "'\n"
                 + "# Starts every instance of " + layout.envDir() + "/current after a reboot (Stageboard, process+cron).\n"
                 + startLines(layout, instances, "after a reboot")
-                + "SB_BOOT_EOF\n"
+                + end + "\n"
                 + "if command -v crontab > /dev/null 2>&1; then\n"
                 + "  line=" + q(line) + "\n"
                 + "  old=$(crontab -l 2>/dev/null)\n"
@@ -122,6 +125,12 @@ final class Supervisor {
                 + "&& echo '@cron added' || echo '@cron failed'\n"
                 + "  fi\n"
                 + "else echo '@cron none'; fi\n";
+    }
+
+    private static String randomHex() {
+        byte[] bytes = new byte[6];
+        RANDOM.nextBytes(bytes);
+        return java.util.HexFormat.of().formatHex(bytes);
     }
 
     static String script(RemoteLayout layout) {
