@@ -176,17 +176,17 @@ final class Instances {
      */
     static String stopAll(RemoteShell shell, RemoteLayout layout, int graceSeconds) {
         String run = runDir(layout);
-        String script = AppProcess.FUNCTIONS
+        String script = AppProcess.FUNCTIONS + SystemdUnits.USER_BUS
                 + "cd " + q(layout.envDir()) + " 2>/dev/null || { echo 'nothing was running'; exit 0; }\n"
                 + "root=$(pwd -P); said=''; pids=''; seen=' '\n"
                 + "say() { said=\"$said${said:+, }$1\"; }\n"
                 + "for f in " + q(run) + "/*.unit; do [ -f \"$f\" ] || continue\n"
                 + "  n=${f##*/}; n=${n%.unit}; read -r mode unit < \"$f\"\n"
                 + "  if [ \"$mode\" = system ]; then ctl='sudo -n systemctl'; else ctl='systemctl --user'; fi\n"
-                + "  if $ctl stop \"$unit\" && $ctl disable \"$unit\" >/dev/null 2>&1; then say \"$n stopped ($unit)\"; "
-                + "else say \"$n: $ctl stop $unit failed\"; fi\n"
                 + "  p=$(head -c 32 " + q(run) + "/\"$n.pid\" 2>/dev/null | tr -cd 0-9); seen=\"$seen$p \"\n"
-                + "  rm -f \"$f\" " + q(run) + "/\"$n.pid\"\n"
+                // Stopped and disabled, so it does not come back at boot; kept on record when systemctl refused.
+                + "  if $ctl stop \"$unit\"; then $ctl disable \"$unit\" >/dev/null 2>&1; say \"$n stopped ($unit)\"; "
+                + "rm -f \"$f\" " + q(run) + "/\"$n.pid\"; else say \"$n: '$ctl stop $unit' failed, still recorded\"; fi\n"
                 + "done\n"
                 + "for f in " + q(run) + "/*.pid " + q(layout.pidFile()) + "; do [ -f \"$f\" ] || continue\n"
                 + "  n=${f##*/}; n=${n%.pid}; [ \"$n\" = app ] && n=app.pid\n"
@@ -218,7 +218,7 @@ final class Instances {
      * the gave-up state. Run in the environment's folder.
      */
     static String readScript() {
-        return AppProcess.FUNCTIONS
+        return AppProcess.FUNCTIONS + SystemdUnits.USER_BUS
                 + "for f in .stageboard/run/*.pid; do [ -f \"$f\" ] || continue\n"
                 + "  n=${f##*/}; n=${n%.pid}; pid=$(head -c 32 \"$f\" | tr -cd 0-9); sup=process; a=no\n"
                 + "  if [ -f \".stageboard/run/$n.unit\" ]; then read -r mode unit < \".stageboard/run/$n.unit\"; sup=systemd-$mode\n"
@@ -288,7 +288,7 @@ final class Instances {
      * a supervisor its child too) and the restarts recorded since it started.
      */
     static List<Liveness> liveness(RemoteShell shell, RemoteLayout layout, List<Started> started) {
-        StringBuilder script = new StringBuilder(AppProcess.FUNCTIONS).append("cd ").append(q(layout.envDir())).append(" || exit 1\n");
+        StringBuilder script = new StringBuilder(AppProcess.FUNCTIONS).append(SystemdUnits.USER_BUS).append("cd ").append(q(layout.envDir())).append(" || exit 1\n");
         for (Started s : started) {
             String name = s.instance().name();
             String base = ".stageboard/run/" + name;

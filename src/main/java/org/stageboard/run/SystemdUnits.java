@@ -24,6 +24,11 @@ final class SystemdUnits {
     static final String SYSTEM_DIR = "/etc/systemd/system";
     /** Where user units are written: systemd's user unit folder. */
     static final String USER_DIR = "${XDG_CONFIG_HOME:-$HOME/.config}/systemd/user";
+    /**
+     * Makes {@code systemctl --user} reach the user's manager from a non-login SSH command, where
+     * {@code XDG_RUNTIME_DIR} may be unset.
+     */
+    static final String USER_BUS = "[ -n \"${XDG_RUNTIME_DIR:-}\" ] || XDG_RUNTIME_DIR=/run/user/$(id -u); export XDG_RUNTIME_DIR\n";
     /** Exit code of the start script when {@code sudo -n} cannot run without a password. */
     static final int SUDO_REFUSED = 97;
 
@@ -127,8 +132,8 @@ final class SystemdUnits {
         boolean system = supervision == Supervision.SYSTEMD_SYSTEM;
         String ctl = systemctl(system);
         StringBuilder script = new StringBuilder();
-        script.append("mkdir -p ").append(q(Instances.runDir(layout))).append(' ').append(q(Instances.logDir(layout))).append(" || exit 1\n")
-                .append("user=$(id -un)\n");
+        script.append(USER_BUS).append("mkdir -p ").append(q(Instances.runDir(layout))).append(' ').append(q(Instances.logDir(layout)))
+                .append(" || exit 1\n").append("user=$(id -un)\n");
         if (system) {
             script.append("if ! sudo -n true 2>/dev/null; then echo \"sudo -n asks $user for a password\" >&2; exit ")
                     .append(SUDO_REFUSED).append("; fi\n");
