@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "env", description = "Add, list and attach hosts to environments (staging, production, ...).",
-        subcommands = {EnvCommand.Add.class, EnvCommand.ListEnvs.class, EnvCommand.Attach.class})
+        subcommands = {EnvCommand.Add.class, EnvCommand.ListEnvs.class, EnvCommand.Attach.class, EnvSetCommand.class, EnvShowCommand.class})
 final class EnvCommand {
 
     @Command(name = "add", description = "Add an environment with its run settings.")
@@ -22,23 +22,14 @@ final class EnvCommand {
         @Mixin
         ProjectOption project;
 
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
         @Parameters(paramLabel = "NAME")
         String name;
 
-        @Option(names = "--start", required = true, paramLabel = "CMD", description = "Command that starts the app in the release folder, e.g. 'java -jar app.jar'.")
-        String start;
-
-        @Option(names = "--health", required = true, paramLabel = "URL", description = "Health URL as seen on the host, e.g. http://127.0.0.1:8080/health.")
-        String health;
-
-        @Option(names = "--health-timeout", defaultValue = "60", paramLabel = "SECONDS")
-        int healthTimeout;
-
-        @Option(names = "--stop-grace", defaultValue = "10", paramLabel = "SECONDS", description = "Wait after TERM before KILL.")
-        int stopGrace;
-
-        @Option(names = "--keep", defaultValue = "5", paramLabel = "N", description = "Releases kept on each host.")
-        int keep;
+        @Mixin
+        RunSettingOptions settings;
 
         Add(CliContext context) {
             this.context = context;
@@ -47,7 +38,16 @@ final class EnvCommand {
         @Override
         public Integer call() {
             Project p = context.project(project.name);
-            Environment env = context.engine().addEnvironment(p, name, new RunSettings(start, health, healthTimeout, stopGrace, keep));
+            if (settings.start == null && settings.processes == null && settings.processesFile == null) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "Give --start CMD (the command that starts the app) or --processes/--processes-file.");
+            }
+            if (settings.health == null) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "Give --health: how to check the app on the host, e.g. http://127.0.0.1:8080/health.");
+            }
+            RunSettings run = settings.create();
+            Environment env = context.engine().addEnvironment(p, name, run);
             context.out().println("added environment " + env.name() + " to " + p.name());
             return 0;
         }
