@@ -20,6 +20,6 @@ public record InstanceState(String type, int index, Integer pid, boolean alive, 
         if (gaveUp != null && !gaveUp.isBlank()) {
             return name() + " " + gaveUp.strip();
         }
-        return alive ? null : name() + " is not running" + (pid == null ? "" : " (pid " + pid + ")");
+        return alive ? null : name() + (pid == null ? "" : " (pid " + pid + ")") + " is not running";
     }
 }

@@ -44,8 +44,9 @@ final class Drift {
                 // One difference per instance that is down or whose supervisor gave up, naming it.
                 down.forEach(problem -> drift.add(new Difference(Difference.Kind.APP_DOWN, "app down: " + problem)));
             } else if (!state.appAlive() || !down.isEmpty()) {
+                boolean gaveUp = state.instances().stream().anyMatch(i -> i.gaveUp() != null);
                 drift.add(new Difference(Difference.Kind.APP_DOWN, "app down: no process runs for " + state.currentFolder()
-                        + (down.isEmpty() ? "" : " (" + down.get(0) + ")")));
+                        + (gaveUp ? ": " + down.get(0) : "")));
             } else if (Boolean.FALSE.equals(state.healthy())) {
                 drift.add(new Difference(Difference.Kind.UNHEALTHY, "unhealthy: " + state.health()));
             }

@@ -95,7 +95,10 @@ final class Supervisor {
     static String startScript(RemoteLayout layout, List<Instances.Instance> instances, String label, boolean cron) {
         StringBuilder script = new StringBuilder();
         script.append("mkdir -p ").append(q(layout.meta())).append(" || exit 1\n")
-                .append("cat > ").append(q(script(layout))).append(" <<'SB_SUPERVISOR_EOF'\n").append(SCRIPT).append("SB_SUPERVISOR_EOF\n")
+                // A new file renamed into place: a running supervisor keeps reading the one it started with.
+                .append("cat > ").append(q(script(layout) + ".new")).append(" <<'SB_SUPERVISOR_EOF'\n").append(SCRIPT)
+                .append("SB_SUPERVISOR_EOF\n")
+                .append("mv -f ").append(q(script(layout) + ".new")).append(' ').append(q(script(layout))).append(" || exit 1\n")
                 .append(startLines(layout, instances, label));
         if (cron) {
             script.append(cronScript(layout, instances));
