@@ -87,7 +87,6 @@ class BuildCancelAndQueueTest {
             public void log(String line) {
                 super.log(line);
                 if (line.equals("started")) {
-                    Files.exists(pids);
                     try {
                         Files.readAllLines(pids).forEach(p -> started.add(Long.parseLong(p.strip())));
                     } catch (java.io.IOException e) {
