@@ -2,6 +2,7 @@ package org.stageboard.catalog;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.sql.SQLException;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcConnectionPool;
@@ -101,6 +102,22 @@ public final class Catalog implements AutoCloseable {
      * version 2). It is written on hosts with each release, so that the releases of two catalogs
      * deploying to one host never collide; it never changes for the life of the catalog file.
      */
+    /** A setting of this catalog kept in {@code catalog_info} (e.g. {@code default_project}), if set. */
+    public Optional<String> setting(String name) {
+        return jdbc.queryOne("SELECT \"VALUE\" FROM catalog_info WHERE name = ?", rs -> rs.getString(1), name);
+    }
+
+    /** Sets a setting of this catalog; null removes it. */
+    public void setSetting(String name, String value) {
+        jdbc.inTransaction(c -> {
+            Jdbc.update(c, "DELETE FROM catalog_info WHERE name = ?", name);
+            if (value != null) {
+                Jdbc.update(c, "INSERT INTO catalog_info (name, \"VALUE\") VALUES (?, ?)", name, value);
+            }
+            return null;
+        });
+    }
+
     public String identity() {
         String id = identity;
         if (id == null) {

@@ -62,6 +62,51 @@ public final class EnvironmentRepository {
         });
     }
 
+    /** Gives the environment a new name in its project. */
+    public Environment rename(long id, String name) {
+        Environment before = get(id);
+        if (!before.name().equals(name) && find(before.projectId(), name).isPresent()) {
+            throw new StageboardException("The environment '" + name + "' already exists in this project: pick another name.");
+        }
+        jdbc.update("UPDATE environments SET name = ? WHERE id = ?", name, id);
+        return get(id);
+    }
+
+    /** How many releases, runs and config versions the environment has: what a removal would lose. */
+    public Counts counts(long id) {
+        return jdbc.queryOne("SELECT (SELECT COUNT(*) FROM releases WHERE environment_id = ?),"
+                        + " (SELECT COUNT(*) FROM runs r JOIN releases l ON r.release_id = l.id WHERE l.environment_id = ?),"
+                        + " (SELECT COUNT(*) FROM config_versions WHERE environment_id = ?)",
+                rs -> new Counts(rs.getInt(1), rs.getInt(2), rs.getInt(3)), id, id, id).orElseThrow();
+    }
+
+    /** What an environment has. */
+    public record Counts(int releases, int runs, int configVersions) {
+    }
+
+    /**
+     * Removes the environment with its releases, their runs, its config versions and host
+     * readings (the caller has checked no host is attached and the user agreed to lose them).
+     */
+    public void remove(long id) {
+        jdbc.inTransaction(c -> {
+            Jdbc.update(c, "DELETE FROM runs WHERE release_id IN (SELECT id FROM releases WHERE environment_id = ?)", id);
+            Jdbc.update(c, "DELETE FROM releases WHERE environment_id = ?", id);
+            Jdbc.update(c, "DELETE FROM config_entries WHERE config_version_id IN (SELECT id FROM config_versions WHERE environment_id = ?)", id);
+            Jdbc.update(c, "DELETE FROM config_versions WHERE environment_id = ?", id);
+            Jdbc.update(c, "DELETE FROM host_readings WHERE environment_id = ?", id);
+            Jdbc.update(c, "DELETE FROM environment_hosts WHERE environment_id = ?", id);
+            Jdbc.update(c, "DELETE FROM environments WHERE id = ?", id);
+            return null;
+        });
+    }
+
+    /** The environments (of any project) a host is attached to. */
+    public List<Environment> attachedTo(long hostId) {
+        return jdbc.query("SELECT e.* FROM environments e JOIN environment_hosts eh ON eh.environment_id = e.id WHERE eh.host_id = ? ORDER BY e.name",
+                EnvironmentRepository::map, hostId);
+    }
+
     public Environment get(long id) {
         return jdbc.queryOne("SELECT * FROM environments WHERE id = ?", EnvironmentRepository::map, id)
                 .orElseThrow(() -> new NotFoundException("No environment with id " + id + "."));

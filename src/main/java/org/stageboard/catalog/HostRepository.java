@@ -33,6 +33,42 @@ public final class HostRepository {
         return get(id);
     }
 
+    /** Changes where and as whom the host is reached; a changed address or port un-pins its host key. */
+    public Host update(long id, String address, int port, String user, Path privateKey, String baseDir) {
+        Host before = get(id);
+        boolean moved = !before.address().equals(address) || before.port() != port;
+        jdbc.update("UPDATE hosts SET address = ?, port = ?, user_name = ?, private_key = ?, base_dir = ?"
+                        + (moved ? ", host_key_fingerprint = NULL" : "") + " WHERE id = ?",
+                address, port, user, privateKey.toAbsolutePath().normalize(), baseDir, id);
+        return get(id);
+    }
+
+    /** The host's key passphrase as sealed by the secret box, or null when the user did not store it. */
+    public String sealedKeyPassphrase(long id) {
+        return jdbc.queryOne("SELECT key_passphrase FROM hosts WHERE id = ?", rs -> rs.getString(1), id).orElse(null);
+    }
+
+    /** Stores the host's key passphrase, already sealed (null forgets it). */
+    public void storeSealedKeyPassphrase(long id, String sealed) {
+        jdbc.update("UPDATE hosts SET key_passphrase = ? WHERE id = ?", sealed, id);
+    }
+
+    /** How many runs the host has in the history. */
+    public int runCount(long id) {
+        return jdbc.queryOne("SELECT COUNT(*) FROM runs WHERE host_id = ?", rs -> rs.getInt(1), id).orElse(0);
+    }
+
+    /** Removes the host with its runs and readings; the caller has checked it is attached nowhere. */
+    public void remove(long id) {
+        jdbc.inTransaction(c -> {
+            Jdbc.update(c, "DELETE FROM host_readings WHERE host_id = ?", id);
+            Jdbc.update(c, "DELETE FROM runs WHERE host_id = ?", id);
+            Jdbc.update(c, "DELETE FROM environment_hosts WHERE host_id = ?", id);
+            Jdbc.update(c, "DELETE FROM hosts WHERE id = ?", id);
+            return null;
+        });
+    }
+
     public Host get(long id) {
         return jdbc.queryOne("SELECT * FROM hosts WHERE id = ?", HostRepository::map, id)
                 .orElseThrow(() -> new NotFoundException("No host with id " + id + "."));

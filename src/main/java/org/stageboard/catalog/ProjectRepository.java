@@ -36,6 +36,54 @@ public final class ProjectRepository {
         return get(id);
     }
 
+    /**
+     * Changes a project's name, repository, branch and recipe. A new name carries the project's
+     * audit trail along (its events are filed under the new name).
+     */
+    public Project update(long id, String name, Path repository, String branch, Recipe recipe) {
+        Project before = get(id);
+        if (!before.name().equals(name) && find(name).isPresent()) {
+            throw new StageboardException("A project named '" + name + "' already exists: pick another name.");
+        }
+        jdbc.inTransaction(c -> {
+            Jdbc.update(c, "UPDATE projects SET name = ?, repository = ?, branch = ?, build_command = ?, artifact_globs = ?, recipe = ? WHERE id = ?",
+                    name, repository.toAbsolutePath().normalize().toString(), branch, columnText(recipe.command()), recipe.globsText(),
+                    recipeJson(recipe), id);
+            if (!before.name().equals(name)) {
+                Jdbc.update(c, "UPDATE events SET project = ? WHERE project = ?", name, before.name());
+            }
+            return null;
+        });
+        return get(id);
+    }
+
+    /** How many builds, environments and runs the project has: what a removal would lose. */
+    public Counts counts(long id) {
+        return jdbc.queryOne("SELECT (SELECT COUNT(*) FROM builds WHERE project_id = ?), (SELECT COUNT(*) FROM environments WHERE project_id = ?),"
+                        + " (SELECT COUNT(*) FROM runs r JOIN releases l ON r.release_id = l.id JOIN environments e ON l.environment_id = e.id"
+                        + " WHERE e.project_id = ?)",
+                rs -> new Counts(rs.getInt(1), rs.getInt(2), rs.getInt(3)), id, id, id).orElseThrow();
+    }
+
+    /** What a project has. */
+    public record Counts(int builds, int environments, int runs) {
+    }
+
+    /**
+     * Removes the project with its builds, their steps and its artifacts' records (the caller has
+     * checked it has no environments left); returns the artifact files it no longer needs.
+     */
+    public List<Path> remove(long id) {
+        return jdbc.inTransaction(c -> {
+            List<Path> files = Jdbc.query(c, "SELECT path FROM artifacts WHERE project_id = ?", rs -> Path.of(rs.getString(1)), id);
+            Jdbc.update(c, "DELETE FROM build_steps WHERE build_id IN (SELECT id FROM builds WHERE project_id = ?)", id);
+            Jdbc.update(c, "DELETE FROM builds WHERE project_id = ?", id);
+            Jdbc.update(c, "DELETE FROM artifacts WHERE project_id = ?", id);
+            Jdbc.update(c, "DELETE FROM projects WHERE id = ?", id);
+            return files;
+        });
+    }
+
     public Project get(long id) {
         return jdbc.queryOne("SELECT * FROM projects WHERE id = ?", ProjectRepository::map, id)
                 .orElseThrow(() -> new NotFoundException("No project with id " + id + "."));

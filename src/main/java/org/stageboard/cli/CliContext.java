@@ -96,11 +96,18 @@ final class CliContext implements AutoCloseable {
                 ? "\u001b[31m" + words + "\u001b[0m" : words;
     }
 
-    /** The named project; without a name, STAGEBOARD_PROJECT, or the only project there is. */
+    /**
+     * The named project; without a name, $STAGEBOARD_PROJECT, else the default project ('project
+     * use'), else the only project there is.
+     */
     Project project(String name) {
         String chosen = name != null ? name : System.getenv("STAGEBOARD_PROJECT");
         if (chosen != null && !chosen.isBlank()) {
             return engine().project(chosen);
+        }
+        var byDefault = engine().defaultProject();
+        if (byDefault.isPresent()) {
+            return byDefault.get();
         }
         List<Project> all = engine().projects();
         if (all.size() == 1) {
@@ -108,7 +115,45 @@ final class CliContext implements AutoCloseable {
         }
         throw new StageboardException(all.isEmpty()
                 ? "There is no project yet: add one with 'stageboard project add NAME --repo PATH ...'."
-                : "Several projects exist: name one with --project (" + String.join(", ", all.stream().map(Project::name).toList()) + ").");
+                : "Several projects exist: name one with --project (" + String.join(", ", all.stream().map(Project::name).toList())
+                        + "), or set a default once with 'stageboard project use NAME'.");
+    }
+
+    /**
+     * At a terminal, asks for the passphrase of each host key that has one not yet known (not
+     * stored, not in $STAGEBOARD_KEY_PASSPHRASE) and checks it; elsewhere leaves it to the
+     * connection, which then says how to give it.
+     */
+    void unlockKeys(List<Host> hosts) {
+        if (!interactive()) {
+            return;
+        }
+        for (Host host : hosts) {
+            if (engine().keyNeedsPassphrase(host)) {
+                char[] passphrase = System.console().readPassword("Passphrase for %s (host %s): ", host.privateKey(), host.name());
+                if (passphrase != null) {
+                    engine().unlockKey(host, passphrase);
+                }
+            }
+        }
+    }
+
+    /**
+     * A key's passphrase typed by the user: read from stdin (one line) when {@code fromStdin},
+     * else asked for at a terminal without echo, else null (then $STAGEBOARD_KEY_PASSPHRASE may give it).
+     */
+    char[] passphrase(String prompt, boolean fromStdin) {
+        if (fromStdin) {
+            String line = readLine();
+            if (line == null || line.isEmpty()) {
+                throw new StageboardException("--passphrase-stdin was given but stdin had no line: pipe the passphrase in, e.g. from a secret store.");
+            }
+            return line.toCharArray();
+        }
+        if (interactive()) {
+            return System.console().readPassword("%s", prompt);
+        }
+        return null;
     }
 
     /** The named environment of the named (or default) project. */

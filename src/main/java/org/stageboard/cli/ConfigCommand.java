@@ -92,7 +92,7 @@ final class ConfigCommand {
         @Mixin
         EnvOption env;
 
-        @Parameters(paramLabel = "KEY", arity = "1..*")
+        @Parameters(paramLabel = "KEY", arity = "1..*", description = "Keys to remove from the config.")
         List<String> keys;
 
         Unset(CliContext context) {

@@ -66,6 +66,7 @@ final class DeployCommand implements Callable<Integer> {
         Release r = release != null ? engine.release(e, release)
                 : engine.releases(e).stream().findFirst()
                         .orElseThrow(() -> new StageboardException("Environment " + e.name() + " has no release yet: make one with 'stageboard release'."));
+        warnIfConfigChanged(context, engine, e, r);
         if (plan) {
             return DeployPlans.print(context, r, engine.plan(r).stream()
                     .filter(p -> hosts.stream().anyMatch(h -> h.id() == p.host().id())).toList());
@@ -74,11 +75,27 @@ final class DeployCommand implements Callable<Integer> {
             throw new StageboardException("--retry-failed picks the hosts itself: leave out --host.");
         }
         Duration lockWait = Duration.ofSeconds(waitLock);
+        context.unlockKeys(hosts);
         Progress progress = hostPrefixed(context.progress(verbose), host == null && hosts.size() > 1);
         RolloutResult result = retryFailed ? engine.retryFailed(r, lockWait, progress)
                 : host != null ? engine.deployTo(r, hosts, lockWait, progress)
                 : engine.deployAll(r, lockWait, progress);
         return report(context, result);
+    }
+
+    /**
+     * Says on stderr when the environment's config changed since the release was made: the
+     * deploy runs the release with the config it was made with, and what to run to deploy the new one.
+     */
+    static void warnIfConfigChanged(CliContext context, Stageboard engine, Environment environment, Release release) {
+        var change = engine.configChangedSince(release);
+        if (change.changed()) {
+            context.err().println("warning: the config of " + environment.name() + " changed since " + release.label() + " was made ("
+                    + change.describe() + "): this deploys " + release.label() + " with the config it was made with. To deploy the new"
+                    + " config, make a release first: 'stageboard release -e " + environment.name() + "' then 'stageboard deploy -e "
+                    + environment.name() + "', or 'stageboard ship -e " + environment.name() + "' (build, release, deploy the head).");
+            context.err().flush();
+        }
     }
 
     /**
@@ -137,7 +154,7 @@ final class DeployCommand implements Callable<Integer> {
     }
 
     /** With several hosts, each host's progress lines prefixed with its name ({@code -> [vps2] health check}). */
-    private static Progress hostPrefixed(Progress progress, boolean several) {
+    static Progress hostPrefixed(Progress progress, boolean several) {
         class PerHost extends org.stageboard.core.ForwardingProgress implements RolloutProgress {
             PerHost() {
                 super(progress);

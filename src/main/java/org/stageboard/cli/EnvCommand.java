@@ -11,8 +11,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "env", description = "Add, list and attach hosts to environments (staging, production, ...).",
-        subcommands = {EnvCommand.Add.class, EnvCommand.ListEnvs.class, EnvCommand.Attach.class, EnvSetCommand.class, EnvShowCommand.class,
+@Command(name = "env", description = {"Add, list, rename and remove environments (staging, production, ...); attach and detach their hosts;",
+        "change their run settings (set), rollout and host order."},
+        subcommands = {EnvCommand.Add.class, EnvCommand.ListEnvs.class, EnvCommand.Attach.class, EnvCommand.Detach.class,
+                EnvCommand.Rename.class, EnvCommand.Remove.class, EnvSetCommand.class, EnvShowCommand.class,
                 EnvRolloutCommand.Set.class, EnvRolloutCommand.Order.class})
 final class EnvCommand {
 
@@ -26,7 +28,7 @@ final class EnvCommand {
         @picocli.CommandLine.Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
-        @Parameters(paramLabel = "NAME")
+        @Parameters(paramLabel = "NAME", description = "Environment name (lower-case letters, digits, '.', '_', '-'), e.g. staging.")
         String name;
 
         @Mixin
@@ -84,10 +86,10 @@ final class EnvCommand {
         @Mixin
         ProjectOption project;
 
-        @Parameters(index = "0", paramLabel = "ENV")
+        @Parameters(index = "0", paramLabel = "ENV", description = "The environment.")
         String env;
 
-        @Parameters(index = "1", paramLabel = "HOST")
+        @Parameters(index = "1", paramLabel = "HOST", description = "The host to run it on (added with 'host add').")
         String host;
 
         Attach(CliContext context) {
@@ -100,6 +102,84 @@ final class EnvCommand {
             Environment e = context.environment(project.name, env);
             engine.attachHost(e, engine.host(host));
             context.out().println("environment " + env + " runs on " + host);
+            return 0;
+        }
+    }
+
+    @Command(name = "detach", description = {"Stop running an environment on a host (e.g. a dead host): deploys no longer go there.",
+            "What runs on the host is left as it is."})
+    static final class Detach implements Callable<Integer> {
+        private final CliContext context;
+
+        @Mixin
+        ProjectOption project;
+
+        @Parameters(index = "0", paramLabel = "ENV", description = "The environment.")
+        String env;
+
+        @Parameters(index = "1", paramLabel = "HOST", description = "The host to detach from it.")
+        String host;
+
+        Detach(CliContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() {
+            Environment e = context.environment(project.name, env);
+            context.engine().detachHost(e, context.engine().host(host));
+            context.out().println("environment " + env + " no longer runs on " + host + " (what runs there was left as it is)");
+            return 0;
+        }
+    }
+
+    @Command(name = "rename", description = "Give an environment a new name (refused once it was deployed: its hosts keep it under the old name).")
+    static final class Rename implements Callable<Integer> {
+        private final CliContext context;
+
+        @Mixin
+        ProjectOption project;
+
+        @Parameters(index = "0", paramLabel = "ENV", description = "The environment to rename.")
+        String env;
+
+        @Parameters(index = "1", paramLabel = "NEW_NAME", description = "Its new name.")
+        String newName;
+
+        Rename(CliContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() {
+            Environment renamed = context.engine().renameEnvironment(context.environment(project.name, env), newName);
+            context.out().println("environment " + env + " is now " + renamed.name());
+            return 0;
+        }
+    }
+
+    @Command(name = "remove", description = {"Remove an environment. Refused while hosts are attached ('env detach' first);",
+            "with releases, refused unless --force (its releases, runs and config versions are lost; the audit trail stays)."})
+    static final class Remove implements Callable<Integer> {
+        private final CliContext context;
+
+        @Mixin
+        ProjectOption project;
+
+        @Parameters(paramLabel = "ENV", description = "The environment to remove.")
+        String env;
+
+        @Option(names = "--force", description = "Remove it even though it has releases (their history is deleted).")
+        boolean force;
+
+        Remove(CliContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() {
+            context.engine().removeEnvironment(context.environment(project.name, env), force);
+            context.out().println("removed environment " + env);
             return 0;
         }
     }

@@ -27,10 +27,10 @@ final class EnvRolloutCommand {
         @Mixin
         ProjectOption project;
 
-        @Parameters(paramLabel = "ENV")
+        @Parameters(paramLabel = "ENV", description = "The environment.")
         String env;
 
-        @Option(names = "--mode", paramLabel = "parallel|rolling")
+        @Option(names = "--mode", paramLabel = "parallel|rolling", description = "parallel: every host at once (up to --parallelism); rolling: in batches of --batch-size, pausing between them.")
         String mode;
 
         @Option(names = "--parallelism", paramLabel = "N", description = "Hosts deployed at once in parallel mode (1-64).")
@@ -42,7 +42,7 @@ final class EnvRolloutCommand {
         @Option(names = "--pause", paramLabel = "SECONDS", description = "Pause between batches in rolling mode (0-3600).")
         Integer pause;
 
-        @Option(names = "--on-failure", paramLabel = "roll-back|stay")
+        @Option(names = "--on-failure", paramLabel = "roll-back|stay", description = "When a host fails: roll back the hosts already switched (roll-back) or leave them (stay).")
         String onFailure;
 
         Set(CliContext context) {
@@ -72,10 +72,10 @@ final class EnvRolloutCommand {
         @Mixin
         ProjectOption project;
 
-        @Parameters(index = "0", paramLabel = "ENV")
+        @Parameters(index = "0", paramLabel = "ENV", description = "The environment.")
         String env;
 
-        @Parameters(index = "1..*", arity = "1..*", paramLabel = "HOST")
+        @Parameters(index = "1..*", arity = "1..*", paramLabel = "HOST", description = "Hosts to deploy to first, in this order; the others follow.")
         List<String> hosts;
 
         Order(CliContext context) {

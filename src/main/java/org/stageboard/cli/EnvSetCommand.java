@@ -20,7 +20,7 @@ final class EnvSetCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(paramLabel = "ENV")
+    @Parameters(paramLabel = "ENV", description = "The environment.")
     String env;
 
     @Mixin

@@ -15,7 +15,7 @@ final class EnvShowCommand implements Callable<Integer> {
     @Mixin
     ProjectOption project;
 
-    @Parameters(paramLabel = "ENV")
+    @Parameters(paramLabel = "ENV", description = "The environment.")
     String env;
 
     EnvShowCommand(CliContext context) {

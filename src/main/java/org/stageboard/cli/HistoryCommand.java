@@ -25,7 +25,7 @@ final class HistoryCommand implements Callable<Integer> {
     @Mixin
     ProjectOption project;
 
-    @Option(names = {"-n", "--limit"}, defaultValue = "50")
+    @Option(names = {"-n", "--limit"}, defaultValue = "50", paramLabel = "N", description = "How many events to show, newest first (default: ${DEFAULT-VALUE}).")
     int limit;
 
     HistoryCommand(CliContext context) {

@@ -4,35 +4,76 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.stageboard.core.Host;
 import org.stageboard.pipeline.HostKeyCheck;
+import org.stageboard.core.StageboardException;
+import org.stageboard.core.KeyPassphraseException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "host", description = "Add and list hosts; check and trust their SSH host keys.",
-        subcommands = {HostCommand.Add.class, HostCommand.ListHosts.class, HostCommand.Check.class, HostCommand.Trust.class})
+@Command(name = "host", description = "Add, edit, remove and list hosts; check and trust their SSH host keys.",
+        subcommands = {HostCommand.Add.class, HostCommand.Edit.class, HostCommand.Remove.class, HostCommand.ListHosts.class,
+                HostCommand.Check.class, HostCommand.Trust.class})
 final class HostCommand {
 
-    @Command(name = "add", description = "Add a host reachable by SSH with a key. Trust its host key next with 'host trust'.")
+    /** How a key's passphrase is given: asked at a terminal, or read from stdin; stored only when asked. */
+    static final class PassphraseOptions {
+        @Option(names = "--passphrase-stdin", description = "Read the key's passphrase from the first line of stdin (else it is asked for at a terminal,"
+                + " or taken from $STAGEBOARD_KEY_PASSPHRASE when used).")
+        boolean fromStdin;
+
+        @Option(names = "--store-passphrase", description = "Keep the passphrase in the catalog, sealed with its secret key, so deploys need not ask"
+                + " (by default it is never stored).")
+        boolean store;
+
+        /** The passphrase for the key when it has one and the user gives it here; else null. */
+        char[] read(CliContext context, Path key) {
+            try {
+                context.engine().inspectKey(key, null);
+                if (fromStdin || store) {
+                    throw new StageboardException("The key " + key + " has no passphrase: leave out --passphrase-stdin and --store-passphrase.");
+                }
+                return null;
+            } catch (KeyPassphraseException e) {
+                char[] passphrase = context.passphrase("Passphrase for " + key + ": ", fromStdin);
+                if (passphrase == null && store) {
+                    throw new StageboardException("--store-passphrase needs the passphrase: give it with --passphrase-stdin (no terminal to ask at).");
+                }
+                if (passphrase == null) {
+                    context.err().println("note: " + key + " has a passphrase; give it when the host is used ($STAGEBOARD_KEY_PASSPHRASE,"
+                            + " or at a terminal), or store it: 'stageboard host edit NAME --store-passphrase --passphrase-stdin'");
+                }
+                return passphrase;
+            }
+        }
+    }
+
+    @Command(name = "add", description = {"Add a host reachable by SSH with a key. Trust its host key next with 'host trust'.",
+            "A key with a passphrase: it is asked for at a terminal (or read with --passphrase-stdin) and checked; never stored unless --store-passphrase."})
     static final class Add implements Callable<Integer> {
         private final CliContext context;
 
-        @Parameters(paramLabel = "NAME")
+        @Parameters(paramLabel = "NAME", description = "Host name in Stageboard (lower-case letters, digits, '.', '_', '-').")
         String name;
 
-        @Option(names = "--address", required = true, paramLabel = "HOST", description = "Host name or IP address.")
+        @Option(names = "--address", required = true, paramLabel = "HOST", description = "Host name or IP address, without port or user (e.g. vps1.example.com).")
         String address;
 
-        @Option(names = "--port", defaultValue = "22")
+        @Option(names = "--port", defaultValue = "22", paramLabel = "PORT", description = "SSH port, 1-65535 (default: ${DEFAULT-VALUE}).")
         int port;
 
-        @Option(names = "--user", required = true)
+        @Option(names = "--user", required = true, paramLabel = "USER", description = "User to log in as (e.g. deploy).")
         String user;
 
-        @Option(names = "--key", required = true, paramLabel = "FILE", description = "Private key file to log in with.")
+        @Option(names = "--key", required = true, paramLabel = "FILE", description = "Private key file to log in with (e.g. ~/.ssh/id_ed25519).")
         Path key;
 
-        @Option(names = "--base-dir", defaultValue = "/srv/stageboard", paramLabel = "DIR", description = "Folder on the host that holds the deployments.")
+        @Option(names = "--base-dir", defaultValue = "/srv/stageboard", paramLabel = "DIR",
+                description = "Folder on the host that holds the deployments (default: ${DEFAULT-VALUE}).")
         String baseDir;
+
+        @Mixin
+        PassphraseOptions passphrase;
 
         Add(CliContext context) {
             this.context = context;
@@ -40,8 +81,99 @@ final class HostCommand {
 
         @Override
         public Integer call() {
-            Host host = context.engine().addHost(name, address, port, user, key, baseDir);
-            context.out().println("added host " + host.name() + " (" + host.display() + "); next: 'stageboard host trust " + host.name() + "'");
+            char[] secret = passphrase.read(context, key);
+            Host host = context.engine().addHost(name, address, port, user, key, baseDir, secret, passphrase.store);
+            context.out().println("added host " + host.name() + " (" + host.display() + ")" + (passphrase.store ? ", key passphrase stored sealed" : "")
+                    + "; next: 'stageboard host trust " + host.name() + "'");
+            return 0;
+        }
+    }
+
+    @Command(name = "edit", description = {"Change how a host is reached: address, port, user, key, base folder; options not given stay.",
+            "A new address or port un-pins the host key: trust it again ('host trust') before the next deploy."})
+    static final class Edit implements Callable<Integer> {
+        private final CliContext context;
+
+        @Parameters(paramLabel = "NAME", description = "The host to change.")
+        String name;
+
+        @Option(names = "--address", paramLabel = "HOST", description = "New host name or IP address, without port or user.")
+        String address;
+
+        @Option(names = "--port", paramLabel = "PORT", description = "New SSH port, 1-65535.")
+        Integer port;
+
+        @Option(names = "--user", paramLabel = "USER", description = "New user to log in as.")
+        String user;
+
+        @Option(names = "--key", paramLabel = "FILE", description = "New private key file.")
+        Path key;
+
+        @Option(names = "--base-dir", paramLabel = "DIR", description = "New folder on the host for the deployments (what the old one holds is not moved).")
+        String baseDir;
+
+        @Mixin
+        PassphraseOptions passphrase;
+
+        @Option(names = "--forget-passphrase", description = "Remove the key's stored passphrase from the catalog.")
+        boolean forget;
+
+        Edit(CliContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() {
+            Host before = context.engine().host(name);
+            boolean anyField = address != null || port != null || user != null || key != null || baseDir != null;
+            if (!anyField && !passphrase.store && !passphrase.fromStdin && !forget) {
+                throw new StageboardException("Nothing to change: give at least one option (see 'stageboard host edit --help').");
+            }
+            Host host = anyField ? context.engine().updateHost(before, address, port, user, key, baseDir) : before;
+            if (forget) {
+                host = context.engine().storeKeyPassphrase(host, null);
+                context.out().println("stored passphrase forgotten");
+            }
+            if (passphrase.store || passphrase.fromStdin) {
+                char[] secret = passphrase.read(context, host.privateKey());
+                if (secret != null) {
+                    if (passphrase.store) {
+                        host = context.engine().storeKeyPassphrase(host, secret);
+                        context.out().println("key passphrase checked and stored sealed");
+                    } else {
+                        context.engine().unlockKey(host, secret);
+                        context.out().println("key passphrase checked (not stored)");
+                    }
+                }
+            }
+            context.out().println("host " + host.name() + " (" + host.display() + ", key " + host.privateKey() + ", base " + host.baseDir() + ")");
+            if (before.hostKeyFingerprint() != null && host.hostKeyFingerprint() == null) {
+                context.out().println("the address changed, so its host key is no longer trusted (was " + before.hostKeyFingerprint()
+                        + "): check and trust the new one with 'stageboard host trust " + host.name() + "' before the next deploy");
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "remove", description = {"Remove a host. Refused while an environment runs on it ('env detach' first);",
+            "with runs in the history, refused unless --force. What runs on the machine is left as it is."})
+    static final class Remove implements Callable<Integer> {
+        private final CliContext context;
+
+        @Parameters(paramLabel = "NAME", description = "The host to remove.")
+        String name;
+
+        @Option(names = "--force", description = "Remove it even though it has runs in the history (they are deleted).")
+        boolean force;
+
+        Remove(CliContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() {
+            context.engine().removeHost(context.engine().host(name), force);
+            context.out().println("removed host " + name);
             return 0;
         }
     }
@@ -68,7 +200,7 @@ final class HostCommand {
     static final class Check implements Callable<Integer> {
         private final CliContext context;
 
-        @Parameters(paramLabel = "NAME")
+        @Parameters(paramLabel = "NAME", description = "The host to check.")
         String name;
 
         Check(CliContext context) {
@@ -89,7 +221,7 @@ final class HostCommand {
     static final class Trust implements Callable<Integer> {
         private final CliContext context;
 
-        @Parameters(paramLabel = "NAME")
+        @Parameters(paramLabel = "NAME", description = "The host whose key to trust.")
         String name;
 
         @Option(names = "--fingerprint", paramLabel = "SHA256:...", description = "The fingerprint you checked and trust.")

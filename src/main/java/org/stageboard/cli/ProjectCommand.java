@@ -17,8 +17,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "project", description = "Add, list or detect projects (a local git repository plus its build recipe).",
-        subcommands = {ProjectCommand.Add.class, ProjectCommand.ListProjects.class, ProjectCommand.Detect.class})
+@Command(name = "project", description = {"Add, edit, remove, list or detect projects (a local git repository plus its build recipe);",
+        "set the default project of the other commands."},
+        subcommands = {ProjectCommand.Add.class, ProjectCommand.Edit.class, ProjectCommand.Remove.class, ProjectCommand.Use.class,
+                ProjectCommand.ListProjects.class, ProjectCommand.Detect.class})
 final class ProjectCommand {
 
     @Command(name = "add", description = {"Add a project for a local git repository.",
@@ -82,6 +84,131 @@ final class ProjectCommand {
             if (detected.isPresent()) {
                 context.out().println("a " + RecipeJson.FILE_NAME + " committed in the repository overrides this recipe for the commits that have it");
             }
+            return 0;
+        }
+    }
+
+    @Command(name = "edit", description = {"Change a project in place: name, repository, branch, build steps, artifact globs, build variables,",
+            "caches. Options not given stay as they are; a new --build-command or --step list replaces the steps."})
+    static final class Edit implements Callable<Integer> {
+        private final CliContext context;
+
+        @Parameters(paramLabel = "NAME", description = "The project to change.")
+        String name;
+
+        @Option(names = "--name", paramLabel = "NEW_NAME", description = "A new name (refused once the project was deployed).")
+        String newName;
+
+        @Option(names = "--repo", paramLabel = "PATH", description = "A new folder of the git repository.")
+        Path repo;
+
+        @Option(names = "--branch", paramLabel = "BRANCH", description = "The branch to follow from now on.")
+        String branch;
+
+        @Option(names = "--build-command", paramLabel = "CMD", description = "Replace the steps by this one command (a step named 'build').")
+        String command;
+
+        @Option(names = "--step", paramLabel = "NAME=CMD", description = "Replace the steps by these named steps, in order; repeat for several.")
+        List<String> steps = new ArrayList<>();
+
+        @Option(names = "--artifacts", paramLabel = "GLOBS", description = "Comma-separated globs of the files to pack, e.g. 'target/*.jar'.")
+        String globs;
+
+        @Option(names = "--env", paramLabel = "NAME=VALUE", description = "Set an environment variable of every build step; repeat for several.")
+        List<String> env = new ArrayList<>();
+
+        @Option(names = "--unset-env", paramLabel = "NAME", description = "Remove a build variable; repeat for several.")
+        List<String> unsetEnv = new ArrayList<>();
+
+        @Option(names = "--cache", paramLabel = "FOLDER", description = "Replace the dependency cache folders by these; repeat for several.")
+        List<String> caches;
+
+        Edit(CliContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() {
+            Project current = context.engine().project(name);
+            boolean recipeChanged = command != null || !steps.isEmpty() || globs != null || !env.isEmpty() || !unsetEnv.isEmpty() || caches != null;
+            Recipe recipe = null;
+            if (recipeChanged) {
+                Recipe edited = recipe(current.recipe(), command, steps, globs, env, caches);
+                Map<String, String> vars = new LinkedHashMap<>(edited.env());
+                for (String key : unsetEnv) {
+                    if (vars.remove(key) == null) {
+                        throw new StageboardException("Project " + name + " has no build variable " + key + " to remove (it has: "
+                                + (vars.isEmpty() ? "none" : String.join(", ", vars.keySet())) + ").");
+                    }
+                }
+                recipe = new Recipe(edited.steps(), edited.artifactGlobs(), vars, edited.caches());
+            }
+            if (newName == null && repo == null && branch == null && recipe == null) {
+                throw new StageboardException("Nothing to change: give at least one option (see 'stageboard project edit --help').");
+            }
+            Project updated = context.engine().updateProject(current, newName, repo, branch, recipe);
+            context.out().println("project " + updated.name() + " (" + updated.repository() + ", branch " + updated.branch() + ")");
+            context.out().print("recipe:\n" + updated.recipe().describe());
+            if (recipe != null) {
+                context.out().println("the next build uses it ('stageboard build'); builds made before keep theirs");
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "remove", description = {"Remove a project. Refused while it has environments (remove them first);",
+            "with builds, refused unless --force (their records and artifacts go). The audit trail stays."})
+    static final class Remove implements Callable<Integer> {
+        private final CliContext context;
+
+        @Parameters(paramLabel = "NAME", description = "The project to remove.")
+        String name;
+
+        @Option(names = "--force", description = "Remove it even though it has builds (their records and artifacts are deleted).")
+        boolean force;
+
+        Remove(CliContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() {
+            context.engine().removeProject(context.engine().project(name), force);
+            context.out().println("removed project " + name);
+            return 0;
+        }
+    }
+
+    @Command(name = "use", description = {"Set the default project, so other commands need no -p (kept in the catalog).",
+            "-p and $STAGEBOARD_PROJECT still choose another. With --clear, forget the default."})
+    static final class Use implements Callable<Integer> {
+        private final CliContext context;
+
+        @Parameters(paramLabel = "NAME", arity = "0..1", description = "The project to use by default (none: show the current default).")
+        String name;
+
+        @Option(names = "--clear", description = "Forget the default project.")
+        boolean clear;
+
+        Use(CliContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() {
+            if (clear) {
+                context.engine().useProject(null);
+                context.out().println("no default project");
+                return 0;
+            }
+            if (name == null) {
+                context.out().println(context.engine().defaultProject().map(p -> "default project: " + p.name())
+                        .orElse("no default project (set one with 'stageboard project use NAME')"));
+                return 0;
+            }
+            Project project = context.engine().project(name);
+            context.engine().useProject(project);
+            context.out().println("default project: " + project.name() + " (status, history, build... need no -p now)");
             return 0;
         }
     }
@@ -166,9 +293,10 @@ final class ProjectCommand {
 
         @Override
         public Integer call() {
+            String byDefault = context.engine().defaultProject().map(Project::name).orElse(null);
             for (Project p : context.engine().projects()) {
                 context.out().println(p.name() + "  " + p.repository() + "  branch " + p.branch() + "  build: " + p.recipe().command()
-                        + "  artifacts: " + p.recipe().globsText());
+                        + "  artifacts: " + p.recipe().globsText() + (p.name().equals(byDefault) ? "  (default)" : ""));
             }
             return 0;
         }

@@ -1,17 +1,17 @@
 package org.stageboard.cli;
 
 import java.util.concurrent.Callable;
-import org.stageboard.core.Build;
 import org.stageboard.core.Environment;
 import org.stageboard.core.Project;
 import org.stageboard.core.Release;
-import org.stageboard.core.StageboardException;
+import org.stageboard.pipeline.BuildChoice;
 import org.stageboard.pipeline.Stageboard;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "release", description = "Combine a build's artifact with an environment's latest config into a new, immutable release.")
+@Command(name = "release", description = {"Combine a build's artifact with an environment's latest config into a new, immutable release.",
+        "By default the build of the branch head; it says which build and commit it chose."})
 final class ReleaseCommand implements Callable<Integer> {
     private final CliContext context;
 
@@ -21,7 +21,8 @@ final class ReleaseCommand implements Callable<Integer> {
     @Mixin
     ConfigCommand.EnvOption env;
 
-    @Option(names = {"-b", "--build"}, paramLabel = "N", description = "Build number (default: the newest successful build).")
+    @Option(names = {"-b", "--build"}, paramLabel = "N",
+            description = "Build number (default: the newest successful build of the branch head's commit).")
     Integer build;
 
     ReleaseCommand(CliContext context) {
@@ -33,10 +34,9 @@ final class ReleaseCommand implements Callable<Integer> {
         Stageboard engine = context.engine();
         Project p = context.project(project.name);
         Environment e = engine.environment(p, env.name);
-        Build b = build != null ? engine.build(p, build)
-                : engine.builds(p).stream().filter(Build::succeeded).findFirst()
-                        .orElseThrow(() -> new StageboardException("Project " + p.name() + " has no successful build to release: run 'stageboard build' first."));
-        Release r = engine.release(b, e);
+        BuildChoice choice = engine.chooseBuild(p, build);
+        context.out().println("releasing " + choice.reason());
+        Release r = engine.release(choice.build(), e);
         context.out().println(Formats.release(r));
         return 0;
     }

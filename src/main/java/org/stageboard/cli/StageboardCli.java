@@ -12,12 +12,13 @@ import picocli.CommandLine.Command;
  * {@code stageboard}: the same journey as the window, for scripts and CI. Exit codes: 0 success,
  * 1 the work failed or was refused (message on stderr), 2 bad usage, 130 cancelled.
  */
-@Command(name = "stageboard", mixinStandardHelpOptions = true, version = "stageboard 0.1.0",
+@Command(name = "stageboard", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "stageboard 0.1.0",
         description = {"Build, release, run: one commit's journey, recorded in a local catalog.",
                 "Catalog and logs live in STAGEBOARD_HOME (default ~/.stageboard)."},
         subcommands = {ProjectCommand.class, CommitsCommand.class, BuildCommand.class, BuildsCommand.class, ArtifactsCommand.class, EnvCommand.class,
                 ConfigCommand.class, ReleaseCommand.class, ReleasesCommand.class, HostCommand.class, DeployCommand.class,
-                RollbackCommand.class, LockCommand.class, StatusCommand.class, HistoryCommand.class, CommandLine.HelpCommand.class})
+                RollbackCommand.class, LockCommand.class, StatusCommand.class, HistoryCommand.class, ShipCommand.class,
+                HelpCommand.class})
 public final class StageboardCli implements Runnable {
 
     public static final int FAILED = 1;
@@ -77,11 +78,42 @@ public final class StageboardCli implements Runnable {
                 err.println("(see '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
                 return USAGE;
             });
+            cli.setExecutionStrategy(StageboardCli::executeLeaf);
             int code = cli.execute(args);
             out.flush();
             err.flush();
             return code;
         }
+    }
+
+    /**
+     * Help first (at any level); a group such as {@code project} named without one of its
+     * commands says which there are, with its usage, instead of failing.
+     */
+    private static int executeLeaf(CommandLine.ParseResult parseResult) {
+        Integer help = CommandLine.executeHelpRequest(parseResult);
+        if (help != null) {
+            return help;
+        }
+        CommandLine.ParseResult leaf = parseResult;
+        while (leaf.hasSubcommand()) {
+            leaf = leaf.subcommand();
+        }
+        CommandLine command = leaf.commandSpec().commandLine();
+        Object user = command.getCommand();
+        if (!(user instanceof Runnable) && !(user instanceof java.util.concurrent.Callable<?>)) {
+            PrintWriter err = command.getErr();
+            err.println("error: name a command of '" + leaf.commandSpec().qualifiedName() + "': "
+                    + String.join(", ", command.getSubcommands().keySet()));
+            command.usage(err);
+            return USAGE;
+        }
+        return new CommandLine.RunLast().execute(parseResult);
+    }
+
+    /** The command tree, for reading its model (help, documentation); its commands are not to be run. */
+    static CommandLine tree() {
+        return new CommandLine(new StageboardCli(), new ContextFactory(null));
     }
 
     public static void main(String[] args) {

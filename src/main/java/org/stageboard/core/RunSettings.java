@@ -42,8 +42,7 @@ public record RunSettings(String startCommand, String healthUrl, int healthTimeo
         if (healthUrl == null || healthUrl.isBlank()) {
             throw new StageboardException("The health URL is empty: give the URL the app answers on the host, e.g. 'http://127.0.0.1:8080/health'.");
         }
-        HealthKind.of(healthUrl);
-        healthUrl = healthUrl.strip();
+        healthUrl = Checks.healthUrl(healthUrl);
         if (healthTimeoutSeconds <= 0) {
             throw new StageboardException("The health timeout must be at least 1 second.");
         }

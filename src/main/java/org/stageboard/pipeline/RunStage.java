@@ -42,8 +42,10 @@ final class RunStage {
     private final StageboardHome home;
     private final ConfigService configs;
     private final ReleaseService releases;
+    private final KeyPassphrases passphrases;
 
-    RunStage(Catalog catalog, StageboardHome home, ConfigService configs, ReleaseService releases) {
+    RunStage(Catalog catalog, StageboardHome home, ConfigService configs, ReleaseService releases, KeyPassphrases passphrases) {
+        this.passphrases = passphrases;
         this.catalog = catalog;
         this.home = home;
         this.configs = configs;
@@ -51,7 +53,8 @@ final class RunStage {
     }
 
     SshTarget target(Host host) {
-        return new SshTarget(host.address(), host.port(), host.user(), host.privateKey(), home.knownHosts(), CONNECT_TIMEOUT);
+        return new SshTarget(host.address(), host.port(), host.user(), host.privateKey(), home.knownHosts(), CONNECT_TIMEOUT,
+                passphrases.forHost(host));
     }
 
     Run activate(Release release, Host host, RunKind kind, Duration lockWait, String actor, Progress progress) {

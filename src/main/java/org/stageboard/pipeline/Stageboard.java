@@ -44,6 +44,10 @@ import org.stageboard.core.Release;
 import org.stageboard.core.Run;
 import org.stageboard.core.RunSettings;
 import org.stageboard.core.Rollout;
+import org.stageboard.core.Checks;
+import org.stageboard.core.KeyFileInfo;
+import org.stageboard.catalog.EnvironmentRepository;
+import org.stageboard.ssh.KeyFiles;
 
 /**
  * The engine behind the window and the CLI: each method is one user action of the journey
@@ -64,6 +68,10 @@ public final class Stageboard implements AutoCloseable {
     private final HostStatuses hostStatuses;
     private final RunPlanner planner;
     private final Rollouts rollouts;
+    private final KeyPassphrases passphrases;
+
+    /** The catalog setting holding the default project's name. */
+    static final String DEFAULT_PROJECT = "default_project";
 
     public Stageboard(StageboardHome home, Catalog catalog) {
         this.home = home;
@@ -71,9 +79,11 @@ public final class Stageboard implements AutoCloseable {
         ArtifactStore store = new ArtifactStore(home.artifactsDir());
         this.buildService = new BuildService(catalog, store, home.buildLogsDir(), home.workDir(), home.cachesDir(), new ProcessRunner());
         this.artifactMaintenance = new ArtifactMaintenance(catalog, store);
-        this.configService = new ConfigService(catalog, SecretBox.open(home.secretKey()));
+        SecretBox box = SecretBox.open(home.secretKey());
+        this.configService = new ConfigService(catalog, box);
         this.releaseService = new ReleaseService(catalog, configService);
-        this.runStage = new RunStage(catalog, home, configService, releaseService);
+        this.passphrases = new KeyPassphrases(catalog, box);
+        this.runStage = new RunStage(catalog, home, configService, releaseService, passphrases);
         this.hostStatuses = new HostStatuses(catalog, runStage);
         this.planner = new RunPlanner(catalog, configService, runStage, hostStatuses);
         this.rollouts = new Rollouts(catalog, runStage, new ReleaseCommandStage(catalog, home, configService, runStage));
@@ -117,6 +127,100 @@ public final class Stageboard implements AutoCloseable {
         Project project = catalog.projects().add(name, repository, chosenBranch, recipe);
         audit(name, "project.add", name, "ok", "repository " + project.repository() + ", branch " + chosenBranch);
         return project;
+    }
+
+    /**
+     * Changes a project: its name, repository folder, branch and recipe ({@code null} keeps a
+     * field as it is). The repository must be a git repository with the branch; a new name must
+     * be free, and is refused once the project was deployed (its hosts keep its folders under the
+     * old name). Recorded in the project's history.
+     */
+    public Project updateProject(Project project, String newName, Path repository, String branch, Recipe recipe) {
+        Project current = catalog.projects().get(project.id());
+        String name = newName == null ? current.name() : Project.requireSlug("project", newName.strip());
+        Path repo = repository == null ? current.repository() : repository;
+        String chosenBranch = branch == null || branch.isBlank() ? current.branch() : branch.strip();
+        Recipe chosenRecipe = recipe == null ? current.recipe() : recipe;
+        if (!name.equals(current.name())) {
+            int runs = catalog.projects().counts(current.id()).runs();
+            if (runs > 0) {
+                throw new StageboardException("Project " + current.name() + " cannot be renamed: it was deployed (" + runs
+                        + " runs) and its hosts keep its releases under the name '" + current.name()
+                        + "'; a new name would start a second copy of the app beside the running one. Keep the name.");
+            }
+        }
+        if (repository != null || branch != null) {
+            try (GitRepository git = GitRepository.open(repo)) {
+                if (!git.hasBranch(chosenBranch)) {
+                    throw new StageboardException("The repository " + repo + " has no branch '" + chosenBranch
+                            + "' (or it has no commits yet): name an existing branch.");
+                }
+            }
+        }
+        List<String> changes = new java.util.ArrayList<>();
+        if (!name.equals(current.name())) {
+            changes.add("name " + current.name() + " -> " + name);
+        }
+        if (!repo.toAbsolutePath().normalize().equals(current.repository().toAbsolutePath().normalize())) {
+            changes.add("repository " + current.repository() + " -> " + repo.toAbsolutePath().normalize());
+        }
+        if (!chosenBranch.equals(current.branch())) {
+            changes.add("branch " + current.branch() + " -> " + chosenBranch);
+        }
+        if (!chosenRecipe.equals(current.recipe())) {
+            changes.add("recipe: " + chosenRecipe.describe().strip().replace("\n", "; "));
+        }
+        Project updated = catalog.projects().update(current.id(), name, repo, chosenBranch, chosenRecipe);
+        if (!name.equals(current.name()) && defaultProject().isEmpty()
+                && catalog.setting(DEFAULT_PROJECT).filter(current.name()::equals).isPresent()) {
+            catalog.setSetting(DEFAULT_PROJECT, name);
+        }
+        audit(name, "project.edit", name, "ok", changes.isEmpty() ? "nothing changed" : String.join(", ", changes));
+        return updated;
+    }
+
+    /**
+     * Removes a project. Refused while it has environments (they are named: remove them first);
+     * with builds, refused unless {@code force}, saying how many builds and artifacts would go.
+     * Its audit trail stays.
+     */
+    public void removeProject(Project project, boolean force) {
+        Project current = catalog.projects().get(project.id());
+        List<Environment> environments = environments(current);
+        if (!environments.isEmpty()) {
+            throw new StageboardException("Project " + current.name() + " still has environments ("
+                    + String.join(", ", environments.stream().map(Environment::name).toList())
+                    + "): remove them first ('stageboard env remove ENV -p " + current.name() + "'), which says what their history holds.");
+        }
+        int builds = catalog.projects().counts(current.id()).builds();
+        if (builds > 0 && !force) {
+            throw new StageboardException("Project " + current.name() + " has " + builds + " builds; removing it deletes their records and"
+                    + " artifacts for good. To go ahead, remove it with --force.");
+        }
+        List<Path> files = catalog.projects().remove(current.id());
+        for (Path file : files) {
+            try {
+                java.nio.file.Files.deleteIfExists(file);
+            } catch (java.io.IOException e) {
+                // the store's prune finds it later; the record is gone
+            }
+        }
+        if (catalog.setting(DEFAULT_PROJECT).filter(current.name()::equals).isPresent()) {
+            catalog.setSetting(DEFAULT_PROJECT, null);
+        }
+        audit(current.name(), "project.remove", current.name(), "ok", builds + " builds and " + files.size() + " artifacts removed");
+    }
+
+    /** The project commands use when none is named, if one was set with {@link #useProject}. */
+    public Optional<Project> defaultProject() {
+        return catalog.setting(DEFAULT_PROJECT).flatMap(name -> catalog.projects().find(name));
+    }
+
+    /** Sets the default project (null clears it); kept in the catalog, so the window and the CLI share it. */
+    public void useProject(Project project) {
+        catalog.setSetting(DEFAULT_PROJECT, project == null ? null : project.name());
+        audit(project == null ? null : project.name(), "project.use", project == null ? "default project" : project.name(),
+                "ok", project == null ? "no default project" : "default project");
     }
 
     public List<Project> projects() {
@@ -295,6 +399,59 @@ public final class Stageboard implements AutoCloseable {
         return text.toString();
     }
 
+    /**
+     * Gives an environment a new name. Refused once it was deployed: its hosts keep its releases
+     * under the old name, and a new name would start a second copy of the app beside the running one.
+     */
+    public Environment renameEnvironment(Environment environment, String newName) {
+        Environment current = catalog.environments().get(environment.id());
+        String name = Project.requireSlug("environment", newName == null ? null : newName.strip());
+        Project project = catalog.projects().get(current.projectId());
+        int runs = catalog.environments().counts(current.id()).runs();
+        if (runs > 0 && !name.equals(current.name())) {
+            throw new StageboardException("Environment " + current.name() + " cannot be renamed: it was deployed (" + runs
+                    + " runs) and its hosts keep its releases under the name '" + current.name()
+                    + "'; a new name would start a second copy of the app beside the running one. Keep the name, or add a new"
+                    + " environment and remove this one.");
+        }
+        Environment renamed = catalog.environments().rename(current.id(), name);
+        audit(project.name(), "env.rename", project.name() + "/" + name, "ok", current.name() + " -> " + name);
+        return renamed;
+    }
+
+    /**
+     * Removes an environment. Refused while hosts are attached (named: detach them first); with
+     * releases, refused unless {@code force}, saying how many releases and runs of its history
+     * would be lost. The apps already running on hosts are left as they are.
+     */
+    public void removeEnvironment(Environment environment, boolean force) {
+        Environment current = catalog.environments().get(environment.id());
+        Project project = catalog.projects().get(current.projectId());
+        List<Host> attached = hosts(current);
+        if (!attached.isEmpty()) {
+            throw new StageboardException("Environment " + current.name() + " still runs on "
+                    + String.join(", ", attached.stream().map(Host::name).toList()) + ": detach them first ('stageboard env detach "
+                    + current.name() + " HOST'); the apps there keep running until you stop them.");
+        }
+        EnvironmentRepository.Counts counts = catalog.environments().counts(current.id());
+        if (counts.releases() > 0 && !force) {
+            throw new StageboardException("Environment " + current.name() + " has " + counts.releases() + " releases and " + counts.runs()
+                    + " runs in its history; removing it loses that history for good (the audit trail stays). To go ahead, remove it with --force.");
+        }
+        catalog.environments().remove(current.id());
+        audit(project.name(), "env.remove", project.name() + "/" + current.name(), "ok",
+                counts.releases() + " releases, " + counts.runs() + " runs, " + counts.configVersions() + " config versions removed");
+    }
+
+    /** Stops running the environment on the host (the app there is left as it is); recorded in history. */
+    public void detachHost(Environment environment, Host host) {
+        runStage.requireAttached(environment, host);
+        catalog.environments().detachHost(environment.id(), host.id());
+        Project project = catalog.projects().get(environment.projectId());
+        audit(project.name(), "env.detach", project.name() + "/" + environment.name(), "ok", "no longer runs on host " + host.name()
+                + " (what runs there was left as it is)");
+    }
+
     public List<Environment> environments(Project project) {
         return catalog.environments().forProject(project.id());
     }
@@ -335,6 +492,72 @@ public final class Stageboard implements AutoCloseable {
         }
     }
 
+    /**
+     * The build a release would be made from: build {@code number} when given, else the newest
+     * successful build of the branch head's commit. The reason says which build and commit, and
+     * whether that is the head. When the head has no successful build, says so and what to run.
+     */
+    public BuildChoice chooseBuild(Project project, Integer number) {
+        CommitInfo head = commits(project, 1).stream().findFirst().orElseThrow(() -> new StageboardException(
+                "The branch " + project.branch() + " of project " + project.name() + " has no commits."));
+        List<Build> all = builds(project);
+        if (number != null) {
+            Build chosen = build(project, number);
+            boolean atHead = chosen.commitSha().equals(head.sha());
+            return new BuildChoice(chosen, "build #" + chosen.number() + " (commit " + chosen.shortSha() + "), as asked"
+                    + (atHead ? ": the head of " + project.branch() : "; note: the head of " + project.branch() + " is " + head.shortSha()
+                    + " '" + head.subject() + "'"));
+        }
+        Optional<Build> atHead = all.stream().filter(b -> b.succeeded() && b.commitSha().equals(head.sha())).findFirst();
+        if (atHead.isPresent()) {
+            Build b = atHead.get();
+            return new BuildChoice(b, "build #" + b.number() + " of commit " + b.shortSha() + " '" + head.subject() + "': the head of "
+                    + project.branch() + " (newest successful build of it)");
+        }
+        Optional<Build> newest = all.stream().filter(Build::succeeded).findFirst();
+        throw new StageboardException("The head of " + project.branch() + " (" + head.shortSha() + " '" + head.subject()
+                + "') has no successful build: run 'stageboard build' (it builds the head), then release; or 'stageboard ship -e ENV'"
+                + " to build, release and deploy it in one go."
+                + newest.map(b -> " To release an older build instead, name it: --build " + b.number() + " (commit " + b.shortSha() + ").").orElse(""));
+    }
+
+    /**
+     * How the environment's latest config differs from the one the release was made with (key
+     * names only): what a deploy of this release would not carry.
+     */
+    public ConfigChange configChangedSince(Release release) {
+        Environment environment = catalog.environments().get(release.environmentId());
+        ConfigVersion made = configService.get(release.configVersionId());
+        Optional<ConfigVersion> latest = configService.latest(environment);
+        if (latest.isEmpty() || latest.get().id() == made.id()) {
+            return new ConfigChange(made.version(), made.version(), List.of(), List.of(), List.of());
+        }
+        Map<String, ConfigEntry> before = made.entries();
+        Map<String, ConfigEntry> after = latest.get().entries();
+        List<String> added = after.keySet().stream().filter(k -> !before.containsKey(k)).sorted()
+                .map(k -> k + (after.get(k).secret() ? " (secret)" : "")).toList();
+        List<String> removed = before.keySet().stream().filter(k -> !after.containsKey(k)).sorted().toList();
+        List<String> changed = after.keySet().stream().filter(before::containsKey).filter(k -> !before.get(k).equals(after.get(k))).sorted()
+                .map(k -> k + (after.get(k).secret() ? " (secret)" : "")).toList();
+        return new ConfigChange(made.version(), latest.get().version(), added, removed, changed);
+    }
+
+    /**
+     * Builds the head of the project's branch (cached when already built), releases it to the
+     * environment with the latest config and deploys it to every host by the rollout. A failed
+     * build stops there (release and rollout null). Never throws for a failed build or host.
+     */
+    public ShipResult ship(Project project, Environment environment, Duration lockWait, Progress progress) {
+        progress.step("building the head of " + project.branch());
+        Build build = build(project, project.branch(), progress);
+        if (!build.succeeded()) {
+            return new ShipResult(build, null, null);
+        }
+        progress.step("releasing build #" + build.number() + " (" + build.shortSha() + ") to " + environment.name());
+        Release release = release(build, environment);
+        return new ShipResult(build, release, deployAll(release, lockWait, progress));
+    }
+
     public List<Release> releases(Environment environment) {
         return catalog.releases().forEnvironment(environment.id());
     }
@@ -347,25 +570,155 @@ public final class Stageboard implements AutoCloseable {
     // --- hosts ----------------------------------------------------------------------------
 
     public Host addHost(String name, String address, int port, String user, Path privateKey, String baseDir) {
+        return addHost(name, address, port, user, privateKey, baseDir, null, false);
+    }
+
+    /**
+     * Adds a host. Every value is checked as typed ({@link org.stageboard.core.Checks}); the key
+     * file must hold a private key. A key with a passphrase: give it ({@code passphrase}) to check
+     * it opens the key; it is kept in memory for this engine only, or stored sealed in the catalog
+     * when {@code storePassphrase}. Without it, the passphrase is asked for when the host is used.
+     */
+    public Host addHost(String name, String address, int port, String user, Path privateKey, String baseDir,
+                        char[] passphrase, boolean storePassphrase) {
         Project.requireSlug("host", name);
-        if (address == null || address.isBlank() || !address.strip().matches("[A-Za-z0-9.:_\\[\\]-]+")) {
-            throw new StageboardException("'" + address + "' is not a host name or IP address.");
+        String checkedAddress = Checks.address(address);
+        Checks.port(port);
+        Checks.user(user);
+        Checks.baseDir(baseDir);
+        KeyFileInfo key = checkKey(privateKey, passphrase);
+        if (storePassphrase && (passphrase == null || passphrase.length == 0)) {
+            throw new StageboardException("--store-passphrase needs a passphrase to store: give it (asked at a terminal, or --passphrase-stdin).");
         }
-        if (port < 1 || port > 65535) {
-            throw new StageboardException("SSH port " + port + " is out of range: use 1-65535 (usually 22).");
-        }
-        if (user == null || !user.matches("[A-Za-z0-9._][A-Za-z0-9._-]*")) {
-            throw new StageboardException("'" + user + "' is not a valid SSH user name.");
-        }
-        if (!java.nio.file.Files.isReadable(privateKey)) {
-            throw new StageboardException("The private key file " + privateKey + " does not exist or cannot be read: give the key you log in with (e.g. ~/.ssh/id_ed25519).");
-        }
-        if (baseDir == null || !baseDir.startsWith("/") || baseDir.contains("\n")) {
-            throw new StageboardException("The base folder '" + baseDir + "' must be an absolute path on the host, e.g. /srv/stageboard.");
-        }
-        Host host = catalog.hosts().add(name, address.strip(), port, user, privateKey, baseDir);
-        audit(null, "host.add", "host:" + name, "ok", host.display() + " base " + baseDir);
+        Host host = catalog.hosts().add(name, checkedAddress, port, user, privateKey, baseDir);
+        keepPassphrase(host, passphrase, storePassphrase);
+        audit(null, "host.add", "host:" + name, "ok", host.display() + " base " + baseDir + ", key " + key.type() + " " + key.fingerprint()
+                + (storePassphrase ? " (passphrase stored, sealed)" : ""));
         return host;
+    }
+
+    /**
+     * Changes how a host is reached ({@code null} keeps a field). A changed address or port
+     * un-pins its host key: the returned host has none, and must be trusted again
+     * ({@link #trustHostKey}) before the next deploy. A changed key forgets the old key's passphrase.
+     */
+    public Host updateHost(Host host, String address, Integer port, String user, Path privateKey, String baseDir) {
+        Host current = catalog.hosts().get(host.id());
+        String newAddress = address == null ? current.address() : Checks.address(address);
+        int newPort = port == null ? current.port() : Checks.port(port);
+        String newUser = user == null ? current.user() : Checks.user(user);
+        String newBase = baseDir == null ? current.baseDir() : Checks.baseDir(baseDir);
+        Path newKey = privateKey == null ? current.privateKey() : privateKey;
+        boolean keyChanged = privateKey != null && !privateKey.toAbsolutePath().normalize().equals(current.privateKey());
+        if (privateKey != null) {
+            checkKey(privateKey, keyChanged ? null : passphrases.forHost(current));
+        }
+        Host updated = catalog.hosts().update(current.id(), newAddress, newPort, newUser, newKey, newBase);
+        if (keyChanged) {
+            passphrases.forget(current);
+            passphrases.store(current, null);
+        }
+        List<String> changes = new java.util.ArrayList<>();
+        if (!newAddress.equals(current.address()) || newPort != current.port()) {
+            changes.add("address " + current.address() + ":" + current.port() + " -> " + newAddress + ":" + newPort
+                    + (current.hostKeyFingerprint() == null ? "" : " (host key " + current.hostKeyFingerprint() + " un-pinned: trust it again)"));
+        }
+        if (!newUser.equals(current.user())) {
+            changes.add("user " + current.user() + " -> " + newUser);
+        }
+        if (keyChanged) {
+            changes.add("key " + current.privateKey() + " -> " + updated.privateKey());
+        }
+        if (!newBase.equals(current.baseDir())) {
+            changes.add("base " + current.baseDir() + " -> " + newBase);
+        }
+        audit(null, "host.edit", "host:" + current.name(), "ok", changes.isEmpty() ? "nothing changed" : String.join(", ", changes));
+        return updated;
+    }
+
+    /**
+     * Removes a host. Refused while an environment runs on it (named: detach it first); with runs
+     * in the history, refused unless {@code force}, saying how many would be lost. What runs on
+     * the machine is left as it is.
+     */
+    public void removeHost(Host host, boolean force) {
+        Host current = catalog.hosts().get(host.id());
+        List<Environment> attached = catalog.environments().attachedTo(current.id());
+        if (!attached.isEmpty()) {
+            throw new StageboardException("Host " + current.name() + " runs " + String.join(", ", attached.stream().map(e ->
+                    catalog.projects().get(e.projectId()).name() + "/" + e.name()).toList()) + ": detach it first ('stageboard env detach "
+                    + attached.get(0).name() + " " + current.name() + "' for each); the app there keeps running until you stop it.");
+        }
+        int runs = catalog.hosts().runCount(current.id());
+        if (runs > 0 && !force) {
+            throw new StageboardException("Host " + current.name() + " has " + runs + " runs in the history; removing it loses them for good"
+                    + " (the audit trail stays). To go ahead, remove it with --force.");
+        }
+        catalog.hosts().remove(current.id());
+        passphrases.forget(current);
+        audit(null, "host.remove", "host:" + current.name(), "ok", current.display() + (runs > 0 ? ", " + runs + " runs removed" : ""));
+    }
+
+    /**
+     * Reads a private key file: type, fingerprint, whether it has a passphrase. Throws, saying
+     * why, when it is missing, unreadable, not a private key, or the passphrase is missing or wrong
+     * ({@link org.stageboard.core.KeyPassphraseException}).
+     */
+    public KeyFileInfo inspectKey(Path keyFile, char[] passphrase) {
+        return KeyFiles.inspect(keyFile, passphrase);
+    }
+
+    /** True when the host's key has a passphrase that is not known (given in this engine, stored, or in the environment). */
+    public boolean keyNeedsPassphrase(Host host) {
+        try {
+            KeyFiles.inspect(host.privateKey(), passphrases.forHost(host));
+            return false;
+        } catch (org.stageboard.core.KeyPassphraseException e) {
+            return true;
+        }
+    }
+
+    /** Checks the passphrase opens the host's key and keeps it in memory for this engine (never written). */
+    public void unlockKey(Host host, char[] passphrase) {
+        KeyFiles.inspect(host.privateKey(), passphrase);
+        passphrases.remember(host, passphrase);
+    }
+
+    /** Stores the host key's passphrase sealed in the catalog (checked first); null forgets a stored one. */
+    public Host storeKeyPassphrase(Host host, char[] passphrase) {
+        if (passphrase != null) {
+            KeyFiles.inspect(host.privateKey(), passphrase);
+            passphrases.remember(host, passphrase);
+        }
+        passphrases.store(host, passphrase);
+        audit(null, "host.passphrase", "host:" + host.name(), "ok", passphrase == null ? "stored passphrase forgotten" : "passphrase stored, sealed");
+        return catalog.hosts().get(host.id());
+    }
+
+    /** True when the user stored the host key's passphrase. */
+    public boolean keyPassphraseStored(Host host) {
+        return passphrases.stored(host);
+    }
+
+    /** The key checked; a key with a passphrase given none is accepted here (it is asked for when used). */
+    private static KeyFileInfo checkKey(Path privateKey, char[] passphrase) {
+        try {
+            return KeyFiles.inspect(privateKey, passphrase);
+        } catch (org.stageboard.core.KeyPassphraseException e) {
+            if (e.wrong()) {
+                throw e;
+            }
+            return new KeyFileInfo(privateKey, "encrypted key", "(fingerprint shown once the passphrase is given)", true);
+        }
+    }
+
+    private void keepPassphrase(Host host, char[] passphrase, boolean store) {
+        if (passphrase != null && passphrase.length > 0) {
+            passphrases.remember(host, passphrase);
+            if (store) {
+                passphrases.store(host, passphrase);
+            }
+        }
     }
 
     public List<Host> hosts() {

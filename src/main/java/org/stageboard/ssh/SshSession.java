@@ -58,7 +58,8 @@ public final class SshSession implements AutoCloseable {
         });
         boolean opened = false;
         try {
-            KeyProvider key = loadKey(client, target.privateKey());
+            KeyFiles.Loaded loaded = KeyFiles.load(client, target.privateKey(), target.keyPassphrase());
+            KeyProvider key = loaded.key();
             try {
                 client.connect(target.address(), target.port());
             } catch (IOException e) {
@@ -71,9 +72,7 @@ public final class SshSession implements AutoCloseable {
             try {
                 client.authPublickey(target.user(), key);
             } catch (UserAuthException e) {
-                throw new StageboardException("The key " + target.privateKey() + " was refused by " + target.display()
-                        + ". Add its public key to ~" + target.user() + "/.ssh/authorized_keys on the host, or choose "
-                        + "another key or user.", e);
+                throw new StageboardException(refused(target, loaded.info()), e);
             } catch (IOException e) {
                 throw new StageboardException("SSH login to " + target.display() + " failed: " + e.getMessage(), e);
             }
@@ -86,24 +85,15 @@ public final class SshSession implements AutoCloseable {
         }
     }
 
-    private static KeyProvider loadKey(SSHClient client, Path file) {
-        if (file == null) {
-            throw new StageboardException("No private key given: choose the key file Stageboard logs in with.");
-        }
-        if (!Files.isRegularFile(file)) {
-            throw new StageboardException("The private key file " + file + " does not exist: choose an existing key file.");
-        }
-        if (!Files.isReadable(file)) {
-            throw new StageboardException("The private key file " + file + " cannot be read: check its permissions.");
-        }
-        try {
-            KeyProvider key = client.loadKeys(file.toString());
-            key.getPublic(); // parse now: a bad or passphrase-protected file fails here, not halfway through login
-            return key;
-        } catch (IOException | RuntimeException e) {
-            throw new StageboardException("The private key file " + file + " cannot be loaded (" + e.getMessage()
-                    + "): use an OpenSSH or PEM private key without a passphrase.", e);
-        }
+    /** Why a key may be refused, naming the key that was offered: what to check, most likely first. */
+    static String refused(SshTarget target, org.stageboard.core.KeyFileInfo key) {
+        return target.display() + " refused the key offered, " + key.describe() + ". Likely causes:\n"
+                + "  - its public key is not in ~" + target.user() + "/.ssh/authorized_keys on the host (add the line of "
+                + key.path() + ".pub; 'ssh-keygen -lf' on it shows " + key.fingerprint() + ");\n"
+                + "  - the user is wrong: the key is authorized for another user than '" + target.user() + "';\n"
+                + "  - the permissions on the host are too open: ~/.ssh must be 700 and authorized_keys 600, owned by "
+                + target.user() + " (sshd ignores them otherwise);\n"
+                + "  - another key is the one authorized: choose it with 'stageboard host edit --key FILE'.";
     }
 
     public SshTarget target() {

@@ -5,14 +5,24 @@ import java.time.Duration;
 
 /**
  * Where and as whom to connect: address and port of the SSH server, the remote user, the private
- * key to authenticate with, the known_hosts file holding the pinned host key, and how long to wait
- * for the TCP connection.
+ * key to authenticate with (and its passphrase when it has one, else null), the known_hosts file
+ * holding the pinned host key, and how long to wait for the TCP connection.
  */
 public record SshTarget(String address, int port, String user, Path privateKey, Path knownHosts,
-                        Duration connectTimeout) {
+                        Duration connectTimeout, char[] keyPassphrase) {
+
+    /** A target whose key has no passphrase. */
+    public SshTarget(String address, int port, String user, Path privateKey, Path knownHosts, Duration connectTimeout) {
+        this(address, port, user, privateKey, knownHosts, connectTimeout, null);
+    }
 
     /** user@address, with ":port" when the port is not 22; for messages. */
     public String display() {
         return user + "@" + address + (port == 22 ? "" : ":" + port);
+    }
+
+    @Override
+    public String toString() {
+        return "SshTarget[" + display() + ", key " + privateKey + (keyPassphrase == null ? "" : " (passphrase given)") + "]";
     }
 }

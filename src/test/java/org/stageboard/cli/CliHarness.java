@@ -84,6 +84,11 @@ final class CliHarness implements AutoCloseable {
         ok("release", "-e", "staging");
     }
 
+    /** The repository of project demo, to commit to. */
+    GitFixture git() {
+        return git;
+    }
+
     /** {@code <base>/demo/staging} on the host. */
     Path envDir() {
         return server.baseDir().resolve("demo").resolve("staging");

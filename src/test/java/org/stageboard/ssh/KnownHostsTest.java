@@ -146,7 +146,8 @@ class KnownHostsTest {
 
         assertThatThrownBy(() -> SshSession.open(target))
                 .isInstanceOf(StageboardException.class)
-                .hasMessageContaining("The key " + otherKey + " was refused by " + server.user() + "@127.0.0.1:" + server.port());
+                .hasMessageContaining(server.user() + "@127.0.0.1:" + server.port() + " refused the key offered, " + otherKey)
+                .hasMessageContaining("authorized_keys").hasMessageContaining("permissions");
     }
 
     @Test
@@ -166,7 +167,7 @@ class KnownHostsTest {
 
         assertThatThrownBy(() -> SshSession.open(target))
                 .isInstanceOf(StageboardException.class)
-                .hasMessageContaining("cannot be loaded");
+                .hasMessageContaining(garbage.toString()).hasMessageContaining("is not a private key");
     }
 
     @Test

@@ -136,8 +136,10 @@ public final class SshTestServer implements AutoCloseable {
             server.setKeyPairProvider(KeyPairProvider.wrap(host));
             server.setPasswordAuthenticator(null);
             server.setKeyboardInteractiveAuthenticator(null);
+            AUTHORIZED_BY_DIR.put(dir, new CopyOnWriteArrayList<>(List.of(client.getPublic())));
+            List<PublicKey> authorized = AUTHORIZED_BY_DIR.get(dir);
             server.setPublickeyAuthenticator((username, key, session) ->
-                    user.equals(username) && KeyUtils.compareKeys(client.getPublic(), key));
+                    user.equals(username) && authorized.stream().anyMatch(k -> KeyUtils.compareKeys(k, key)));
             List<String> commands = new CopyOnWriteArrayList<>();
             Knobs knobs = new Knobs();
             knobs.server = server;
@@ -399,6 +401,31 @@ public final class SshTestServer implements AutoCloseable {
                 });
     }
 
+    /**
+     * Writes a newly generated private key protected by {@code passphrase} (OpenSSH format,
+     * encrypted as ssh-keygen does) that this server accepts.
+     */
+    public Path newAuthorizedKeyWithPassphrase(String passphrase) {
+        try {
+            KeyPair pair = generateKeyPair();
+            Path file = workDir.resolve("passphrase_key_" + COUNTER.incrementAndGet());
+            var encryption = new org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyEncryptionContext();
+            encryption.setCipherName("AES");
+            encryption.setCipherMode("CTR");
+            encryption.setCipherType("256");
+            encryption.setPassword(passphrase);
+            try (OutputStream out = Files.newOutputStream(file)) {
+                OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(pair, "stageboard-test", encryption, out);
+            }
+            AUTHORIZED_BY_DIR.get(workDir).add(pair.getPublic());
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Writes a newly generated private key that this server does not accept. */
     public Path newUnauthorizedKey() {
         try {
@@ -465,6 +492,8 @@ public final class SshTestServer implements AutoCloseable {
             throw new IllegalStateException(e);
         }
     }
+
+    private static final java.util.Map<Path, List<PublicKey>> AUTHORIZED_BY_DIR = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static KeyPair generateKeyPair() throws GeneralSecurityException {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
