@@ -45,7 +45,8 @@ public final class HostRepository {
 
     /** The host's key passphrase as sealed by the secret box, or null when the user did not store it. */
     public String sealedKeyPassphrase(long id) {
-        return jdbc.queryOne("SELECT key_passphrase FROM hosts WHERE id = ?", rs -> rs.getString(1), id).orElse(null);
+        return jdbc.query("SELECT key_passphrase FROM hosts WHERE id = ?", rs -> java.util.Optional.ofNullable(rs.getString(1)), id)
+                .stream().findFirst().flatMap(v -> v).orElse(null);
     }
 
     /** Stores the host's key passphrase, already sealed (null forgets it). */
