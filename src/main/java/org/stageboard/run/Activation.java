@@ -14,9 +14,10 @@ import org.stageboard.ssh.ConnectionLostException;
 
 /**
  * The steps of one activation on one host, run while holding the lock. First, with nothing that
- * serves touched: the artifact and the release folder in place. Then, all inside the recovery
+ * serves touched: the artifact and the release folder in place with its shared links, and the
+ * before-switch command (its failure ends the run there). Then, all inside the recovery
  * path: stop the previous app, make sure nothing else answers where the app is checked, switch
- * {@code current}, start the new app, check its health. Whatever fails or is cancelled there, the
+ * {@code current}, start the new app, check its health, run the after-switch command. Whatever fails or is cancelled there, the
  * host is brought back to the previous release, restarted and healthy; if even that fails the
  * result is {@code APP_DOWN}, saying exactly what the host has.
  */
@@ -24,6 +25,8 @@ final class Activation {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int LOG_TAIL_LINES = 20;
+    /** How long a before- or after-switch command may run. */
+    static final java.time.Duration HOOK_TIMEOUT = java.time.Duration.ofMinutes(10);
 
     private final HostConnection connection;
     private final RemoteLayout layout;
@@ -38,6 +41,7 @@ final class Activation {
     private boolean switched;
     private Integer newPid;
     private long uploaded;
+    private String hookEvidence;
 
     Activation(HostConnection connection, RemoteLayout layout, RemoteRelease release, Progress progress) {
         this.connection = connection;
@@ -54,16 +58,7 @@ final class Activation {
 
     DeployResult run() {
         RemoteShell shell = connection.shell();
-        if (ReleaseFolders.folderReady(shell, layout, release)) {
-            progress.log("release folder " + release.releaseName() + " is already on the host and is this very release: "
-                    + "reused with its own config, nothing uploaded");
-        } else {
-            progress.step("upload artifact");
-            uploaded = ReleaseFolders.ensureArtifact(shell, layout, release, progress);
-            progress.checkCancelled();
-            progress.step("prepare release folder " + release.releaseName());
-            ReleaseFolders.unpack(shell, layout, release, uploaded > 0, progress);
-        }
+        uploaded = ReleaseFolders.prepare(shell, layout, release, progress);
         progress.checkCancelled();
 
         ReleaseFolders.Current current = ReleaseFolders.current(shell, layout);
@@ -72,8 +67,34 @@ final class Activation {
         previousPid = current.pid();
         previousLabel = current.label();
         RunSettings previousRun = previous == null ? release.run() : StoredRunSettings.fromJson(current.runSettingsJson(), release.run());
+        if (previous != null && !previous.equals(release.releaseName()) && !release.run().shared().isEmpty()) {
+            SharedData.warnings(layout, previous, SharedData.look(shell, layout, layout.release(previous), release.run().shared()))
+                    .forEach(progress::log);
+        }
         progress.checkCancelled();
+
+        String beforeSwitch = release.run().hooks().beforeSwitch();
+        if (beforeSwitch != null) {
+            progress.step("before-switch command");
+            FolderCommand hook = hook(shell, beforeSwitch);
+            if (hook.exitCode() != 0) {
+                String output = hook.output();
+                return new DeployResult(RunStatus.FAILED, "The before-switch command of " + release.label() + " failed on "
+                        + connection.display() + " (exit " + hook.exitCode() + "). Nothing was switched: the host serves what it served before.",
+                        previous, output.isBlank() ? null : "output of the before-switch command:\n" + output).withUpload(uploaded);
+            }
+            progress.checkCancelled();
+        }
         return switchAndCheck(shell, previousRun).withUpload(uploaded);
+    }
+
+    /** A hook in the new release's folder with its config, its output streamed to the log (masked), bounded and cancellable. */
+    private FolderCommand hook(RemoteShell shell, String command) {
+        progress.log("$ " + masker.mask(command));
+        FolderCommand run = FolderCommand.run(shell, layout.release(release.releaseName()), true, command, HOOK_TIMEOUT, masker,
+                line -> progress.log("  " + line));
+        progress.log("exit " + run.exitCode());
+        return run;
     }
 
     private DeployResult switchAndCheck(RemoteShell shell, RunSettings previousRun) {
@@ -121,10 +142,19 @@ final class Activation {
 
         progress.step("health check");
         HealthCheck.Outcome health = HealthCheck.await(probe, shell, release.run(), newPid, progress);
-        if (health.healthy()) {
-            return new DeployResult(RunStatus.LIVE, release.label() + " is live on " + connection.display() + ".", previous);
+        if (!health.healthy()) {
+            return recover(health.detail(), false, health.evidence());
         }
-        return recover(health.detail(), false, health.evidence());
+        String afterSwitch = release.run().hooks().afterSwitch();
+        if (afterSwitch != null) {
+            progress.step("after-switch command");
+            FolderCommand hook = hook(shell, afterSwitch);
+            if (hook.exitCode() != 0) {
+                hookEvidence = hook.output().isBlank() ? null : "output of the after-switch command:\n" + hook.output();
+                return recover("the after-switch command failed (exit " + hook.exitCode() + ")", false, null);
+            }
+        }
+        return new DeployResult(RunStatus.LIVE, release.label() + " is live on " + connection.display() + ".", previous);
     }
 
     /**
@@ -223,6 +253,9 @@ final class Activation {
     /** The health answer and the app's last log lines, with secrets masked and other values readable. */
     private String evidence(RemoteShell shell, String healthEvidence) {
         StringBuilder text = new StringBuilder();
+        if (hookEvidence != null) {
+            text.append(hookEvidence).append('\n');
+        }
         if (healthEvidence != null && !healthEvidence.isBlank()) {
             text.append("last answer: ").append(healthEvidence.strip()).append('\n');
         }

@@ -8,7 +8,7 @@ import org.stageboard.core.StageboardException;
 /**
  * Where things live for one project and environment on a host:
  * {@code <baseDir>/<project>/<environment>/} with {@code artifacts/}, {@code releases/},
- * {@code current}, {@code logs/app.log} and {@code .stageboard/} (lock, pidfile, ledger).
+ * {@code current}, {@code shared/}, {@code logs/app.log} and {@code .stageboard/} (lock, pidfile, ledger).
  * Paths are absolute; the {@code q…} methods give them shell-quoted.
  */
 record RemoteLayout(String envDir) {
@@ -93,6 +93,11 @@ record RemoteLayout(String envDir) {
 
     String ledger() {
         return meta() + "/ledger.jsonl";
+    }
+
+    /** Data kept across releases, linked into each ({@link SharedData}); never pruned. */
+    String shared() {
+        return envDir + "/shared";
     }
 
     String logs() {
