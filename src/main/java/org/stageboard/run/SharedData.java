@@ -183,8 +183,7 @@ final class SharedData {
                     : "mkdir -p " + q(to.substring(0, to.lastIndexOf('/'))) + " && cp -a " + q(from) + " " + q(to);
             warnings.add("releases/" + releaseName + " (running now) holds its own " + look.path() + " ("
                     + look.localFiles() + (look.localFiles() == 1 ? " file" : " files") + "), not a link: it is not carried over to shared/"
-                    + look.path() + ", and the new release starts with what shared/" + look.path() + " holds"
-                    + (look.inShared() ? "" : " (nothing yet)") + ". To keep that data, copy it on the host before it is pruned: " + copy);
+                    + look.path() + ", and the new release starts with what shared/" + look.path() + " holds. To keep that data, copy it on the host before it is pruned: " + copy);
         }
         return warnings;
     }
