@@ -85,8 +85,8 @@ final class RemoteShell {
 
     /**
      * Lines of one framed stream: nothing before the begin marker, nothing from the end marker on.
-     * The framing adds one newline before the end marker, so a last empty line is held back and
-     * dropped when the end marker follows it.
+     * The framing adds one newline before the end marker, so an empty line is held back until the
+     * next line shows whether it was the command's (passed on) or the framing's (dropped).
      */
     private static final class Unframing {
         private final String begin;
@@ -122,8 +122,13 @@ final class RemoteShell {
             }
             if (held != null) {
                 lines.accept(held);
+                held = null;
             }
-            held = line;
+            if (line.isEmpty()) {
+                held = line; // may be the framing's newline: known once the next line comes
+            } else {
+                lines.accept(line);
+            }
         }
 
         /** The stream ended: a line still held is the command's own (it never finished framing). */
