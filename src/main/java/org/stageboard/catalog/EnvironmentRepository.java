@@ -110,8 +110,8 @@ public final class EnvironmentRepository {
 
     static Environment map(ResultSet rs) throws SQLException {
         return new Environment(rs.getLong("id"), rs.getLong("project_id"), rs.getString("name"),
-                RunSettingsJson.withExtras(new RunSettings(rs.getString("start_command"), rs.getString("health_url"), rs.getInt("health_timeout_s"),
-                        rs.getInt("stop_grace_s"), rs.getInt("keep_releases")), rs.getString("run_extras")),
+                RunSettingsJson.withExtras(rs.getString("start_command"), rs.getString("health_url"), rs.getInt("health_timeout_s"),
+                        rs.getInt("stop_grace_s"), rs.getInt("keep_releases"), rs.getString("run_extras")),
                 RunSettingsJson.rollout(rs.getString("rollout")), Jdbc.instant(rs, "created_at"));
     }
 }

@@ -62,8 +62,8 @@ public final class ReleaseRepository {
         return new Release(rs.getLong("id"), rs.getLong("environment_id"), rs.getString("env_name"), rs.getInt("version"),
                 rs.getLong("build_id"), rs.getInt("build_number"), rs.getString("artifact_sha256"), rs.getLong("config_version_id"),
                 rs.getInt("config_number"),
-                RunSettingsJson.withExtras(new RunSettings(rs.getString("start_command"), rs.getString("health_url"), rs.getInt("health_timeout_s"),
-                        rs.getInt("stop_grace_s"), rs.getInt("keep_releases")), rs.getString("run_extras")),
+                RunSettingsJson.withExtras(rs.getString("start_command"), rs.getString("health_url"), rs.getInt("health_timeout_s"),
+                        rs.getInt("stop_grace_s"), rs.getInt("keep_releases"), rs.getString("run_extras")),
                 Jdbc.instant(rs, "created_at"), rs.getString("actor"));
     }
 }

@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "env", description = "Add, list and attach hosts to environments (staging, production, ...).",
-        subcommands = {EnvCommand.Add.class, EnvCommand.ListEnvs.class, EnvCommand.Attach.class})
+        subcommands = {EnvCommand.Add.class, EnvCommand.ListEnvs.class, EnvCommand.Attach.class, EnvSetCommand.class, EnvShowCommand.class,
+                EnvRolloutCommand.Set.class, EnvRolloutCommand.Order.class})
 final class EnvCommand {
 
     @Command(name = "add", description = "Add an environment with its run settings.")
@@ -22,23 +23,14 @@ final class EnvCommand {
         @Mixin
         ProjectOption project;
 
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
         @Parameters(paramLabel = "NAME")
         String name;
 
-        @Option(names = "--start", required = true, paramLabel = "CMD", description = "Command that starts the app in the release folder, e.g. 'java -jar app.jar'.")
-        String start;
-
-        @Option(names = "--health", required = true, paramLabel = "URL", description = "Health URL as seen on the host, e.g. http://127.0.0.1:8080/health.")
-        String health;
-
-        @Option(names = "--health-timeout", defaultValue = "60", paramLabel = "SECONDS")
-        int healthTimeout;
-
-        @Option(names = "--stop-grace", defaultValue = "10", paramLabel = "SECONDS", description = "Wait after TERM before KILL.")
-        int stopGrace;
-
-        @Option(names = "--keep", defaultValue = "5", paramLabel = "N", description = "Releases kept on each host.")
-        int keep;
+        @Mixin
+        RunSettingOptions settings;
 
         Add(CliContext context) {
             this.context = context;
@@ -47,13 +39,22 @@ final class EnvCommand {
         @Override
         public Integer call() {
             Project p = context.project(project.name);
-            Environment env = context.engine().addEnvironment(p, name, new RunSettings(start, health, healthTimeout, stopGrace, keep));
+            if (settings.start == null && settings.processes == null && settings.processesFile == null) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "Give --start CMD (the command that starts the app) or --processes/--processes-file.");
+            }
+            if (settings.health == null) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "Give --health: how to check the app on the host, e.g. http://127.0.0.1:8080/health.");
+            }
+            RunSettings run = settings.create();
+            Environment env = context.engine().addEnvironment(p, name, run);
             context.out().println("added environment " + env.name() + " to " + p.name());
             return 0;
         }
     }
 
-    @Command(name = "list", description = "List environments with their hosts.")
+    @Command(name = "list", description = "List environments with their hosts (in deploy order) and rollout.")
     static final class ListEnvs implements Callable<Integer> {
         private final CliContext context;
 
@@ -70,7 +71,7 @@ final class EnvCommand {
             for (Environment e : engine.environments(context.project(project.name))) {
                 String hosts = String.join(", ", engine.hosts(e).stream().map(Host::name).toList());
                 context.out().println(e.name() + "  start: " + e.run().startCommand() + "  health: " + e.run().healthUrl()
-                        + "  hosts: " + (hosts.isEmpty() ? "(none)" : hosts));
+                        + "  hosts: " + (hosts.isEmpty() ? "(none)" : hosts) + "  rollout: " + e.rollout().describe());
             }
             return 0;
         }

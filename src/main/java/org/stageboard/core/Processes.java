@@ -23,8 +23,16 @@ public record Processes(String procfile, Map<String, Integer> scale) {
     public Processes {
         procfile = procfile == null ? "" : procfile.strip();
         scale = scale == null ? Map.of() : Map.copyOf(new LinkedHashMap<>(scale));
-        parseProcfile(procfile, "the environment's process list");
+        Map<String, String> own = parseProcfile(procfile, "the environment's process list");
         scale.forEach((type, count) -> new ProcessType(type, "-", count));
+        if (!own.isEmpty()) {
+            for (String type : scale.keySet()) {
+                if (!own.containsKey(type)) {
+                    throw new StageboardException("The scale names '" + type + "', but the process list has " + String.join(", ", own.keySet())
+                            + ": remove '" + type + "' from the scale or add it to the processes.");
+                }
+            }
+        }
     }
 
     /** Parses {@code web=2,worker=1} (commas or spaces between). */

@@ -42,11 +42,15 @@ public final class RunSettingsJson {
 
     /** The five plain settings with the extras read from {@code json} (null or blank: the defaults). */
     public static RunSettings withExtras(RunSettings plain, String json) {
+        return withExtras(plain.startCommand(), plain.healthUrl(), plain.healthTimeoutSeconds(), plain.stopGraceSeconds(), plain.keepReleases(), json);
+    }
+
+    /** The five plain settings as stored in their columns with the extras read from {@code json}. */
+    public static RunSettings withExtras(String startCommand, String healthUrl, int healthTimeoutSeconds, int stopGraceSeconds,
+                                         int keepReleases, String json) {
         JsonNode node = read(json);
-        if (node == null) {
-            return plain;
-        }
-        return extrasFrom(plain, node);
+        return extrasFrom(startCommand, healthUrl, healthTimeoutSeconds, stopGraceSeconds, keepReleases,
+                node == null ? JSON.createObjectNode() : node);
     }
 
     /** Every setting from {@link #full}; {@code fallback} for what is missing; null when unreadable and no fallback. */
@@ -56,12 +60,11 @@ public final class RunSettingsJson {
             return fallback;
         }
         try {
-            RunSettings plain = new RunSettings(text(node, "startCommand", fallback == null ? null : fallback.startCommand()),
+            return extrasFrom(text(node, "startCommand", fallback == null ? null : fallback.startCommand()),
                     text(node, "healthUrl", fallback == null ? null : fallback.healthUrl()),
                     node.path("healthTimeoutSeconds").asInt(fallback == null ? 60 : fallback.healthTimeoutSeconds()),
                     node.path("stopGraceSeconds").asInt(fallback == null ? 10 : fallback.stopGraceSeconds()),
-                    node.path("keepReleases").asInt(fallback == null ? 5 : fallback.keepReleases()));
-            return extrasFrom(plain, node);
+                    node.path("keepReleases").asInt(fallback == null ? 5 : fallback.keepReleases()), node);
         } catch (RuntimeException e) {
             return fallback;
         }
@@ -103,14 +106,14 @@ public final class RunSettingsJson {
         return node;
     }
 
-    private static RunSettings extrasFrom(RunSettings plain, JsonNode node) {
+    private static RunSettings extrasFrom(String startCommand, String healthUrl, int healthTimeoutSeconds, int stopGraceSeconds,
+                                          int keepReleases, JsonNode node) {
         Map<String, Integer> scale = new LinkedHashMap<>();
         node.path("scale").fields().forEachRemaining(e -> scale.put(e.getKey(), e.getValue().asInt(1)));
         List<String> shared = new ArrayList<>();
         node.path("shared").forEach(x -> shared.add(x.asText()));
         JsonNode hooks = node.path("hooks");
-        return new RunSettings(plain.startCommand(), plain.healthUrl(), plain.healthTimeoutSeconds(), plain.stopGraceSeconds(),
-                plain.keepReleases(), new Processes(text(node, "processes", ""), scale), Supervision.of(text(node, "supervision", null)),
+        return new RunSettings(startCommand, healthUrl, healthTimeoutSeconds, stopGraceSeconds, keepReleases, new Processes(text(node, "processes", ""), scale), Supervision.of(text(node, "supervision", null)),
                 shared, new Hooks(text(hooks, "releaseCommand", null), text(hooks, "beforeSwitch", null), text(hooks, "afterSwitch", null)));
     }
 
