@@ -152,4 +152,34 @@ class HooksAndReleaseCommandTest extends HostTestBase {
         assertThat(deploys.ledgerLines().get(deploys.ledgerLines().size() - 1)).contains("\"outcome\":\"CANCELLED\"");
         assertThat(deploys.envDir().resolve("current")).doesNotExist();
     }
+
+    @Test
+    void cancellingABeforeSwitchCommandEndsItOnTheHostWithNothingSwitched() throws Exception {
+        HostRunner runner = runnerFor("hook-cancel");
+        int port = freePort();
+        assertThat(runner.activate(release("v1", okArtifact, port, "hello from v1", 60, 3), new RecordingProgress()).status())
+                .isEqualTo(RunStatus.LIVE);
+        long pid1 = deploys.pidFromFile();
+        Path pidFile = deploys.envDir().resolve("hook-sleeper.pid");
+        RecordingProgress progress = new RecordingProgress() {
+            @Override
+            public void log(String line) {
+                super.log(line);
+                if (line.equals("  waiting")) {
+                    cancelled = true;
+                }
+            }
+        };
+        RemoteRelease r2 = withHooks(release("v2", okArtifact, port, "hello from v2", 60, 3),
+                "echo $$ > " + pidFile + "; echo waiting; exec sleep 300", null);
+
+        DeployResult result = runner.activate(r2, progress);
+
+        assertThat(result.status()).as(progress.all()).isEqualTo(RunStatus.CANCELLED);
+        assertThat(isAlive(Long.parseLong(Files.readString(pidFile).strip()))).as("the hook was ended on the host").isFalse();
+        assertThat(deploys.currentTarget()).isEqualTo("releases/" + release("v1", okArtifact, port, "", 60, 3).releaseName());
+        assertThat(deploys.pidFromFile()).isEqualTo(pid1);
+        assertThat(isAlive(pid1)).isTrue();
+        assertThat(deploys.envDir().resolve(".stageboard/lock")).doesNotExist();
+    }
 }
