@@ -15,10 +15,10 @@ import org.stageboard.ssh.ConnectionLostException;
 /**
  * The steps of one activation on one host, run while holding the lock. First, with nothing that
  * serves touched: the artifact and the release folder in place with its shared links, and the
- * before-switch command (its failure ends the run there). Then, all inside the recovery
- * path: stop the previous app, make sure nothing else answers where the app is checked, switch
- * {@code current}, start the new app, check its health, run the after-switch command. Whatever fails or is cancelled there, the
- * host is brought back to the previous release, restarted and healthy; if even that fails the
+ * before-switch command (its failure ends the run there). Then, all inside the recovery path:
+ * stop the previous app, make sure nothing else answers where the app is checked, switch
+ * {@code current}, start the new app, check its health, run the after-switch command. Whatever
+ * fails or is cancelled there, the host is brought back to the previous release, restarted and healthy; if even that fails the
  * result is {@code APP_DOWN}, saying exactly what the host has.
  */
 final class Activation {
@@ -80,7 +80,8 @@ final class Activation {
             if (hook.exitCode() != 0) {
                 String output = hook.output();
                 return new DeployResult(RunStatus.FAILED, "The before-switch command of " + release.label() + " failed on "
-                        + connection.display() + " (exit " + hook.exitCode() + "). Nothing was switched: the host serves what it served before.",
+                        + connection.display() + " (exit " + hook.exitCode() + "). Nothing was switched: the host serves what it "
+                        + "served before.",
                         previous, output.isBlank() ? null : "output of the before-switch command:\n" + output).withUpload(uploaded);
             }
             progress.checkCancelled();
@@ -253,9 +254,6 @@ final class Activation {
     /** The health answer and the app's last log lines, with secrets masked and other values readable. */
     private String evidence(RemoteShell shell, String healthEvidence) {
         StringBuilder text = new StringBuilder();
-        if (hookEvidence != null) {
-            text.append(hookEvidence).append('\n');
-        }
         if (healthEvidence != null && !healthEvidence.isBlank()) {
             text.append("last answer: ").append(healthEvidence.strip()).append('\n');
         }
@@ -271,6 +269,10 @@ final class Activation {
         String masked = masker.mask(text.toString()).strip();
         if (!masked.isEmpty()) {
             masked.lines().forEach(progress::log);
+        }
+        // The hook's output (already masked) was streamed to the log as it came: kept here, not logged twice.
+        if (hookEvidence != null) {
+            masked = (hookEvidence + "\n" + masked).strip();
         }
         return masked.isEmpty() ? null : masked;
     }

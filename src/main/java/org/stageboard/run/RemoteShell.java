@@ -108,7 +108,7 @@ final class RemoteShell {
                 return;
             }
             if (!inside) {
-                inside = line.equals(begin);
+                inside = line.endsWith(begin); // a banner without a last newline shares the marker's line
                 return;
             }
             if (line.equals(endPrefix.strip()) || line.startsWith(endPrefix)) {

@@ -17,7 +17,7 @@ class StreamedCommandTest extends HostTestBase {
     @Test
     void linesArriveWhileTheCommandRunsAndTheLoginsBannersNeverReachThem() throws Exception {
         server.setBanner("Welcome to the host!\n * motd line\n");
-        server.setStderrBanner("bashrc: noise\n");
+        server.setStderrBanner("bashrc: noise without a newline");
         Path go = work.resolve("streamed-go");
         List<String> lines = new CopyOnWriteArrayList<>();
         try (SshSession ssh = SshSession.open(server.target())) {
