@@ -19,8 +19,8 @@ import org.stageboard.ssh.SshTarget;
  * its folder: stop, start and restart (under the environment's lock, each recorded in the host's
  * ledger), a one-off command in its folder with its config, and its logs. No new release is made;
  * what a rollback goes back to is not changed ({@link RollbackTarget} reads only activations).
- * The calls that start, stop and check the app are kept in {@link #startApp}, {@link #stopApp} and
- * {@link #awaitHealth}.
+ * The calls that start, stop and check the app ({@link Instances}, {@link HealthCheck}) are kept
+ * in {@link #startApp}, {@link #stopApp} and {@link #awaitHealth}.
  */
 final class Operator {
 
@@ -48,7 +48,7 @@ final class Operator {
     DeployResult stop(Operation op, Duration lockWait, Progress progress) {
         return locked(op, "stop", lockWait, progress, (shell, layout, current, run, masker, p) -> {
             p.step("stop " + name(current));
-            String what = stopApp(shell, layout, current.pid(), run);
+            String what = stopApp(shell, layout, run);
             return new DeployResult(RunStatus.STOPPED, name(current) + " is stopped on " + target.display() + " (" + what
                     + "). Start it again with start or restart; a deploy starts its release too.", current.folder());
         });
@@ -56,17 +56,26 @@ final class Operator {
 
     DeployResult start(Operation op, Duration lockWait, Progress progress) {
         return locked(op, "start", lockWait, progress, (shell, layout, current, run, masker, p) -> {
-            if (current.pid() != null && AppProcess.isRunning(shell, current.pid())) {
-                p.log(name(current) + " already runs (pid " + current.pid() + "): not started again");
+            List<org.stageboard.core.InstanceState> running = Instances.read(shell, layout).stream()
+                    .filter(org.stageboard.core.InstanceState::alive).toList();
+            if (!running.isEmpty()) {
+                int planned = Instances.plan(shell, layout, layout.current(), run).size();
+                String which = String.join(", ", running.stream().map(i -> i.name() + " (pid " + i.pid() + ")").toList());
+                if (running.size() < planned) {
+                    return new DeployResult(RunStatus.FAILED, name(current) + " partly runs on " + target.display() + " (" + which
+                            + "; " + planned + " instances expected): not started again. Restart it to start every instance afresh.",
+                            current.folder());
+                }
+                p.log(name(current) + " already runs (" + which + "): not started again");
                 p.step("health check");
-                HealthCheck.Outcome health = awaitHealth(shell, layout, run, current.pid(), p);
-                if (health.healthy()) {
+                HealthProbe.Answer answer = HealthCheck.once(shell, layout, run);
+                if (answer.healthy()) {
                     return new DeployResult(RunStatus.LIVE, name(current) + " already runs on " + target.display()
                             + " and is healthy.", current.folder());
                 }
-                return new DeployResult(RunStatus.FAILED, name(current) + " already runs on " + target.display() + " (pid "
-                        + current.pid() + ") but is not healthy: " + health.detail() + ". Restart it to start it afresh.",
-                        current.folder(), evidence(shell, layout, health.evidence(), masker, p));
+                return new DeployResult(RunStatus.FAILED, name(current) + " already runs on " + target.display() + " (" + which
+                        + ") but is not healthy: " + answer.summary() + ". Restart it to start it afresh.",
+                        current.folder(), evidence(shell, layout, answer.evidence(), masker, p));
             }
             return startAndCheck(shell, layout, current, run, masker, p, "started");
         });
@@ -75,7 +84,7 @@ final class Operator {
     DeployResult restart(Operation op, Duration lockWait, Progress progress) {
         return locked(op, "restart", lockWait, progress, (shell, layout, current, run, masker, p) -> {
             p.step("stop " + name(current));
-            p.log(name(current) + ": " + stopApp(shell, layout, current.pid(), run));
+            p.log(name(current) + ": " + stopApp(shell, layout, run));
             return startAndCheck(shell, layout, current, run, masker, p, "restarted");
         });
     }
@@ -84,30 +93,31 @@ final class Operator {
     private DeployResult startAndCheck(RemoteShell shell, RemoteLayout layout, ReleaseFolders.Current current, RunSettings run,
                                        Masker masker, Progress progress, String verb) {
         progress.step("start " + name(current));
-        int pid;
+        List<Instances.Started> started;
         try {
-            pid = startApp(shell, layout, run, name(current));
+            started = startApp(shell, layout, run, name(current), progress);
         } catch (CancelledException e) {
             throw e;
         } catch (RuntimeException e) {
             return new DeployResult(RunStatus.APP_DOWN, name(current) + " could not be started on " + target.display() + ": "
                     + e.getMessage() + " No app runs there now.", current.folder(), evidence(shell, layout, null, masker, progress));
         }
-        progress.log("started " + name(current) + " as pid " + pid);
+        String pids = String.join(", ", started.stream().map(x -> x.instance().name() + " (pid " + x.pid() + ")").toList());
+        progress.log("started " + name(current) + " as " + pids);
         progress.step("health check");
         HealthCheck.Outcome health;
         try {
-            health = awaitHealth(shell, layout, run, pid, progress);
+            health = awaitHealth(shell, layout, run, started, progress);
         } catch (CancelledException e) {
             return new DeployResult(RunStatus.CANCELLED, "Cancelled while waiting for the health of " + name(current) + " on "
-                    + target.display() + ": it was started (pid " + pid + ") and runs on, unchecked.", current.folder());
+                    + target.display() + ": it was started (" + pids + ") and runs on, unchecked.", current.folder());
         }
         if (health.healthy()) {
             return new DeployResult(RunStatus.LIVE, name(current) + " " + verb + " on " + target.display() + " and healthy.",
                     current.folder());
         }
         String evidence = evidence(shell, layout, health.evidence(), masker, progress);
-        String stopped = stopApp(shell, layout, pid, run);
+        String stopped = stopApp(shell, layout, run);
         return new DeployResult(RunStatus.APP_DOWN, name(current) + " was " + verb + " on " + target.display()
                 + " but is not healthy: " + health.detail() + ". It was stopped again (" + stopped + "): no app runs there now. "
                 + "Read its logs, then fix the config and restart, or deploy or roll back.", current.folder(), evidence);
@@ -303,20 +313,19 @@ final class Operator {
 
     // The calls that act on the app process, kept here so the process model can change in one place.
 
-    /** Stops the app whose pid the pidfile names (nothing when there is none) and removes the pidfile; says what happened. */
-    static String stopApp(RemoteShell shell, RemoteLayout layout, Integer pid, RunSettings run) {
-        String what = pid == null ? "was not running" : AppProcess.stop(shell.uncancellable(), layout, pid,
-                run == null ? DEFAULT_GRACE_SECONDS : run.stopGraceSeconds());
-        shell.uncancellable().check("Removing the pidfile", "rm -f " + q(layout.pidFile()));
-        return what;
+    /** Stops every instance the host records (and their supervision); says what happened. */
+    static String stopApp(RemoteShell shell, RemoteLayout layout, RunSettings run) {
+        return Instances.stopAll(shell.uncancellable(), layout, run == null ? DEFAULT_GRACE_SECONDS : run.stopGraceSeconds());
     }
 
-    static int startApp(RemoteShell shell, RemoteLayout layout, RunSettings run, String label) {
-        return AppProcess.start(shell, layout, run, label);
+    /** Starts every instance of the release {@code current} points to, under its supervision. */
+    static List<Instances.Started> startApp(RemoteShell shell, RemoteLayout layout, RunSettings run, String label, Progress progress) {
+        return Instances.startAll(shell, layout, run, label, progress);
     }
 
-    static HealthCheck.Outcome awaitHealth(RemoteShell shell, RemoteLayout layout, RunSettings run, int pid, Progress progress) {
-        return HealthCheck.await(shell, layout, run, pid, progress);
+    static HealthCheck.Outcome awaitHealth(RemoteShell shell, RemoteLayout layout, RunSettings run, List<Instances.Started> started,
+                                           Progress progress) {
+        return HealthCheck.awaitAll(shell, layout, run, started, progress);
     }
 
     /** The health answer and the app's last log lines, masked, also logged; or null. */
@@ -326,13 +335,16 @@ final class Operator {
             text.append("last answer: ").append(healthEvidence.strip()).append('\n');
         }
         try {
-            String tail = AppProcess.logTail(shell.uncancellable(), layout, LOG_TAIL_LINES);
-            if (!tail.isBlank()) {
-                text.append("last lines of logs/app.log:\n");
-                tail.lines().forEach(line -> text.append("  ").append(line).append('\n'));
+            String tail = Instances.logTail(shell.uncancellable(), layout, null, LOG_TAIL_LINES);
+            for (String line : tail.lines().toList()) {
+                if (line.startsWith("@@log ")) {
+                    text.append("last lines of shared/log/").append(line.substring(6)).append(":\n");
+                } else {
+                    text.append("  ").append(line).append('\n');
+                }
             }
         } catch (RuntimeException e) {
-            text.append("logs/app.log could not be read: ").append(e.getMessage()).append('\n');
+            text.append("the app's logs under shared/log could not be read: ").append(e.getMessage()).append('\n');
         }
         String masked = masker.mask(text.toString()).strip();
         masked.lines().forEach(progress::log);

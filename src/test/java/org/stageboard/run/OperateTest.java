@@ -176,7 +176,7 @@ class OperateTest extends HostTestBase {
         List<String> followed = new CopyOnWriteArrayList<>();
         CompletableFuture<Void> follow = CompletableFuture.runAsync(() -> runner.logs(OP, "web.1", 1, true, followed::add, following));
         waitUntil(() -> !followed.isEmpty());
-        Files.writeString(deploys.envDir().resolve("logs/app.log"), "written after follow started, token " + SECRET + "\n",
+        Files.writeString(deploys.envDir().resolve("shared/log/web.1.log"), "written after follow started, token " + SECRET + "\n",
                 StandardOpenOption.APPEND);
         waitUntil(() -> followed.stream().anyMatch(line -> line.startsWith("written after follow started")));
         following.cancelled = true;
@@ -189,19 +189,22 @@ class OperateTest extends HostTestBase {
     void logsOfSeveralInstancesArePrefixedAndOneCanBeChosen() throws Exception {
         int port = freePort();
         HostRunner runner = twoReleases("logs-instances", port);
-        Path logDir = Files.createDirectories(deploys.envDir().resolve("shared/log"));
-        Files.writeString(logDir.resolve("web.1.log"), "web one says hi\n");
-        Files.writeString(logDir.resolve("worker.1.log"), "worker uses " + SECRET + "\nworker done\n");
+        // Next to the app's own web.1.log, two worker instances' logs.
+        Path logDir = deploys.envDir().resolve("shared/log");
+        Files.writeString(logDir.resolve("worker.1.log"), "worker one uses " + SECRET + "\nworker one done\n");
+        Files.writeString(logDir.resolve("worker.2.log"), "worker two done\n");
 
         List<String> all = new CopyOnWriteArrayList<>();
         runner.logs(OP, null, 10, false, all::add, new RecordingProgress());
-        assertThat(all).containsExactlyInAnyOrder("web.1 | web one says hi", "worker.1 | worker uses ********", "worker.1 | worker done");
+        assertThat(all).contains("worker.1 | worker one uses ********", "worker.1 | worker one done", "worker.2 | worker two done");
+        assertThat(all).anyMatch(line -> line.startsWith("web.1 | demo server: listening on"));
+        assertThat(String.join("\n", all)).doesNotContain(SECRET);
 
         List<String> worker = new CopyOnWriteArrayList<>();
         runner.logs(OP, "worker.1", 1, false, worker::add, new RecordingProgress());
-        assertThat(worker).containsExactly("worker done");
+        assertThat(worker).containsExactly("worker one done");
         assertThatThrownBy(() -> runner.logs(OP, "web.9", 1, false, line -> { }, new RecordingProgress()))
-                .hasMessageContaining("web.1, worker.1");
+                .hasMessageContaining("web.1, worker.1, worker.2");
     }
 
     /** Polls until the condition holds; fails after a minute (no timing is asserted). */
