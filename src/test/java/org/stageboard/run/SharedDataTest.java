@@ -156,7 +156,7 @@ class SharedDataTest extends HostTestBase {
         String warning = plan.warnings().get(0);
         assertThat(warning).contains("releases/" + r1.releaseName() + " (running now) holds its own storage/ (1 file)",
                 "not carried over to shared/storage/", "cp -a");
-        assertThat(env.resolve("shared")).as("a plan changes nothing").doesNotExist();
+        assertThat(env.resolve("shared/storage")).as("a plan changes nothing").doesNotExist();
 
         RecordingProgress progress = new RecordingProgress();
         assertThat(runner.activate(r2, progress).status()).as(progress.all()).isEqualTo(RunStatus.LIVE);
