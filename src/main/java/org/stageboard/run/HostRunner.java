@@ -43,9 +43,10 @@ public final class HostRunner {
 
     /**
      * Connects (host key verified), takes the environment's lock (waiting up to {@code lockWait}),
-     * removes leftovers of interrupted runs, puts the artifact and release folder in place,
-     * switches {@code current}, restarts, checks health, recovers on failure or cancel, writes the
-     * ledger, prunes and unlocks. {@code kind} is {@code deploy} or {@code rollback}.
+     * removes leftovers of interrupted runs, puts the artifact and release folder in place (with
+     * the shared data linked in), runs the before-switch command, switches {@code current},
+     * restarts, checks health, runs the after-switch command, recovers on failure or cancel,
+     * writes the ledger, prunes and unlocks. {@code kind} is {@code deploy} or {@code rollback}.
      */
     public DeployResult activate(RemoteRelease release, String kind, Duration lockWait, Progress progress) {
         validate(release);
