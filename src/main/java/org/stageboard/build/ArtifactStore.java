@@ -43,6 +43,32 @@ public final class ArtifactStore {
         }
     }
 
+    /** SHA-256 of the stored file, hex encoded, read from disk now. */
+    public String rehash(String sha256) {
+        try (var in = Files.newInputStream(path(sha256))) {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                digest.update(buffer, 0, n);
+            }
+            return java.util.HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new StageboardException("Could not read the artifact " + path(sha256) + ": " + e.getMessage(), e);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Deletes the stored file; false when there was none. */
+    public boolean remove(String sha256) {
+        try {
+            return Files.deleteIfExists(path(sha256));
+        } catch (IOException e) {
+            throw new StageboardException("Could not delete the artifact " + path(sha256) + ": " + e.getMessage(), e);
+        }
+    }
+
     /** A temporary file in the store's folder, so that {@link #put} is a rename. */
     public Path newTempFile() {
         try {

@@ -58,6 +58,11 @@ public final class Catalog implements AutoCloseable {
         return new BuildRepository(jdbc);
     }
 
+    /** The steps of builds, each with its status and log. */
+    public BuildStepRepository buildSteps() {
+        return new BuildStepRepository(jdbc);
+    }
+
     public ArtifactRepository artifacts() {
         return new ArtifactRepository(jdbc);
     }

@@ -9,9 +9,10 @@ import java.util.Optional;
 import org.stageboard.core.NotFoundException;
 import org.stageboard.core.Project;
 import org.stageboard.core.Recipe;
+import org.stageboard.core.RecipeJson;
 import org.stageboard.core.StageboardException;
 
-/** Projects: repositories on disk with their build recipe. */
+/** Projects: repositories on disk with their build recipe (steps, artifact globs, variables, caches). */
 public final class ProjectRepository {
     private final Jdbc jdbc;
 
@@ -24,14 +25,14 @@ public final class ProjectRepository {
             throw new StageboardException("A project named '" + name + "' already exists: pick another name.");
         }
         Instant now = Instant.now();
-        long id = jdbc.insert("INSERT INTO projects(name, repository, branch, build_command, artifact_globs, created_at) VALUES (?,?,?,?,?,?)",
-                name, repository.toAbsolutePath().normalize().toString(), branch, recipe.command(), recipe.globsText(), now);
+        long id = jdbc.insert("INSERT INTO projects(name, repository, branch, build_command, artifact_globs, recipe, created_at) VALUES (?,?,?,?,?,?,?)",
+                name, repository.toAbsolutePath().normalize().toString(), branch, columnText(recipe.command()), recipe.globsText(), recipeJson(recipe), now);
         return get(id);
     }
 
     public Project updateRecipe(long id, String branch, Recipe recipe) {
-        jdbc.update("UPDATE projects SET branch = ?, build_command = ?, artifact_globs = ? WHERE id = ?",
-                branch, recipe.command(), recipe.globsText(), id);
+        jdbc.update("UPDATE projects SET branch = ?, build_command = ?, artifact_globs = ?, recipe = ? WHERE id = ?",
+                branch, columnText(recipe.command()), recipe.globsText(), recipeJson(recipe), id);
         return get(id);
     }
 
@@ -53,9 +54,22 @@ public final class ProjectRepository {
         return jdbc.query("SELECT * FROM projects ORDER BY name", ProjectRepository::map);
     }
 
+    /** The command column holds up to 4000 characters; the whole recipe is in the JSON column. */
+    private static String columnText(String command) {
+        return command.length() <= 4000 ? command : command.substring(0, 3997) + "...";
+    }
+
+    /** The plain form (one command) stays in its two columns only; any other recipe is also kept whole as JSON. */
+    private static String recipeJson(Recipe recipe) {
+        return recipe.plain() ? null : RecipeJson.write(recipe);
+    }
+
     static Project map(ResultSet rs) throws SQLException {
+        String json = rs.getString("recipe");
+        Recipe recipe = json == null
+                ? new Recipe(rs.getString("build_command"), Recipe.parseGlobs(rs.getString("artifact_globs")))
+                : RecipeJson.parse(json, "the recipe of project " + rs.getString("name") + " in the catalog");
         return new Project(rs.getLong("id"), rs.getString("name"), Path.of(rs.getString("repository")), rs.getString("branch"),
-                new Recipe(rs.getString("build_command"), Recipe.parseGlobs(rs.getString("artifact_globs"))),
-                Jdbc.instant(rs, "created_at"));
+                recipe, Jdbc.instant(rs, "created_at"));
     }
 }

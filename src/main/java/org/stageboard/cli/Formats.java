@@ -41,13 +41,25 @@ final class Formats {
 
     static String build(Build b) {
         String state = switch (b.status()) {
-            case SUCCEEDED -> "ok " + duration(b.duration()) + " " + size(b.artifactSize());
+            case SUCCEEDED -> b.cached() ? "cached from #" + b.cachedFrom() + " " + size(b.artifactSize())
+                    : "ok " + duration(b.duration()) + " " + size(b.artifactSize());
+            case QUEUED -> "queued";
             case FAILED -> "FAILED" + (b.exitCode() == null ? "" : " exit " + b.exitCode());
             case RUNNING -> "running";
             case CANCELLED -> "cancelled";
             case INTERRUPTED -> "INTERRUPTED";
         };
         return "#" + b.number() + "  " + b.shortSha() + "  " + state + "  " + time(b.startedAt()) + "  by " + b.actor();
+    }
+
+    /** One step of a build: name, status, duration, exit code, log file. */
+    static String step(org.stageboard.core.BuildStep step) {
+        String status = switch (step.status()) {
+            case FAILED -> "FAILED" + (step.exitCode() == null ? "" : " exit " + step.exitCode());
+            default -> step.status().label();
+        };
+        return "step " + step.name() + "  " + status + (step.startedAt() == null ? "" : "  " + duration(step.duration()))
+                + (step.log() == null || step.startedAt() == null ? "" : "  log " + step.log());
     }
 
     static String release(Release r) {

@@ -17,6 +17,7 @@ import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectLoader;
+import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -128,52 +129,261 @@ public final class GitRepository implements AutoCloseable {
 
     /**
      * Writes the files of the commit's tree into {@code target} (which must be empty or absent):
-     * regular and executable files, and symbolic links; submodules are skipped with a log line.
-     * Returns the number of files written.
+     * regular and executable files, and symbolic links. Returns the number of files written.
+     * See {@link #exportTree}.
      */
     public int export(String commitSha, Path target, Progress progress) {
+        return exportTree(commitSha, target, progress).files();
+    }
+
+    /**
+     * Writes the files of the commit's tree into {@code target} (which must be empty or absent):
+     * regular and executable files, and symbolic links. Submodules and Git LFS pointer files are
+     * reported (log lines and the returned report), not silently skipped. Refuses, before writing
+     * it, any entry that would land outside {@code target} on some operating system: a name that
+     * is {@code ..}, {@code .} or empty, has a backslash or a drive letter, a symbolic link whose
+     * target is absolute or leads outside the folder, and a path through a symbolic link.
+     */
+    public ExportReport exportTree(String commitSha, Path target, Progress progress) {
+        Path root = target.toAbsolutePath().normalize();
         try {
-            Files.createDirectories(target);
-            try (var entries = Files.list(target)) {
+            Files.createDirectories(root);
+            try (var entries = Files.list(root)) {
                 if (entries.findAny().isPresent()) {
-                    throw new StageboardException("Export folder " + target + " is not empty.");
+                    throw new StageboardException("Export folder " + root + " is not empty.");
                 }
             }
             int count = 0;
-            try (RevWalk walk = new RevWalk(repository); TreeWalk tree = new TreeWalk(repository)) {
+            List<String> submodules = new ArrayList<>();
+            List<String> lfs = new ArrayList<>();
+            Set<Path> folders = new java.util.HashSet<>();
+            folders.add(root);
+            java.util.Map<String, String> links = new java.util.HashMap<>();
+            // This thread walks the tree and inflates the blobs; small files are written by a second
+            // thread meanwhile (as `git archive | tar -x` overlaps its two processes).
+            try (FileWriters writers = new FileWriters();
+                 RevWalk walk = new RevWalk(repository); TreeWalk tree = new TreeWalk(repository)) {
                 RevCommit commit = walk.parseCommit(ObjectId.fromString(commitSha));
                 tree.addTree(commit.getTree());
                 tree.setRecursive(true);
+                ObjectReader reader = tree.getObjectReader();
                 while (tree.next()) {
-                    progress.checkCancelled();
-                    Path file = target.resolve(tree.getPathString()).normalize();
-                    if (!file.startsWith(target)) {
-                        throw new StageboardException("The commit has a path outside its tree: " + tree.getPathString());
+                    if ((count & 63) == 0) {
+                        progress.checkCancelled();
+                        writers.rethrow();
                     }
+                    String name = tree.getPathString();
+                    Path file = safePath(root, name, links);
                     FileMode mode = tree.getFileMode(0);
-                    Files.createDirectories(file.getParent());
-                    ObjectId blob = tree.getObjectId(0);
+                    Path parent = file.getParent();
+                    if (folders.add(parent)) {
+                        Files.createDirectories(parent);
+                    }
                     if (mode == FileMode.GITLINK) {
-                        progress.log("skipped submodule " + tree.getPathString());
+                        Files.createDirectories(file);
+                        submodules.add(name);
+                        progress.log("submodule " + name + " (commit " + tree.getObjectId(0).name().substring(0, 7)
+                                + ") is not exported: its folder is left empty");
                         continue;
                     }
-                    ObjectLoader loader = repository.open(blob);
+                    ObjectLoader loader = reader.open(tree.getObjectId(0));
                     if (mode == FileMode.SYMLINK) {
-                        Files.createSymbolicLink(file, Path.of(new String(loader.getBytes(), java.nio.charset.StandardCharsets.UTF_8)));
+                        String linkTarget = new String(loader.getCachedBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                        checkLink(root, file, name, linkTarget);
+                        writers.drain(); // a link is made only after every file before it is written
+                        Files.createSymbolicLink(file, Path.of(linkTarget));
+                        links.put(name.toLowerCase(java.util.Locale.ROOT), name);
+                    } else if (mode == FileMode.REGULAR_FILE || mode == FileMode.EXECUTABLE_FILE) {
+                        boolean executable = mode == FileMode.EXECUTABLE_FILE;
+                        if (loader.isLarge() || loader.getSize() > FileWriters.SMALL) {
+                            try (OutputStream out = Files.newOutputStream(file)) {
+                                loader.copyTo(out);
+                            }
+                            if (executable) {
+                                makeExecutable(file);
+                            }
+                        } else {
+                            byte[] bytes = loader.getCachedBytes();
+                            if (bytes.length < LFS_POINTER_MAX && isLfsPointer(bytes)) {
+                                lfs.add(name);
+                            }
+                            writers.write(file, bytes, executable);
+                        }
                     } else {
-                        try (InputStream in = loader.openStream(); OutputStream out = Files.newOutputStream(file)) {
-                            in.transferTo(out);
-                        }
-                        if (mode == FileMode.EXECUTABLE_FILE) {
-                            makeExecutable(file);
-                        }
+                        throw new StageboardException("The commit has an entry of an unknown kind (mode " + mode + ") at " + name + ".");
                     }
                     count++;
                 }
+                writers.drain();
             }
-            return count;
+            if (!lfs.isEmpty()) {
+                progress.log(lfs.size() + " file(s) are Git LFS pointers, exported as pointers: " + String.join(", ", lfs.subList(0, Math.min(5, lfs.size())))
+                        + (lfs.size() > 5 ? ", ..." : ""));
+            }
+            return new ExportReport(count, submodules, lfs);
         } catch (IOException e) {
-            throw new StageboardException("Could not export commit " + commitSha + " to " + target + ": " + e.getMessage(), e);
+            throw new StageboardException("Could not export commit " + commitSha + " to " + root + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes small files on a second thread while the tree is walked; at most {@link #IN_FLIGHT}
+     * bytes wait at a time. The first error is rethrown on the walking thread.
+     */
+    private static final class FileWriters implements AutoCloseable {
+        static final int SMALL = 1 << 20;
+        static final int IN_FLIGHT = 32 << 20;
+        private final java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "export-writer");
+            t.setDaemon(true);
+            return t;
+        });
+        private final java.util.concurrent.Semaphore budget = new java.util.concurrent.Semaphore(IN_FLIGHT);
+        private final java.util.concurrent.atomic.AtomicReference<IOException> failure = new java.util.concurrent.atomic.AtomicReference<>();
+
+        void write(Path file, byte[] bytes, boolean executable) throws IOException {
+            rethrow();
+            int cost = Math.max(1, bytes.length);
+            budget.acquireUninterruptibly(cost);
+            pool.execute(() -> {
+                try {
+                    if (failure.get() == null) {
+                        Files.write(file, bytes, java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE);
+                        if (executable) {
+                            makeExecutable(file);
+                        }
+                    }
+                } catch (IOException e) {
+                    failure.compareAndSet(null, e);
+                } finally {
+                    budget.release(cost);
+                }
+            });
+        }
+
+        /** Waits until every file handed over is written; rethrows the first error. */
+        void drain() throws IOException {
+            try {
+                pool.submit(() -> { }).get(); // one thread, in order: when this runs, every write before it is done
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while writing the files", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IOException(e.getCause());
+            }
+            rethrow();
+        }
+
+        void rethrow() throws IOException {
+            IOException e = failure.get();
+            if (e != null) {
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() {
+            pool.shutdown();
+            try {
+                // on an error or a cancel, let the writes already handed over end before the folder is removed
+                pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Git LFS pointers are under 1024 bytes. */
+    private static final int LFS_POINTER_MAX = 1024;
+    private static final byte[] LFS_PREFIX = "version https://git-lfs.github.com/spec/".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    static boolean isLfsPointer(byte[] bytes) {
+        if (bytes.length < LFS_PREFIX.length) {
+            return false;
+        }
+        for (int i = 0; i < LFS_PREFIX.length; i++) {
+            if (bytes[i] != LFS_PREFIX[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The place of a tree entry under the root, or a refusal naming the entry when it could land elsewhere on some OS. */
+    static Path safePath(Path root, String name, java.util.Map<String, String> links) {
+        if (name.isEmpty() || name.startsWith("/") || name.indexOf('\\') >= 0 || name.indexOf('\0') >= 0) {
+            throw escaping(name, name.indexOf('\\') >= 0 ? "it has a backslash, a folder separator on Windows" : "it is absolute or empty");
+        }
+        String[] parts = name.split("/", -1);
+        StringBuilder prefix = new StringBuilder();
+        for (int i = 0; i < parts.length; i++) {
+            String part = parts[i];
+            if (part.isEmpty() || part.equals(".") || part.equals("..")) {
+                throw escaping(name, "it has a '" + part + "' segment");
+            }
+            if (part.length() >= 2 && part.charAt(1) == ':' && Character.isLetter(part.charAt(0))) {
+                throw escaping(name, "'" + part + "' starts with a drive letter");
+            }
+            if (i > 0) {
+                prefix.append('/');
+            }
+            prefix.append(part);
+            String link = i < parts.length - 1 ? links.get(prefix.toString().toLowerCase(java.util.Locale.ROOT)) : null;
+            if (link != null) {
+                throw escaping(name, "it would be written through the symbolic link " + link);
+            }
+        }
+        Path file = root.resolve(name).normalize();
+        if (!file.startsWith(root) || file.equals(root)) {
+            throw escaping(name, "it resolves outside the folder");
+        }
+        return file;
+    }
+
+    /** Refuses a symbolic link that, followed, would lead outside the root. */
+    static void checkLink(Path root, Path link, String name, String target) {
+        if (target.isEmpty() || target.startsWith("/") || target.indexOf('\\') >= 0 || target.indexOf('\0') >= 0
+                || (target.length() >= 2 && target.charAt(1) == ':' && Character.isLetter(target.charAt(0)))) {
+            throw escaping(name, "it is a symbolic link to '" + target + "', an absolute or Windows path");
+        }
+        Path resolved = link.getParent().resolve(target).normalize();
+        if (!resolved.startsWith(root)) {
+            throw escaping(name, "it is a symbolic link to '" + target + "', which leads outside the folder");
+        }
+    }
+
+    private static StageboardException escaping(String name, String why) {
+        return new StageboardException("The commit has an entry that would be written outside the build folder: '" + name + "' (" + why
+                + "). Nothing was built; fix the repository (remove or rename the entry) and commit again.");
+    }
+
+    /** The text of a file in the commit's tree, or empty when the commit has no such file. */
+    public java.util.Optional<String> readFile(String commitSha, String path) {
+        try (RevWalk walk = new RevWalk(repository)) {
+            RevCommit commit = walk.parseCommit(ObjectId.fromString(commitSha));
+            try (TreeWalk tw = TreeWalk.forPath(repository, path, commit.getTree())) {
+                if (tw == null || (tw.getFileMode(0) != FileMode.REGULAR_FILE && tw.getFileMode(0) != FileMode.EXECUTABLE_FILE)) {
+                    return java.util.Optional.empty();
+                }
+                return java.util.Optional.of(new String(tw.getObjectReader().open(tw.getObjectId(0)).getBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            throw new StageboardException("Could not read " + path + " of commit " + commitSha + " in " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The paths of the files (and submodules) in the commit's tree, in tree order. */
+    public List<String> paths(String commitSha) {
+        List<String> paths = new ArrayList<>();
+        try (RevWalk walk = new RevWalk(repository); TreeWalk tree = new TreeWalk(repository)) {
+            tree.addTree(walk.parseCommit(ObjectId.fromString(commitSha)).getTree());
+            tree.setRecursive(true);
+            while (tree.next()) {
+                paths.add(tree.getPathString());
+            }
+            return paths;
+        } catch (IOException | IllegalArgumentException e) {
+            throw new StageboardException("Could not list the files of commit " + commitSha + " in " + folder + ": " + e.getMessage(), e);
         }
     }
 

@@ -7,7 +7,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.stageboard.build.ArtifactStore;
+import org.stageboard.build.ArtifactMaintenance;
 import org.stageboard.build.BuildService;
+import org.stageboard.build.ProcessRunner;
+import org.stageboard.build.RecipeDetector;
+import org.stageboard.core.ArtifactCheck;
+import org.stageboard.core.BuildStep;
+import org.stageboard.core.DetectedRecipe;
+import org.stageboard.core.PruneResult;
+import org.stageboard.core.StoredArtifact;
 import org.stageboard.catalog.Catalog;
 import org.stageboard.core.Actor;
 import org.stageboard.core.NotFoundException;
@@ -49,6 +57,7 @@ public final class Stageboard implements AutoCloseable {
     private final StageboardHome home;
     private final Catalog catalog;
     private final BuildService buildService;
+    private final ArtifactMaintenance artifactMaintenance;
     private final ConfigService configService;
     private final ReleaseService releaseService;
     private final RunStage runStage;
@@ -59,7 +68,9 @@ public final class Stageboard implements AutoCloseable {
     public Stageboard(StageboardHome home, Catalog catalog) {
         this.home = home;
         this.catalog = catalog;
-        this.buildService = new BuildService(catalog, new ArtifactStore(home.artifactsDir()), home.buildLogsDir(), home.workDir());
+        ArtifactStore store = new ArtifactStore(home.artifactsDir());
+        this.buildService = new BuildService(catalog, store, home.buildLogsDir(), home.workDir(), home.cachesDir(), new ProcessRunner());
+        this.artifactMaintenance = new ArtifactMaintenance(catalog, store);
         this.configService = new ConfigService(catalog, SecretBox.open(home.secretKey()));
         this.releaseService = new ReleaseService(catalog, configService);
         this.runStage = new RunStage(catalog, home, configService, releaseService);
@@ -126,15 +137,38 @@ public final class Stageboard implements AutoCloseable {
     // --- build ----------------------------------------------------------------------------
 
     /**
+     * What a project in the repository would be built with, detected from the files of the head
+     * of {@code branch} (the current branch when null): kind, reason and recipe, for the user to
+     * confirm or edit; empty when nothing known was found ({@link #detectionLookedFor()} says what).
+     */
+    public Optional<DetectedRecipe> detectRecipe(Path repository, String branch) {
+        return new RecipeDetector().detect(repository, branch);
+    }
+
+    /** What {@link #detectRecipe} looks for, in words. */
+    public String detectionLookedFor() {
+        return RecipeDetector.lookedFor();
+    }
+
+    /** The recipe a build of the commit would use: its {@code stageboard.json} when it has one, else the project's. */
+    public Recipe recipeFor(Project project, String commitish) {
+        return buildService.recipeFor(project, commitish);
+    }
+
+    /**
      * Builds one commit (a SHA, short SHA, branch or tag) in a clean export of its tree. Returns
      * the build record, {@code SUCCEEDED} or {@code FAILED}; throws only when the input is wrong
-     * (e.g. an unknown commit). A build of an already-built tree with the same recipe is reused.
+     * (e.g. an unknown commit). A build of an already-built tree with the same recipe is cached:
+     * it reuses that build's artifact at once and says so ({@link Build#cachedFrom()}).
      */
     public Build build(Project project, String commitish, Progress progress) {
         return build(project, commitish, true, progress);
     }
 
-    /** As {@link #build(Project, String, Progress)}; with {@code useCache} false the commit is always built afresh. */
+    /**
+     * As {@link #build(Project, String, Progress)}; with {@code useCache} false the commit is always
+     * built afresh (force rebuild). Waits, QUEUED, while another build of the project runs.
+     */
     public Build build(Project project, String commitish, boolean useCache, Progress progress) {
         Build build;
         try {
@@ -143,8 +177,8 @@ public final class Stageboard implements AutoCloseable {
             audit(project.name(), "build", project.name() + "@" + commitish, "rejected", e.getMessage());
             throw e;
         }
-        audit(project.name(), "build", project.name() + " #" + build.number() + " " + build.shortSha(), build.status().name().toLowerCase(java.util.Locale.ROOT),
-                build.message());
+        audit(project.name(), useCache ? "build" : "build.force", project.name() + " #" + build.number() + " " + build.shortSha(),
+                build.cached() ? "cached" : build.status().name().toLowerCase(java.util.Locale.ROOT), build.message());
         return build;
     }
 
@@ -152,9 +186,50 @@ public final class Stageboard implements AutoCloseable {
         return catalog.builds().forProject(project.id());
     }
 
+    /** The project's builds that have not ended: the running one first, then the queued ones in turn. */
+    public List<Build> buildQueue(Project project) {
+        return catalog.builds().queue(project.id());
+    }
+
+    /** The steps of a build in order, each with its status, duration and log file (none for a cached build). */
+    public List<BuildStep> buildSteps(Build build) {
+        return catalog.buildSteps().forBuild(build.id());
+    }
+
     public Build build(Project project, int number) {
         return catalog.builds().findByNumber(project.id(), number).orElseThrow(() -> new NotFoundException(
                 "Project " + project.name() + " has no build #" + number + ". List builds with 'stageboard builds'."));
+    }
+
+    // --- artifact store -------------------------------------------------------------------
+
+    /** Every recorded artifact with what the store last said of it, newest first. */
+    public List<StoredArtifact> artifacts() {
+        return catalog.artifacts().all();
+    }
+
+    /** Re-hashes every stored artifact; corrupt and missing ones are marked (the build cache no longer reuses them). */
+    public List<ArtifactCheck> verifyArtifacts(Progress progress) {
+        List<ArtifactCheck> checks = artifactMaintenance.verify(progress);
+        long bad = checks.stream().filter(c -> !c.ok()).count();
+        audit(null, "artifacts.verify", "artifact store", bad == 0 ? "ok" : "corrupt",
+                checks.size() + " checked, " + bad + " not as packed"
+                        + (bad == 0 ? "" : ": " + String.join(", ", checks.stream().filter(c -> !c.ok())
+                        .map(c -> c.artifact().sha256().substring(0, 12) + " " + c.state().label()).toList())));
+        return checks;
+    }
+
+    /**
+     * Removes, per project, the artifacts beyond the newest {@code keep} that are older than
+     * {@code olderThan}, never one a kept release uses; with {@code dryRun} only says what it would remove.
+     */
+    public PruneResult pruneArtifacts(int keep, Duration olderThan, boolean dryRun, Progress progress) {
+        PruneResult result = artifactMaintenance.prune(keep, olderThan, dryRun, progress);
+        if (!dryRun) {
+            audit(null, "artifacts.prune", "artifact store", "ok", result.removed().size() + " removed (" + result.bytesFreed()
+                    + " bytes), " + result.keptForReleases().size() + " kept for releases; keep " + keep + ", older than " + olderThan.toDays() + " days");
+        }
+        return result;
     }
 
     // --- release --------------------------------------------------------------------------

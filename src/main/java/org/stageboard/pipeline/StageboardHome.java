@@ -40,6 +40,11 @@ public record StageboardHome(Path root) {
         return root.resolve("work");
     }
 
+    /** Per-project dependency caches kept between builds ({@code caches/<project>/home}). */
+    public Path cachesDir() {
+        return root.resolve("caches");
+    }
+
     public Path knownHosts() {
         return root.resolve("known_hosts");
     }

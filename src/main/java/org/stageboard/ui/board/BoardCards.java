@@ -38,9 +38,13 @@ public final class BoardCards {
         CardState state;
         switch (build.status()) {
             case SUCCEEDED -> {
-                detail = "✓ " + Formats.duration(build.duration())
+                detail = "✓ " + (build.cached() ? "cached from #" + build.cachedFrom() : Formats.duration(build.duration()))
                         + (build.artifactSize() == null ? "" : " · " + Formats.size(build.artifactSize()));
                 state = CardState.SUCCESS;
+            }
+            case QUEUED -> {
+                detail = "◌ queued";
+                state = CardState.NEUTRAL;
             }
             case FAILED -> {
                 detail = build.exitCode() == null ? "✗ failed" : "✗ exit " + build.exitCode();

@@ -37,6 +37,7 @@ public record CommitBadge(String text, CardState state) {
             case CANCELLED -> new CommitBadge("⊘ build #" + newest.number() + " cancelled", CardState.SUPERSEDED);
             case INTERRUPTED -> new CommitBadge("⚠ build #" + newest.number() + " interrupted", CardState.FAILED);
             case RUNNING -> new CommitBadge("● building #" + newest.number(), CardState.RUNNING);
+            case QUEUED -> new CommitBadge("◌ build #" + newest.number() + " queued", CardState.NEUTRAL);
         };
     }
 }
