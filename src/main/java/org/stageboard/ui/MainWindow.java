@@ -218,6 +218,31 @@ public final class MainWindow extends BorderPane implements CardActions {
     }
 
     @Override
+    public void stop(HostSlot slot) {
+        hostActions.stop(slot);
+    }
+
+    @Override
+    public void start(HostSlot slot) {
+        hostActions.start(slot);
+    }
+
+    @Override
+    public void restart(HostSlot slot) {
+        hostActions.restart(slot);
+    }
+
+    @Override
+    public void exec(HostSlot slot) {
+        hostActions.exec(slot);
+    }
+
+    @Override
+    public void logs(HostSlot slot) {
+        hostActions.logs(slot);
+    }
+
+    @Override
     public void readHosts() {
         model.readHosts();
     }
