@@ -164,7 +164,8 @@ public final class MainWindow extends BorderPane implements CardActions {
 
         MenuButton environments = new MenuButton("Environments");
         environments.setId("environmentsMenu");
-        environments.getItems().addAll(item("Add environment…", setupActions::addEnvironment), item("Edit config…", setupActions::editConfig));
+        environments.getItems().addAll(item("Add environment…", setupActions::addEnvironment), item("Edit config…", setupActions::editConfig),
+                item("Run settings…", setupActions::editRunSettings));
         MenuButton hosts = new MenuButton("Hosts");
         hosts.setId("hostsMenu");
         hosts.getItems().addAll(item("Add host…", setupActions::addHost), item("Trust host key…", setupActions::trustHostKey),
