@@ -1,6 +1,7 @@
 #!/bin/sh
 # Deploy benchmark against a real OpenSSH sshd on 127.0.0.1 (see README, "Performance").
 # Usage: bench/deploy-benchmark.sh [--reps N] [--size-mb M] [--keep] [--verbose]
+#        bench/deploy-benchmark.sh --rollout [--reps N] [--keep]   (deploys over 1, 4 and 10 hosts: RolloutBenchmark)
 # Installs openssh-server when /usr/sbin/sshd is missing (needs root), compiles the test tree,
 # then runs org.stageboard.bench.DeployBenchmark, which starts its own sshd (own config, host key,
 # authorized key, free high port), measures, prints a table and stops everything it started.
@@ -24,5 +25,9 @@ fi
 
 JAVA=java
 [ -n "${JAVA_HOME:-}" ] && JAVA="$JAVA_HOME/bin/java"
-exec "$JAVA" -cp "target/classes:target/test-classes:$(cat target/test-classpath.txt)" \
-    org.stageboard.bench.DeployBenchmark "$@"
+MAIN=org.stageboard.bench.DeployBenchmark
+if [ "${1:-}" = "--rollout" ]; then
+    MAIN=org.stageboard.bench.RolloutBenchmark
+    shift
+fi
+exec "$JAVA" -cp "target/classes:target/test-classes:$(cat target/test-classpath.txt)" "$MAIN" "$@"

@@ -14,6 +14,10 @@ import org.stageboard.core.RunStatus;
 
 /** Runs: releases put to work on hosts. */
 public final class RunRepository {
+
+    /** Kinds of runs that run a one-off command and put no release to work. */
+    private static final String COMMANDS = "('RELEASE_COMMAND', 'EXEC')";
+
     private final Jdbc jdbc;
 
     RunRepository(Jdbc jdbc) {
@@ -36,15 +40,29 @@ public final class RunRepository {
     }
 
     /**
-     * Ends a run. When it went live, the runs that were live on the same host for the same
-     * environment become superseded, in the same transaction.
+     * Records a run that ended without anything done on the host (e.g. {@code SKIPPED}: a deploy
+     * over several hosts stopped before this one), with the message saying why.
+     */
+    public Run record(long releaseId, long hostId, RunKind kind, RunStatus status, String message, String actor) {
+        Instant now = Instant.now();
+        long id = jdbc.insert("INSERT INTO runs(release_id, host_id, kind, status, started_at, finished_at, message, actor) VALUES (?,?,?,?,?,?,?,?)",
+                releaseId, hostId, kind, status, now, now, message, actor);
+        return get(id);
+    }
+
+    /**
+     * Ends a run. When a run that puts a release to work went live, the runs that were live on the
+     * same host for the same environment become superseded, in the same transaction. Runs of
+     * one-off commands ({@code RELEASE_COMMAND}, {@code EXEC}) neither supersede nor are superseded:
+     * their {@code LIVE} only says the command succeeded.
      */
     public Run finish(long id, RunStatus status, String message) {
         jdbc.inTransaction(c -> {
             if (status == RunStatus.LIVE) {
                 Jdbc.update(c, "UPDATE runs SET status = 'SUPERSEDED' WHERE status = 'LIVE' AND id <> ? AND host_id = (SELECT host_id FROM runs WHERE id = ?)"
+                        + " AND kind NOT IN " + COMMANDS + " AND (SELECT k.kind FROM runs k WHERE k.id = ?) NOT IN " + COMMANDS
                         + " AND release_id IN (SELECT r2.id FROM releases r2 WHERE r2.environment_id ="
-                        + " (SELECT r.environment_id FROM releases r JOIN runs x ON x.release_id = r.id WHERE x.id = ?))", id, id, id);
+                        + " (SELECT r.environment_id FROM releases r JOIN runs x ON x.release_id = r.id WHERE x.id = ?))", id, id, id, id);
             }
             return Jdbc.update(c, "UPDATE runs SET status = ?, finished_at = ?, message = ? WHERE id = ?", status, Instant.now(), message, id);
         });
@@ -56,10 +74,27 @@ public final class RunRepository {
                 .orElseThrow(() -> new NotFoundException("No run with id " + id + "."));
     }
 
-    /** The run that is live for an environment on a host, if any. */
+    /** The run that is live for an environment on a host, if any (one-off commands aside). */
     public Optional<Run> live(long environmentId, long hostId) {
         return jdbc.queryOne("SELECT x.* FROM runs x JOIN releases r ON r.id = x.release_id WHERE r.environment_id = ? AND x.host_id = ?"
-                + " AND x.status = 'LIVE' ORDER BY x.id DESC LIMIT 1", RunRepository::map, environmentId, hostId);
+                + " AND x.status = 'LIVE' AND x.kind NOT IN " + COMMANDS + " ORDER BY x.id DESC LIMIT 1", RunRepository::map, environmentId, hostId);
+    }
+
+    /**
+     * The newest run of the release on each host that ran it, for runs that put it to work
+     * ({@code DEPLOY}, {@code ROLLBACK}; skipped hosts included): what "retry only the failed
+     * hosts" reads. Ordered by host id.
+     */
+    public List<Run> latestPerHost(long releaseId) {
+        return jdbc.query("SELECT x.* FROM runs x WHERE x.release_id = ? AND x.kind IN ('DEPLOY', 'ROLLBACK') AND x.id = "
+                + "(SELECT MAX(y.id) FROM runs y WHERE y.release_id = x.release_id AND y.host_id = x.host_id AND y.kind IN ('DEPLOY', 'ROLLBACK'))"
+                + " ORDER BY x.host_id", RunRepository::map, releaseId);
+    }
+
+    /** The newest run of this kind of the release that succeeded ({@code LIVE}), e.g. its release command. */
+    public Optional<Run> lastSucceeded(long releaseId, RunKind kind) {
+        return jdbc.queryOne("SELECT * FROM runs WHERE release_id = ? AND kind = ? AND status = 'LIVE' ORDER BY id DESC LIMIT 1",
+                RunRepository::map, releaseId, kind);
     }
 
     /** Runs of one environment on one host, newest first. */

@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "env", description = "Add, list and attach hosts to environments (staging, production, ...).",
-        subcommands = {EnvCommand.Add.class, EnvCommand.ListEnvs.class, EnvCommand.Attach.class, EnvSetCommand.class, EnvShowCommand.class})
+        subcommands = {EnvCommand.Add.class, EnvCommand.ListEnvs.class, EnvCommand.Attach.class, EnvSetCommand.class, EnvShowCommand.class,
+                EnvRolloutCommand.Set.class, EnvRolloutCommand.Order.class})
 final class EnvCommand {
 
     @Command(name = "add", description = "Add an environment with its run settings.")
@@ -53,7 +54,7 @@ final class EnvCommand {
         }
     }
 
-    @Command(name = "list", description = "List environments with their hosts.")
+    @Command(name = "list", description = "List environments with their hosts (in deploy order) and rollout.")
     static final class ListEnvs implements Callable<Integer> {
         private final CliContext context;
 
@@ -70,7 +71,7 @@ final class EnvCommand {
             for (Environment e : engine.environments(context.project(project.name))) {
                 String hosts = String.join(", ", engine.hosts(e).stream().map(Host::name).toList());
                 context.out().println(e.name() + "  start: " + e.run().startCommand() + "  health: " + e.run().healthUrl()
-                        + "  hosts: " + (hosts.isEmpty() ? "(none)" : hosts));
+                        + "  hosts: " + (hosts.isEmpty() ? "(none)" : hosts) + "  rollout: " + e.rollout().describe());
             }
             return 0;
         }

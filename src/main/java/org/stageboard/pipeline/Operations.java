@@ -66,7 +66,7 @@ final class Operations {
             }, logged);
             return new DeployResult(exit[0] == 0 ? RunStatus.LIVE : RunStatus.FAILED, "'" + command + "' in " + release.label() + " on "
                     + host.name() + " exited with code " + exit[0] + ".", null);
-        });
+        }).run();
         if (run.status() != RunStatus.LIVE && exit[0] == -1) {
             throw new StageboardException(run.message());
         }
@@ -92,7 +92,7 @@ final class Operations {
     private Run act(Environment environment, Host host, RunKind kind, String actor, Progress progress, Action action) {
         Release release = current(environment, host);
         return runStage.recorded(release, host, kind, actor, progress,
-                logged -> action.run(runner(host), operation(environment, release, actor), logged));
+                logged -> action.run(runner(host), operation(environment, release, actor), logged)).run();
     }
 
     /** This catalog's release that {@code current} points to on the host, read from the host; refuses when there is none. */

@@ -55,6 +55,15 @@ final class RunStage {
     }
 
     Run activate(Release release, Host host, RunKind kind, Duration lockWait, String actor, Progress progress) {
+        return activateOn(release, host, kind, lockWait, actor, progress).run();
+    }
+
+    /** A finished run and the release folder that was current on the host before it (null when none, or unknown). */
+    record Activated(Run run, String previousFolder) {
+    }
+
+    /** As {@link #activate}, also saying which release folder the host served before: what a rollout rolls back to. */
+    Activated activateOn(Release release, Host host, RunKind kind, Duration lockWait, String actor, Progress progress) {
         Environment environment = catalog.environments().get(release.environmentId());
         Project project = catalog.projects().get(environment.projectId());
         requireAttached(environment, host);
@@ -75,7 +84,7 @@ final class RunStage {
      * (secrets masked), the outcome and an audit event, whatever happens. Failures before
      * anything changed (host key, lock, cancel, an error) are FAILED or CANCELLED runs, not exceptions.
      */
-    Run recorded(Release release, Host host, RunKind kind, String actor, Progress progress, HostWork work) {
+    Activated recorded(Release release, Host host, RunKind kind, String actor, Progress progress, HostWork work) {
         Environment environment = catalog.environments().get(release.environmentId());
         Project project = catalog.projects().get(environment.projectId());
         Masker masker = new Masker(secrets(release));
@@ -86,9 +95,11 @@ final class RunStage {
         logged.step(kind.label() + " " + release.label() + " on " + host.name() + " (" + host.display() + ")");
         RunStatus status;
         String message;
+        String previous = null;
         try {
             DeployResult result = work.run(logged);
             status = result.status();
+            previous = result.previousRelease();
             message = masker.mask(result.message() + (result.evidence() == null ? "" : "\n" + result.evidence()));
         } catch (HostKeyException e) {
             status = RunStatus.FAILED;
@@ -113,7 +124,34 @@ final class RunStage {
         Run finished = catalog.runs().finish(run.id(), status, message);
         catalog.events().append(actor, project.name(), kind.label().replace(' ', '-'), project.name() + "/" + release.label() + " on " + host.name(),
                 status.name().toLowerCase(), message);
-        return finished;
+        return new Activated(finished, previous);
+    }
+
+    /**
+     * Records that a deploy over several hosts did nothing on this host ({@code SKIPPED}), saying why,
+     * with an audit event.
+     */
+    Run skip(Release release, Host host, String message, String actor) {
+        Environment environment = catalog.environments().get(release.environmentId());
+        Project project = catalog.projects().get(environment.projectId());
+        Run run = catalog.runs().record(release.id(), host.id(), RunKind.DEPLOY, RunStatus.SKIPPED, message, actor);
+        catalog.events().append(actor, project.name(), "deploy", project.name() + "/" + release.label() + " on " + host.name(),
+                RunStatus.SKIPPED.name().toLowerCase(), message);
+        return run;
+    }
+
+    /** This catalog's release of the environment whose folder on hosts is {@code folder}, or null. */
+    Release releaseOfFolder(Environment environment, String folder) {
+        if (folder == null) {
+            return null;
+        }
+        Project project = catalog.projects().get(environment.projectId());
+        for (Release release : catalog.releases().forEnvironment(environment.id())) {
+            if (identity(catalog.identity(), project, release).folder().equals(folder)) {
+                return release;
+            }
+        }
+        return null;
     }
 
     /** The secret values of the release's config and of the environment's latest config: masked wherever output is shown. */

@@ -55,6 +55,7 @@ public final class Stageboard implements AutoCloseable {
     private final HostStatuses hostStatuses;
     private final RunPlanner planner;
     private final Operations operations;
+    private final Rollouts rollouts;
 
     public Stageboard(StageboardHome home, Catalog catalog) {
         this.home = home;
@@ -66,6 +67,7 @@ public final class Stageboard implements AutoCloseable {
         this.hostStatuses = new HostStatuses(catalog, runStage);
         this.planner = new RunPlanner(catalog, configService, runStage, hostStatuses);
         this.operations = new Operations(catalog, runStage, hostStatuses);
+        this.rollouts = new Rollouts(catalog, runStage, new ReleaseCommandStage(catalog, home, configService, runStage));
     }
 
     /** Opens the catalog in the home folder. */
@@ -348,33 +350,71 @@ public final class Stageboard implements AutoCloseable {
         return deploy(release, host, Duration.ZERO, progress);
     }
 
-    /** As {@link #deploy(Release, Host, Progress)}, waiting up to {@code lockWait} for a lock held by another run. */
+    /**
+     * As {@link #deploy(Release, Host, Progress)}, waiting up to {@code lockWait} for a lock held by another run.
+     * This is the host's run alone: it does not run the release command; {@link #deployTo} does.
+     */
     public Run deploy(Release release, Host host, Duration lockWait, Progress progress) {
         return runStage.activate(release, host, RunKind.DEPLOY, lockWait, actor(), progress);
     }
 
-    /** Deploys to every host of the release's environment, one after another; stops at the first failure. */
-    public List<Run> deployAll(Release release, Progress progress) {
+    /** Deploys to every host of the release's environment by its rollout; see {@link #deployAll(Release, Duration, Progress)}. */
+    public RolloutResult deployAll(Release release, Progress progress) {
         return deployAll(release, Duration.ZERO, progress);
     }
 
-    /** As {@link #deployAll(Release, Progress)}, each host waiting up to {@code lockWait} for its lock. */
-    public List<Run> deployAll(Release release, Duration lockWait, Progress progress) {
+    /**
+     * Deploys to every host of the release's environment, in the environment's host order, by its
+     * rollout (parallel up to a limit, or rolling in batches). The release command, if any, runs
+     * first, once per release, on the first host; its failure stops the deploy with nothing
+     * switched. On a failure the hosts not started are recorded skipped, and the switched ones are
+     * rolled back together or stay, by the environment's failure policy. Each host waits up to
+     * {@code lockWait} for its lock. Never throws for a failed host; the result names every host's
+     * outcome. Give a {@link RolloutProgress} to follow each host.
+     */
+    public RolloutResult deployAll(Release release, Duration lockWait, Progress progress) {
         Environment environment = catalog.environments().get(release.environmentId());
-        List<Host> targets = hosts(environment);
-        if (targets.isEmpty()) {
-            throw new StageboardException("Environment " + environment.name() + " has no hosts: add one and attach it first.");
-        }
-        List<Run> runs = new java.util.ArrayList<>();
-        for (Host host : targets) {
-            Run run = deploy(release, host, lockWait, progress);
-            runs.add(run);
-            if (run.status() != RunStatus.LIVE) {
-                progress.log("stopping the rollout: " + host.name() + " is " + run.status().label());
-                break;
+        return rollouts.deploy(release, hosts(environment), lockWait, actor(), progress);
+    }
+
+    /** As {@link #deployAll(Release, Duration, Progress)} over some of the environment's hosts (e.g. one), release command included. */
+    public RolloutResult deployTo(Release release, List<Host> hosts, Duration lockWait, Progress progress) {
+        Environment environment = catalog.environments().get(release.environmentId());
+        java.util.Set<Long> chosen = new java.util.HashSet<>(hosts.stream().map(Host::id).toList());
+        requireAttachedAll(environment, hosts);
+        return rollouts.deploy(release, hosts(environment).stream().filter(h -> chosen.contains(h.id())).toList(), lockWait, actor(), progress);
+    }
+
+    /**
+     * The hosts of the release's environment that do not run it after its deploys: those whose
+     * latest run of this release is not live (failed, rolled back, skipped, cancelled, app down,
+     * rolled back after a rollout failed), and those that never ran it; in deploy order.
+     */
+    public List<Host> failedHosts(Release release) {
+        Environment environment = catalog.environments().get(release.environmentId());
+        Map<Long, Run> latest = new java.util.HashMap<>();
+        catalog.runs().latestPerHost(release.id()).forEach(r -> latest.put(r.hostId(), r));
+        return hosts(environment).stream().filter(h -> latest.get(h.id()) == null || latest.get(h.id()).status() != RunStatus.LIVE).toList();
+    }
+
+    /**
+     * Deploys the release again only on the hosts it is not live on ({@link #failedHosts}), by the
+     * environment's rollout. Its release command is not run again when it already succeeded.
+     * With nothing to retry, returns a result with no hosts saying so.
+     */
+    public RolloutResult retryFailed(Release release, Duration lockWait, Progress progress) {
+        List<Host> failed = failedHosts(release);
+        if (failed.isEmpty()) {
+            Environment environment = catalog.environments().get(release.environmentId());
+            if (hosts(environment).isEmpty()) {
+                throw new StageboardException("Environment " + environment.name() + " has no hosts: add one and attach it first.");
             }
+            String summary = "nothing to retry: " + release.label() + " is live on every host of " + environment.name();
+            progress.step(summary);
+            return new RolloutResult(release, environment.rollout(), null, null, List.of(), false, summary);
         }
-        return runs;
+        progress.log("retrying " + release.label() + " on " + String.join(", ", failed.stream().map(Host::name).toList()));
+        return rollouts.deploy(release, failed, lockWait, actor(), progress);
     }
 
     /**

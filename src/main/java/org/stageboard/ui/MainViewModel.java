@@ -22,6 +22,9 @@ import org.stageboard.core.Release;
 import org.stageboard.core.Run;
 import org.stageboard.core.RunStatus;
 import org.stageboard.pipeline.BoardSnapshot;
+import org.stageboard.pipeline.HostOutcome;
+import org.stageboard.pipeline.RolloutResult;
+import org.stageboard.ui.task.HostRows;
 import org.stageboard.pipeline.Stageboard;
 import org.stageboard.ui.board.BoardViewModel;
 import org.stageboard.ui.board.HostSlot;
@@ -227,17 +230,37 @@ public final class MainViewModel {
                 }, this::fail));
     }
 
+    /** Deploys to one host of the release's environment (its release command first, once per release). */
     public UiTask deploy(Release release, Host host) {
-        return track(tasks.start("Deploy " + release.label() + " to " + host.name(),
-                new StopNote("A deploy is running on " + host.name() + ".", PUT_BACK),
-                progress -> engine.deploy(release, host, progress), MainViewModel::describe, run -> ran(run, host.name()), this::fail));
+        return rollout("Deploy " + release.label() + " to " + host.name(),
+                new StopNote("A deploy is running on " + host.name() + ".", PUT_BACK), () -> List.of(host),
+                progress -> engine.deployTo(release, List.of(host), java.time.Duration.ZERO, progress));
     }
 
-    /** Deploys to every host of the release's environment, one after another; the engine stops at the first failure. */
+    /**
+     * Deploys to every host of the release's environment by its rollout; the task shows one row
+     * per host (current step, then outcome).
+     */
     public UiTask deployAll(Release release) {
-        return track(tasks.start("Deploy " + release.label() + " to every host of " + release.environmentName(),
+        return rollout("Deploy " + release.label() + " to every host of " + release.environmentName(),
                 new StopNote("A deploy is running on the hosts of " + release.environmentName() + ".", PUT_BACK),
-                progress -> engine.deployAll(release, progress), MainViewModel::describe, this::ranAll, this::fail));
+                () -> engine.hosts(engine.environmentOf(release)), progress -> engine.deployAll(release, progress));
+    }
+
+    /** Deploys again only on the hosts the release is not live on. */
+    public UiTask retryFailed(Release release) {
+        return rollout("Retry " + release.label() + " on its failed hosts",
+                new StopNote("A deploy is running on the hosts of " + release.environmentName() + ".", PUT_BACK),
+                () -> engine.failedHosts(release), progress -> engine.retryFailed(release, java.time.Duration.ZERO, progress));
+    }
+
+    private UiTask rollout(String title, StopNote stopNote, java.util.function.Supplier<List<Host>> hosts,
+                           java.util.function.Function<org.stageboard.pipeline.RolloutProgress, RolloutResult> work) {
+        HostRows rows = new HostRows(executor);
+        UiTask task = tasks.start(title, stopNote, progress -> work.apply(new DeployProgress(progress, rows, hosts.get())),
+                MainViewModel::describe, this::ranAll, this::fail);
+        task.showHostRows(rows);
+        return track(task);
     }
 
     /**
@@ -334,28 +357,48 @@ public final class MainViewModel {
         refresh();
     }
 
-    private String hostName(Run run) {
-        BoardSnapshot snapshot = board.snapshotProperty().get();
-        Host host = snapshot == null ? null : snapshot.hosts().get(run.hostId());
-        return host == null ? "host " + run.hostId() : host.name();
+    private void ranAll(RolloutResult result) {
+        if (!result.allLive() && result.hosts().size() == 1 && result.hosts().get(0).run() != null && result.hosts().get(0).rollback() == null
+                && (result.releaseCommand() == null || result.releaseCommand().status() == RunStatus.LIVE)) {
+            HostOutcome only = result.hosts().get(0);
+            ran(only.run(), only.host().name());
+            return;
+        }
+        List<Run> runs = result.runs();
+        if (!runs.isEmpty()) {
+            board.selectWhenShown(Lane.RUN, runs.get(runs.size() - 1).id());
+        }
+        readHosts();
+        if (result.allLive()) {
+            notice.set(Notice.info("Live on " + result.hosts().size() + (result.hosts().size() == 1 ? " host." : " hosts.")));
+        } else if (result.hosts().isEmpty()) {
+            notice.set(Notice.info(capitalized(result.summary()) + "."));
+        } else {
+            HostOutcome first = result.hosts().stream().filter(h -> h.state() != HostOutcome.State.LIVE
+                    && h.state() != HostOutcome.State.SKIPPED && h.state() != HostOutcome.State.REVERTED).findFirst().orElse(null);
+            String why = result.releaseCommand() != null && result.releaseCommand().status() != RunStatus.LIVE
+                    ? " " + firstLine(result.releaseCommand().message())
+                    : first == null ? "" : " " + first.host().name() + ": " + firstLine(first.message());
+            String text = "Deploy of " + result.release().label() + ": " + result.summary() + "." + why;
+            notice.set(result.cancelled() ? Notice.warning(text) : Notice.error(text));
+        }
+        refresh();
     }
 
-    private void ranAll(List<Run> runs) {
-        Run last = runs.get(runs.size() - 1);
-        ran(last, hostName(last));
-        if (last.status() == RunStatus.LIVE) {
-            notice.set(Notice.info("Live on " + runs.size() + (runs.size() == 1 ? " host." : " hosts.")));
-        }
+    private static String capitalized(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
-    private static Outcome describe(List<Run> runs) {
-        long live = runs.stream().filter(r -> r.status() == RunStatus.LIVE).count();
-        String sentence = live + " of " + runs.size() + (runs.size() == 1 ? " host" : " hosts") + " live";
-        if (live == runs.size()) {
-            return Outcome.ok(sentence);
+    private static Outcome describe(RolloutResult result) {
+        long live = result.hosts().stream().filter(HostOutcome::live).count();
+        int all = result.hosts().size();
+        if (result.allLive()) {
+            return Outcome.ok(live + " of " + all + (all == 1 ? " host" : " hosts") + " live");
         }
-        return runs.get(runs.size() - 1).status() == RunStatus.CANCELLED
-                ? Outcome.cancelled(sentence + "; the rollout was cancelled") : Outcome.failed(sentence + "; the rollout stopped");
+        if (all == 0 && result.releaseCommand() == null) {
+            return Outcome.ok(result.summary());
+        }
+        return result.cancelled() ? Outcome.cancelled(result.summary()) : Outcome.failed(result.summary());
     }
 
     private static Outcome describe(Build build) {

@@ -34,6 +34,7 @@ import org.stageboard.ui.board.HostFlag;
 import org.stageboard.ui.board.HostSlot;
 import org.stageboard.ui.board.Lane;
 import org.stageboard.ui.dialog.DeployDialogModel;
+import org.stageboard.ui.task.HostRows;
 import org.stageboard.ui.task.SameThreadTaskExecutor;
 import org.stageboard.ui.task.TaskState;
 import org.stageboard.ui.task.UiTask;
@@ -90,6 +91,7 @@ class DeployViewModelTest {
         assertThat(task.stateProperty().get()).as(task.outcomeProperty().get()).isEqualTo(TaskState.SUCCEEDED);
         assertThat(task.outcomeProperty().get()).isEqualTo("1 of 1 host live");
         assertThat(task.log()).isNotEmpty();
+        assertThat(task.hostRowsProperty().get().rows()).extracting(HostRows.Row::text).containsExactly("vps1 · live");
         Card run = model.board().cards(Lane.RUN).get(0);
         assertThat(run.text()).startsWith("vps1 · staging v1 · live since");
         assertThat(model.board().selectedLiveRun()).isPresent();

@@ -65,7 +65,7 @@ public final class BoardCards {
     Card releaseCard(BoardSnapshot snapshot, Release release) {
         String detail = "build #" + release.buildNumber() + " + config v" + release.configVersion();
         List<String> liveOn = snapshot.runs().stream()
-                .filter(run -> run.releaseId() == release.id() && run.status() == RunStatus.LIVE)
+                .filter(run -> run.releaseId() == release.id() && run.status() == RunStatus.LIVE && puttingToWork(run))
                 .map(run -> hostName(snapshot, run)).distinct().toList();
         CardState state = CardState.NEUTRAL;
         if (!liveOn.isEmpty()) {
@@ -75,18 +75,29 @@ public final class BoardCards {
         return new Card(Lane.RELEASE, release.id(), snapshot.commitOf(release), release.label(), detail, state, release);
     }
 
+    /** True for runs that put a release to work on the host; false for one-off commands (release command, exec). */
+    static boolean puttingToWork(Run run) {
+        return run.kind() != RunKind.RELEASE_COMMAND && run.kind() != RunKind.EXEC;
+    }
+
     Card runCard(BoardSnapshot snapshot, Run run) {
         Release release = snapshot.releaseOf(run);
         String title = hostName(snapshot, run) + " · " + (release == null ? "release ?" : release.label());
-        String prefix = run.kind() == RunKind.ROLLBACK ? "rollback · " : run.kind() == RunKind.RESTART ? "restart · " : "";
+        String prefix = run.kind() == RunKind.ROLLBACK ? "rollback · " : run.kind() == RunKind.RESTART ? "restart · "
+                : run.kind() == RunKind.RELEASE_COMMAND ? "release command · " : "";
         Instant now = clock.instant();
         Instant since = run.finishedAt() == null ? run.startedAt() : run.finishedAt();
         String detail;
         CardState state;
         switch (run.status()) {
             case LIVE -> {
-                detail = "live since " + Formats.clock(since, now, clock.getZone());
+                // A one-off command's LIVE only says it succeeded: the host does not run anything new.
+                detail = (puttingToWork(run) ? "live since " : "succeeded at ") + Formats.clock(since, now, clock.getZone());
                 state = CardState.SUCCESS;
+            }
+            case SKIPPED -> {
+                detail = "skipped";
+                state = CardState.SUPERSEDED;
             }
             case ROLLED_BACK -> {
                 detail = "rolled back";

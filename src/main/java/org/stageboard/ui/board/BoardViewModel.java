@@ -222,7 +222,7 @@ public final class BoardViewModel {
     }
 
     public Optional<Run> selectedLiveRun() {
-        return selected(Run.class).filter(run -> run.status() == RunStatus.LIVE);
+        return selected(Run.class).filter(run -> run.status() == RunStatus.LIVE && BoardCards.puttingToWork(run));
     }
 
     public List<Card> allCards() {

@@ -16,7 +16,7 @@ public record CommitBadge(String text, CardState state) {
             return NONE;
         }
         List<String> liveOn = snapshot.runs().stream()
-                .filter(run -> run.status() == RunStatus.LIVE && sha.equals(snapshot.commitOf(run)))
+                .filter(run -> run.status() == RunStatus.LIVE && BoardCards.puttingToWork(run) && sha.equals(snapshot.commitOf(run)))
                 .map(run -> {
                     Host host = snapshot.hosts().get(run.hostId());
                     var release = snapshot.releaseOf(run);

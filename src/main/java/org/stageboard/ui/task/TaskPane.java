@@ -44,8 +44,47 @@ public final class TaskPane extends VBox {
         if (tasks.tasks().isEmpty()) {
             rows.getChildren().setAll(none);
         } else {
-            rows.getChildren().setAll(tasks.tasks().stream().map(t -> row(t, openLog)).toList());
+            rows.getChildren().setAll(tasks.tasks().stream().map(t -> withHosts(t, row(t, openLog))).toList());
         }
+    }
+
+    /** The task's row, with one line per host under it once the task has host rows (a deploy over several hosts). */
+    private static VBox withHosts(UiTask task, HBox row) {
+        VBox hosts = new VBox(2);
+        hosts.getStyleClass().add("task-hosts");
+        hosts.setId("taskHosts");
+        Runnable show = () -> {
+            HostRows model = task.hostRowsProperty().get();
+            if (model == null) {
+                hosts.getChildren().clear();
+                return;
+            }
+            hosts.getChildren().setAll(model.rows().stream().map(TaskPane::hostLine).toList());
+        };
+        task.hostRowsProperty().addListener((o, before, now) -> {
+            if (now != null) {
+                now.rows().addListener((ListChangeListener<HostRows.Row>) change -> show.run());
+            }
+            show.run();
+        });
+        if (task.hostRowsProperty().get() != null) {
+            task.hostRowsProperty().get().rows().addListener((ListChangeListener<HostRows.Row>) change -> show.run());
+        }
+        show.run();
+        VBox box = new VBox(2, row, hosts);
+        hosts.setPadding(new javafx.geometry.Insets(0, 0, 0, 24));
+        return box;
+    }
+
+    private static Label hostLine(HostRows.Row host) {
+        Label line = new Label(host.host() + "   " + (host.finished() ? host.outcome() : host.step()));
+        line.getStyleClass().add("task-host");
+        if (host.bad()) {
+            line.getStyleClass().add("task-host-bad");
+        } else if (host.finished()) {
+            line.getStyleClass().add("task-host-done");
+        }
+        return line;
     }
 
     private static HBox row(UiTask task, Consumer<UiTask> openLog) {

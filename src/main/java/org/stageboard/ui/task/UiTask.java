@@ -37,6 +37,7 @@ public final class UiTask {
     private final Queue<String> pendingLines = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final Progress progress = new Reporter();
+    private final ReadOnlyObjectWrapper<HostRows> hostRows = new ReadOnlyObjectWrapper<>();
 
     UiTask(String title, StopNote stopNote, TaskExecutor executor) {
         this.title = title;
@@ -72,6 +73,16 @@ public final class UiTask {
 
     public ObservableList<String> log() {
         return logView;
+    }
+
+    /** One row per host, for a task over several hosts (a deploy); null for others. */
+    public ReadOnlyObjectProperty<HostRows> hostRowsProperty() {
+        return hostRows.getReadOnlyProperty();
+    }
+
+    /** Shows these host rows with the task (on the UI thread). */
+    public void showHostRows(HostRows rows) {
+        hostRows.set(rows);
     }
 
     /** The engine-facing side: thread-safe, cancellable. */

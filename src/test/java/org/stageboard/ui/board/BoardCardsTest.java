@@ -82,6 +82,18 @@ class BoardCardsTest {
     }
 
     @Test
+    void aSkippedHostAndAReleaseCommandAreNotLiveRuns() {
+        var snapshot = Snapshots.journey();
+        Run skipped = new Run(37, 21, 3, RunKind.DEPLOY, RunStatus.SKIPPED, Snapshots.T0, Snapshots.T0, null, "vps2 failed", "ada");
+        Run command = new Run(38, 21, 3, RunKind.RELEASE_COMMAND, RunStatus.LIVE, Snapshots.T0, Snapshots.T0.plusSeconds(60), null, "ok", "ada");
+        assertThat(cards.runCard(snapshot, skipped).detail()).isEqualTo("skipped");
+        assertThat(cards.runCard(snapshot, skipped).state()).isEqualTo(CardState.SUPERSEDED);
+        assertThat(cards.runCard(snapshot, command).detail()).startsWith("release command · succeeded at ");
+        assertThat(BoardCards.puttingToWork(command)).isFalse();
+        assertThat(BoardCards.puttingToWork(skipped)).isTrue();
+    }
+
+    @Test
     void formatsAreShort() {
         assertThat(Formats.size(12_400_000)).isEqualTo("11.8 MB");
         assertThat(Formats.duration(java.time.Duration.ofSeconds(125))).isEqualTo("2 min 5 s");
