@@ -8,12 +8,32 @@ import java.util.List;
  * {@code current} points and whether that folder exists, the identity in its {@code release.json}
  * (null for a folder without one), the app process from the pidfile (alive, and for how long),
  * one health answer, the lock (null when free), the ledger's last entries (oldest first), the
- * release folders (most recently activated first) and leftover upload parts.
+ * release folders (most recently activated first) and leftover upload parts. {@code instances} are
+ * the release's process instances ({@code web.1}, {@code worker.1}, …); {@code pid} is the first
+ * one's and {@code appAlive} is true only when every instance is alive.
  */
 public record HostState(Instant readAt, boolean environmentExists, String currentFolder, boolean currentExists,
                         ReleaseIdentity currentIdentity, Integer pid, boolean appAlive, Long appUptimeSeconds,
                         Boolean healthy, String health, LockInfo lock, List<LedgerEntry> ledger, List<String> releases,
-                        int leftoverParts) {
+                        int leftoverParts, List<InstanceState> instances) {
+
+    public HostState {
+        instances = instances == null ? List.of() : List.copyOf(instances);
+    }
+
+    /** A state without instance detail (one process, as read by older Stageboard versions). */
+    public HostState(Instant readAt, boolean environmentExists, String currentFolder, boolean currentExists,
+                     ReleaseIdentity currentIdentity, Integer pid, boolean appAlive, Long appUptimeSeconds,
+                     Boolean healthy, String health, LockInfo lock, List<LedgerEntry> ledger, List<String> releases,
+                     int leftoverParts) {
+        this(readAt, environmentExists, currentFolder, currentExists, currentIdentity, pid, appAlive, appUptimeSeconds, healthy, health,
+                lock, ledger, releases, leftoverParts, List.of());
+    }
+
+    /** Instances that are down or whose supervisor gave up, each in words naming it; empty when all run. */
+    public List<String> instanceProblems() {
+        return instances.stream().map(InstanceState::problem).filter(java.util.Objects::nonNull).toList();
+    }
 
     /** The newest ledger entry about the current release folder, or null: who put it there and when. */
     public LedgerEntry currentEntry() {

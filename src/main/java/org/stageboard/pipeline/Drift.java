@@ -39,8 +39,14 @@ final class Drift {
                 drift.add(new Difference(Difference.Kind.UNRECORDED_SWITCH, "no ledger entry activated " + state.currentFolder() + ": current was switched by hand, or by a run "
                         + "that was killed before it finished"));
             }
-            if (!state.appAlive()) {
-                drift.add(new Difference(Difference.Kind.APP_DOWN, "app down: no process runs for " + state.currentFolder()));
+            List<String> down = state.instanceProblems();
+            if (state.instances().size() > 1 && !down.isEmpty()) {
+                // One difference per instance that is down or whose supervisor gave up, naming it.
+                down.forEach(problem -> drift.add(new Difference(Difference.Kind.APP_DOWN, "app down: " + problem)));
+            } else if (!state.appAlive() || !down.isEmpty()) {
+                boolean gaveUp = state.instances().stream().anyMatch(i -> i.gaveUp() != null);
+                drift.add(new Difference(Difference.Kind.APP_DOWN, "app down: no process runs for " + state.currentFolder()
+                        + (gaveUp ? ": " + down.get(0) : "")));
             } else if (Boolean.FALSE.equals(state.healthy())) {
                 drift.add(new Difference(Difference.Kind.UNHEALTHY, "unhealthy: " + state.health()));
             }

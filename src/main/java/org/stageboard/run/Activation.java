@@ -4,8 +4,8 @@ import static org.stageboard.run.RemoteLayout.q;
 
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.List;
 import org.stageboard.core.CancelledException;
-import org.stageboard.core.HealthKind;
 import org.stageboard.core.Masker;
 import org.stageboard.core.Progress;
 import org.stageboard.core.RunSettings;
@@ -36,7 +36,8 @@ final class Activation {
     private String previousLabel;
     private boolean previousStopped;
     private boolean switched;
-    private Integer newPid;
+    private List<Instances.Instance> instances;
+    private List<Instances.Started> started;
     private long uploaded;
 
     Activation(HostConnection connection, RemoteLayout layout, RemoteRelease release, Progress progress) {
@@ -72,14 +73,15 @@ final class Activation {
         previousPid = current.pid();
         previousLabel = current.label();
         RunSettings previousRun = previous == null ? release.run() : StoredRunSettings.fromJson(current.runSettingsJson(), release.run());
+        instances = Instances.plan(shell, layout, layout.release(release.releaseName()), release.run());
         progress.checkCancelled();
         return switchAndCheck(shell, previousRun).withUpload(uploaded);
     }
 
     private DeployResult switchAndCheck(RemoteShell shell, RunSettings previousRun) {
         // One probe (one port forward) for the checks before the switch and the health wait after it.
-        try (HealthProbe probe = HealthProbe.open(shell, layout, release.run())) {
-            return switchAndCheck(shell, previousRun, probe);
+        try (HealthCheck.Probes probes = HealthCheck.Probes.open(shell, layout, release.run(), instances)) {
+            return switchAndCheck(shell, previousRun, probes);
         } catch (CancelledException e) {
             return recover("cancelled by the user", true, null);
         } catch (RuntimeException e) {
@@ -87,25 +89,25 @@ final class Activation {
         }
     }
 
-    private DeployResult switchAndCheck(RemoteShell shell, RunSettings previousRun, HealthProbe probe) {
-        boolean reachable = release.run().healthKind() != HealthKind.COMMAND;
-        if (reachable) {
-            // Before anything that serves is touched: a health check that cannot reach the app would take a good host down.
+    private DeployResult switchAndCheck(RemoteShell shell, RunSettings previousRun, HealthCheck.Probes probes) {
+        // Before anything that serves is touched: a health check that cannot reach the app would take a good host down.
+        for (HealthProbe probe : probes.network()) {
             HealthProbe.Answer reach = probe.ask();
             if (reach.refusedBySsh()) {
                 return recover(reach.summary(), false, null);
             }
         }
-        if (previousPid != null) {
+        if (previous != null || previousPid != null) {
             progress.step("stop previous app");
-            previousStopped = true;
-            progress.log("previous app (pid " + previousPid + "): "
-                    + AppProcess.stop(shell.uncancellable(), layout, previousPid, previousRun.stopGraceSeconds()));
+            // What runs is read from the host: the previous release may have had other types and counts.
+            String stopped = Instances.stopAll(shell.uncancellable(), layout, previousRun.stopGraceSeconds());
+            previousStopped = !stopped.equals(Instances.NOTHING_RECORDED);
+            progress.log("previous app" + (previousLabel == null ? "" : " (" + previousLabel + ")") + ": " + stopped);
         }
-        if (reachable) {
+        for (HealthProbe probe : probes.network()) {
             HealthProbe.Answer occupied = probe.occupied();
             if (occupied.answered() || occupied.healthy()) {
-                return recover(release.run().healthUrl() + " still answers (" + occupied.summary() + ") with no app of "
+                return recover(probe.what() + " still answers (" + occupied.summary() + ") with no app of "
                         + layout.envDir() + " running: another process holds that port, and it would pass for the new app. "
                         + "Stop it on the host", false, occupied.evidence());
             }
@@ -116,11 +118,11 @@ final class Activation {
         progress.log("current -> releases/" + release.releaseName() + (previous == null ? "" : " (was " + previous + ")"));
 
         progress.step("start " + release.label());
-        newPid = AppProcess.start(shell, layout, release.run(), release.label());
-        progress.log("started " + release.label() + " as pid " + newPid);
+        started = Instances.startAll(shell, layout, release.run(), instances, release.label(), progress);
+        progress.log("started " + release.label() + " as " + describe(started));
 
         progress.step("health check");
-        HealthCheck.Outcome health = HealthCheck.await(probe, shell, release.run(), newPid, progress);
+        HealthCheck.Outcome health = HealthCheck.awaitAll(probes, shell, layout, release.run(), started, progress);
         if (health.healthy()) {
             return new DeployResult(RunStatus.LIVE, release.label() + " is live on " + connection.display() + ".", previous);
         }
@@ -154,13 +156,9 @@ final class Activation {
         }
         String evidence = evidence(shell, healthEvidence);
         try {
-            if (newPid == null && switched) {
-                Integer written = AppProcess.readPid(shell, layout);
-                newPid = written != null && !written.equals(previousPid) ? written : null;
-            }
-            if (newPid != null) {
-                progress.log("stopping " + release.label() + " (pid " + newPid + "): "
-                        + AppProcess.stop(shell, layout, newPid, release.run().stopGraceSeconds()));
+            if (switched) {
+                // Whatever of the new release was started, read from the host (a start cut short leaves no list here).
+                progress.log("stopping " + release.label() + ": " + Instances.stopAll(shell, layout, release.run().stopGraceSeconds()));
             }
             if (!previousStopped && !switched) {
                 return new DeployResult(ended, what + ". Nothing was switched: the host serves what it served before.", previous, evidence);
@@ -196,9 +194,9 @@ final class Activation {
                                  String action) {
         switchCurrent(shell, link);
         progress.log("current -> " + link);
-        int pid = AppProcess.start(shell, layout, run, previous);
-        progress.log("started " + previous + " again as pid " + pid);
-        HealthCheck.Outcome health = HealthCheck.await(shell, layout, run, pid, Progress.NONE);
+        List<Instances.Started> again = Instances.startAll(shell, layout, run, previous, progress);
+        progress.log("started " + previous + " again as " + describe(again));
+        HealthCheck.Outcome health = HealthCheck.awaitAll(shell, layout, run, again, Progress.NONE);
         if (health.healthy()) {
             return new DeployResult(ok, what + ". " + capitalize(action) + ", which serves again and is healthy.", previous, evidence);
         }
@@ -208,7 +206,7 @@ final class Activation {
     }
 
     private String stateWhenLost() {
-        return switched ? " (current was switched to " + release.releaseName() + (newPid == null ? "" : ", app pid " + newPid) + ")"
+        return switched ? " (current was switched to " + release.releaseName() + (started == null ? "" : ", app " + describe(started)) + ")"
                 : previousStopped ? " (the previous app " + previous + " was stopped; current still -> " + previous + ")" : "";
     }
 
@@ -227,19 +225,31 @@ final class Activation {
             text.append("last answer: ").append(healthEvidence.strip()).append('\n');
         }
         try {
-            String tail = AppProcess.logTail(shell, layout, LOG_TAIL_LINES);
-            if (!tail.isBlank()) {
-                text.append("last lines of logs/app.log:\n");
-                tail.lines().forEach(line -> text.append("  ").append(line).append('\n'));
+            List<String> names = instances == null ? null : instances.stream().map(Instances.Instance::name).toList();
+            String tail = Instances.logTail(shell, layout, names, LOG_TAIL_LINES);
+            for (String line : tail.lines().toList()) {
+                if (line.startsWith("@@log ")) {
+                    text.append("last lines of shared/log/").append(line.substring(6)).append(":\n");
+                } else {
+                    text.append("  ").append(line).append('\n');
+                }
             }
         } catch (RuntimeException e) {
-            text.append("logs/app.log could not be read: ").append(e.getMessage()).append('\n');
+            text.append("the app's logs under shared/log could not be read: ").append(e.getMessage()).append('\n');
         }
         String masked = masker.mask(text.toString()).strip();
         if (!masked.isEmpty()) {
             masked.lines().forEach(progress::log);
         }
         return masked.isEmpty() ? null : masked;
+    }
+
+    /** {@code pid 12} for one instance, {@code web.1 (pid 12), worker.1 (pid 13)} for several. */
+    private static String describe(List<Instances.Started> started) {
+        if (started.size() == 1) {
+            return "pid " + started.get(0).pid();
+        }
+        return String.join(", ", started.stream().map(s -> s.instance().name() + " (pid " + s.pid() + ")").toList());
     }
 
     private static String capitalize(String text) {

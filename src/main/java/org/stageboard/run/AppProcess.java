@@ -3,15 +3,13 @@ package org.stageboard.run;
 import static org.stageboard.run.RemoteLayout.q;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import org.stageboard.core.RunSettings;
 import org.stageboard.core.StageboardException;
 
 /**
- * Starts, stops and looks at the app process on the host. The app runs in its own session
- * ({@code setsid}), so its pid is also its process group, and stopping it reaches its children.
- * A zombie counts as gone: hosts without a reaping init (containers) keep them around.
+ * Looks at and stops one process group on the host (an instance's supervisor runs in its own
+ * session, so its pid is also its process group, and stopping it reaches its children); the
+ * shell functions every instance script uses. Starting is {@link Instances}'. A zombie counts as
+ * gone: hosts without a reaping init (containers) keep them around.
  */
 final class AppProcess {
 
@@ -58,27 +56,6 @@ final class AppProcess {
     }
 
     /**
-     * Starts the run settings' start command in {@code current}, detached, with the release's
-     * {@code .env} exported, output appended to {@code logs/app.log}; writes and returns the pid.
-     */
-    static int start(RemoteShell shell, RemoteLayout layout, RunSettings run, String label) {
-        String banner = "--- stageboard: starting " + label + " at " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + " ---";
-        String script = "mkdir -p " + q(layout.logs()) + " " + q(layout.meta())
-                + " && printf '%s\\n' " + q(banner) + " >> " + q(layout.appLog())
-                + " && cd " + q(layout.current())
-                + " && set -a && . ./.env && set +a"
-                // Redirecting all three streams lets the SSH command return while the app runs on.
-                + " && { nohup setsid sh -c " + q(run.startCommand()) + " >> " + q(layout.appLog()) + " 2>&1 < /dev/null &"
-                + " pid=$!; echo \"$pid\" > " + q(layout.pidFile()) + "; echo \"$pid\"; }";
-        String out = shell.check("Starting " + label, script).strip();
-        try {
-            return Integer.parseInt(out);
-        } catch (NumberFormatException e) {
-            throw new StageboardException("Starting " + label + " on " + shell.host() + " gave no process id.");
-        }
-    }
-
-    /**
      * Stops the process group: TERM, up to {@code graceSeconds} to exit, then KILL. Leaves alone a
      * pid that now belongs to a process outside this environment's releases (pid reuse).
      * Returns what happened, for the log.
@@ -110,10 +87,5 @@ final class AppProcess {
         if (pid <= 1) {
             throw new StageboardException("The pidfile names process " + pid + ", which cannot be the app: not signalling it.");
         }
-    }
-
-    /** The last lines of {@code logs/app.log}. */
-    static String logTail(RemoteShell shell, RemoteLayout layout, int lines) {
-        return shell.run("tail -n " + lines + " " + q(layout.appLog()) + " 2>/dev/null", RemoteShell.SHORT).stdout();
     }
 }

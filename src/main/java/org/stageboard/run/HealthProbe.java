@@ -39,26 +39,45 @@ final class HealthProbe implements AutoCloseable {
     private final RunSettings run;
     private final PortForward forward;
     private final HttpClient http;
+    private final int port;
 
-    private HealthProbe(RemoteShell shell, RemoteLayout layout, RunSettings run, PortForward forward) {
+    private HealthProbe(RemoteShell shell, RemoteLayout layout, RunSettings run, PortForward forward, int port) {
         this.shell = shell;
         this.layout = layout;
         this.run = run;
         this.forward = forward;
+        this.port = port;
         this.http = forward == null ? null : HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(3)).build();
     }
 
     static HealthProbe open(RemoteShell shell, RemoteLayout layout, RunSettings run) {
-        HealthKind kind = run.healthKind();
-        PortForward forward = kind == HealthKind.COMMAND ? null
-                : shell.ssh().forward(run.healthUri().getHost(), run.healthUri().getPort());
-        return new HealthProbe(shell, layout, run, forward);
+        return open(shell, layout, run, null);
     }
 
-    /** What is asked, for messages: the URL, {@code tcp://…} or the command. */
+    /**
+     * A probe of the same URL or TCP target with its port replaced by {@code port} (an instance's
+     * own {@code PORT}); null keeps the configured one.
+     */
+    static HealthProbe open(RemoteShell shell, RemoteLayout layout, RunSettings run, Integer port) {
+        HealthKind kind = run.healthKind();
+        PortForward forward = kind == HealthKind.COMMAND ? null : shell.ssh().forward(run.healthUri().getHost(),
+                port != null ? port : run.healthUri().getPort() > 0 ? run.healthUri().getPort() : run.healthPort());
+        return new HealthProbe(shell, layout, run, forward, port == null ? -1 : port);
+    }
+
+    /** What is asked, for messages: the URL, {@code tcp://…} or the command (with an instance's port when it has one). */
     String what() {
-        return run.healthUrl();
+        if (port < 0) {
+            return run.healthUrl();
+        }
+        URI uri = run.healthUri();
+        try {
+            return new URI(uri.getScheme(), uri.getUserInfo(), uri.getHost(), port, uri.getPath(), uri.getQuery(), uri.getFragment())
+                    .toString();
+        } catch (java.net.URISyntaxException e) {
+            return run.healthUrl() + " (port " + port + ")";
+        }
     }
 
     Answer ask() {
@@ -110,7 +129,7 @@ final class HealthProbe implements AutoCloseable {
             } catch (SocketTimeoutException quiet) {
                 // Open and silent, as most servers are until spoken to.
             }
-            return new Answer(true, true, false, "port " + run.healthUri().getPort() + " accepts connections", null);
+            return new Answer(true, true, false, "port " + (port < 0 ? run.healthUri().getPort() : port) + " accepts connections", null);
         } catch (IOException e) {
             return refusedOr("no answer");
         }

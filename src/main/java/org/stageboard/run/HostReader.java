@@ -1,6 +1,7 @@
 package org.stageboard.run;
 
 import org.stageboard.core.HostState;
+import org.stageboard.core.InstanceState;
 import org.stageboard.core.LockInfo;
 import org.stageboard.core.LedgerEntry;
 import org.stageboard.core.ReleaseIdentity;
@@ -14,7 +15,9 @@ import org.stageboard.core.RunSettings;
 
 /**
  * Reads an environment's state on a host with one remote command (plus one health answer):
- * sections framed by markers, so nothing in a file can be taken for the next section.
+ * sections framed by markers, so nothing in a file can be taken for the next section. Every
+ * instance of the app is read (type, index, pid, alive, restarts, a supervisor that gave up);
+ * a host still in the single-process layout ({@code .stageboard/app.pid} only) reads as before.
  */
 final class HostReader {
 
@@ -51,6 +54,14 @@ final class HostReader {
                 // ps without etimes: the uptime stays unknown.
             }
         }
+        List<Instances.Read> reads = Instances.parse(sections.getOrDefault("instances", ""));
+        List<InstanceState> instances = reads.stream().map(Instances.Read::state).toList();
+        if (!instances.isEmpty()) {
+            // Every instance is recorded: the first one stands for the app, which is up only when all are.
+            pid = instances.get(0).pid();
+            appAlive = instances.stream().allMatch(InstanceState::alive);
+            uptime = appAlive ? reads.get(0).uptimeSeconds() : null;
+        }
         LockInfo lock = RemoteLock.parse(sections.getOrDefault("lock", ""));
         List<LedgerEntry> ledger = Ledger.parse(sections.getOrDefault("ledger", "").lines().toList());
         List<String> releases = sections.getOrDefault("releases", "").lines().map(String::strip)
@@ -71,7 +82,7 @@ final class HostReader {
             }
         }
         return new HostState(readAt, true, folder, exists, identity, pid, appAlive, uptime, healthy, health, lock, ledger,
-                releases, parts);
+                releases, parts, instances);
     }
 
     static String script(RemoteLayout layout) {
@@ -85,6 +96,7 @@ final class HostReader {
                 + AppProcess.FUNCTIONS
                 + "echo '" + MARK + "alive'; if [ -n \"$pid\" ] && [ \"$pid\" -gt 1 ] && running \"$pid\"; then "
                 + "echo yes $(ps -o etimes= -p \"$pid\" 2>/dev/null); else echo no; fi\n"
+                + "echo '" + MARK + "instances'\n" + Instances.readScript()
                 + "echo '" + MARK + "lock'; " + RemoteLock.readScript(layout) + "\n"
                 + "echo '" + MARK + "ledger'; " + Ledger.tailCommand(layout) + "\n"
                 + "echo '" + MARK + "releases'; ls -1t releases 2>/dev/null; true\n"

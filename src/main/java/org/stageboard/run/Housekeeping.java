@@ -12,13 +12,15 @@ import org.stageboard.core.Progress;
 /**
  * Keeps an environment's folder on a host from growing forever: removes upload parts and
  * unpack folders left by runs that died (only ever under the lock, so none is in use), rotates
- * the app log, prunes old releases (never {@code current} nor the rollback target) and deletes
+ * the instance logs under {@code shared/log/} (and an old {@code logs/app.log}), prunes old releases (never {@code current} nor the rollback target) and deletes
  * artifacts that no kept release uses.
  */
 final class Housekeeping {
 
-    /** The app log is rotated to {@code app.log.1} once it passes this size. */
+    /** An instance log is rotated to {@code .1} once it passes this size. */
     static final long LOG_LIMIT_BYTES = 10L * 1024 * 1024;
+    /** How many rotated files of each log are kept ({@code .1} newest … {@code .3} oldest). */
+    static final int LOG_KEEP = 3;
 
     private Housekeeping() {
     }
@@ -28,8 +30,10 @@ final class Housekeeping {
         String out = shell.check("Removing leftovers of interrupted runs", leftoversScript(layout) + "\n" + rotateScript(layout)).strip();
         List<String> removed = new ArrayList<>();
         for (String line : out.lines().map(String::strip).filter(l -> !l.isEmpty()).toList()) {
-            if (line.equals("@rotated")) {
-                progress.log("logs/app.log was over " + (LOG_LIMIT_BYTES / 1024 / 1024) + " MB: moved to logs/app.log.1");
+            if (line.startsWith("@rotated ")) {
+                String log = line.substring("@rotated ".length());
+                progress.log(log + " was over " + (LOG_LIMIT_BYTES / 1024 / 1024) + " MB: rotated to " + log + ".1 (keeping "
+                        + LOG_KEEP + " old files)");
             } else {
                 removed.add(line);
             }
@@ -44,10 +48,18 @@ final class Housekeeping {
                 + "if [ -e \"$f\" ] || [ -L \"$f\" ]; then rm -rf \"$f\" && echo \"${f##*/}\"; fi; done; true";
     }
 
-    /** Moves {@code logs/app.log} to {@code app.log.1} when it is over the limit (the running app keeps its open file). */
+    /**
+     * Rotates each log over the limit: {@code .2} to {@code .3} (the oldest dropped), {@code .1}
+     * to {@code .2}, then the log copied to {@code .1} and emptied in place, so a running process,
+     * which appends, goes on writing at its start and the size on disk stays capped. Prints
+     * {@code @rotated shared/log/NAME} per rotated log.
+     */
     static String rotateScript(RemoteLayout layout) {
-        return "f=" + q(layout.appLog()) + "; if [ -f \"$f\" ] && [ $(wc -c < \"$f\") -gt " + LOG_LIMIT_BYTES
-                + " ]; then mv -f \"$f\" \"$f.1\" && echo @rotated; fi; true";
+        return "cd " + q(layout.envDir()) + " 2>/dev/null && for f in shared/log/*.log logs/app.log; do "
+                + "if [ -f \"$f\" ] && [ ! -L \"$f\" ] && [ $(wc -c < \"$f\") -gt " + LOG_LIMIT_BYTES + " ]; then "
+                + "i=" + LOG_KEEP + "; rm -f \"$f.$i\"; while [ $i -gt 1 ]; do j=$((i - 1)); "
+                + "if [ -f \"$f.$j\" ]; then mv -f \"$f.$j\" \"$f.$i\"; fi; i=$j; done; "
+                + "cp -p \"$f\" \"$f.1\" && : > \"$f\" && echo \"@rotated $f\"; fi; done; true";
     }
 
     /**

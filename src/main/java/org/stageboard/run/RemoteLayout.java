@@ -8,7 +8,9 @@ import org.stageboard.core.StageboardException;
 /**
  * Where things live for one project and environment on a host:
  * {@code <baseDir>/<project>/<environment>/} with {@code artifacts/}, {@code releases/},
- * {@code current}, {@code logs/app.log} and {@code .stageboard/} (lock, pidfile, ledger).
+ * {@code current}, {@code shared/log/} (the instances' logs, see {@link Instances}) and
+ * {@code .stageboard/} (lock, instances under {@code run/}, pidfile, ledger). {@code logs/app.log}
+ * is where the single-process layout kept the app's output; it is still rotated.
  * Paths are absolute; the {@code q…} methods give them shell-quoted.
  */
 record RemoteLayout(String envDir) {

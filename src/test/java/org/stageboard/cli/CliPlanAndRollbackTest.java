@@ -87,7 +87,7 @@ class CliPlanAndRollbackTest {
         assertThat(failed.code()).isEqualTo(1);
         assertThat(failed.out()).contains("vps1  staging v2  deploy  rolled back");
         assertThat(failed.err()).contains("error: vps1: staging v2 failed on").contains("exited before")
-                .contains("last lines of logs/app.log:").contains("demo server: exiting on purpose").contains("log: ");
+                .contains("last lines of shared/log/web.1.log:").contains("demo server: exiting on purpose").contains("log: ");
         assertThat(h.app()).isEqualTo("first");
         assertThat(h.ok("history").out()).contains("deploy  demo/staging v2 on vps1  rolled back");
     }

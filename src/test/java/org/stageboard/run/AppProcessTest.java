@@ -19,7 +19,7 @@ import org.stageboard.core.RunSettings;
 import org.stageboard.ssh.SshSession;
 import org.stageboard.testing.SshTestServer;
 
-/** Starting and stopping real app processes over SSH: detached start, TERM then KILL, whole process group, pid reuse. */
+/** Starting and stopping real app processes over SSH under their supervisor: detached start, TERM then KILL, whole process group, pid reuse. */
 class AppProcessTest {
 
     @TempDir
@@ -61,17 +61,27 @@ class AppProcessTest {
         return new RunSettings(startCommand, "http://127.0.0.1:1/health", 5, 1, 3);
     }
 
+    /** Starts the one web instance of {@code current} and returns its supervisor's pid (its process group). */
+    private int start(RemoteShell shell, String command) {
+        List<Instances.Started> started = Instances.startAll(shell, layout, settings(command), "r1", org.stageboard.core.Progress.NONE);
+        assertThat(started).hasSize(1);
+        deploys.remember(started.get(0).pid());
+        return started.get(0).pid();
+    }
+
     @Test
     void anAppThatIgnoresTermIsKilledAfterTheGracePeriod() throws Exception {
         try (SshSession ssh = SshSession.open(server.target())) {
             RemoteShell shell = new RemoteShell(ssh);
-            int pid = AppProcess.start(shell, layout, settings("trap '' TERM; exec sleep 600"), "r1");
+            int pid = start(shell, "trap '' TERM; exec sleep 600");
 
             assertThat(deploys.pidFromFile()).isEqualTo(pid);
             assertThat(AppProcess.isRunning(shell, pid)).isTrue();
-            assertThat(AppProcess.stop(shell, layout, pid, 1)).startsWith("killed after 1 s");
+            assertThat(Instances.stopAll(shell, layout, 1)).isEqualTo("web.1 killed after 1 s");
             assertThat(isAlive(pid)).isFalse();
             assertThat(AppProcess.isRunning(shell, pid)).isFalse();
+            assertThat(Path.of(layout.pidFile())).doesNotExist();
+            assertThat(Path.of(Instances.runDir(layout), "web.1.pid")).doesNotExist();
         }
     }
 
@@ -79,12 +89,14 @@ class AppProcessTest {
     void stoppingReachesTheWholeProcessGroup() throws Exception {
         try (SshSession ssh = SshSession.open(server.target())) {
             RemoteShell shell = new RemoteShell(ssh);
-            int pid = AppProcess.start(shell, layout, settings("sleep 600 & sleep 600 & wait"), "r1");
+            int pid = start(shell, "sleep 600 & sleep 600 & wait");
             Thread.sleep(300);
-            assertThat(liveInGroup(pid)).hasSizeGreaterThanOrEqualTo(3);
+            // The supervisor, the app's shell and its two sleeps.
+            assertThat(liveInGroup(pid)).hasSizeGreaterThanOrEqualTo(4);
 
-            assertThat(AppProcess.stop(shell, layout, pid, 5)).isEqualTo("stopped");
+            assertThat(Instances.stopAll(shell, layout, 5)).isEqualTo("web.1 stopped");
             assertThat(liveInGroup(pid)).isEmpty();
+            assertThat(Files.readString(Path.of(Instances.logFile(layout, "web.1")))).doesNotContain("restarting");
         }
     }
 
@@ -92,23 +104,26 @@ class AppProcessTest {
     void aPidThatNowBelongsToAnotherProcessIsLeftAlone() throws Exception {
         Process other = new ProcessBuilder("sleep", "600").directory(work.toFile()).start();
         foreign.add(other);
+        Files.createDirectories(Path.of(Instances.runDir(layout)));
+        Files.writeString(Path.of(Instances.runDir(layout), "web.1.pid"), other.pid() + "\n");
         try (SshSession ssh = SshSession.open(server.target())) {
-            String result = AppProcess.stop(new RemoteShell(ssh), layout, (int) other.pid(), 1);
+            String result = Instances.stopAll(new RemoteShell(ssh), layout, 1);
 
-            assertThat(result).startsWith("left alone");
+            assertThat(result).startsWith("web.1 left alone");
             assertThat(other.isAlive()).isTrue();
         }
     }
 
     @Test
-    void theConfigIsInTheAppsEnvironmentAndItsOutputInTheLog() throws Exception {
+    void theConfigIsInTheAppsEnvironmentAndItsOutputInItsInstanceLog() throws Exception {
         try (SshSession ssh = SshSession.open(server.target())) {
             RemoteShell shell = new RemoteShell(ssh);
-            int pid = AppProcess.start(shell, layout, settings("echo \"greeting=$GREETING\"; exec sleep 600"), "r1");
+            start(shell, "echo \"greeting=$GREETING process=$STAGEBOARD_PROCESS\"; exec sleep 600");
             Thread.sleep(300);
 
-            assertThat(Files.readString(Path.of(layout.appLog()))).contains("starting r1", "greeting=hi");
-            AppProcess.stop(shell, layout, pid, 1);
+            assertThat(Files.readString(Path.of(layout.envDir(), "shared/log/web.1.log")))
+                    .contains("starting r1 as web.1", "greeting=hi process=web.1");
+            Instances.stopAll(shell, layout, 1);
         }
     }
 

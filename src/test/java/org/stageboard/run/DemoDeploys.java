@@ -113,7 +113,7 @@ final class DemoDeploys {
      */
     void killAll() {
         try (Stream<Path> files = Files.walk(baseDir)) {
-            files.filter(p -> p.getFileName().toString().equals("app.pid")).forEach(p -> {
+            files.filter(DemoDeploys::pidFile).forEach(p -> {
                 try {
                     pids.add(Long.parseLong(Files.readString(p).strip()));
                 } catch (IOException | NumberFormatException ignored) {
@@ -133,6 +133,29 @@ final class DemoDeploys {
                 .filter(p -> pids.contains(processGroup(p.pid())) && runsInside(p.pid(), root))
                 .forEach(ProcessHandle::destroyForcibly);
         pids.clear();
+    }
+
+    /** {@code .stageboard/app.pid} or an instance's {@code .stageboard/run/<type>.<i>.pid}. */
+    static boolean pidFile(Path p) {
+        String name = p.getFileName().toString();
+        return name.equals("app.pid") || (name.endsWith(".pid") && p.getParent() != null && p.getParent().getFileName().toString().equals("run"));
+    }
+
+    /** The pid an instance's pidfile names (its supervisor's, for the process strategy), remembered for cleanup. */
+    long instancePid(String name) throws IOException {
+        long pid = Long.parseLong(Files.readString(envDir().resolve(".stageboard/run/" + name + ".pid")).strip());
+        pids.add(pid);
+        return pid;
+    }
+
+    /** The pid of the process an instance's supervisor runs now. */
+    long childPid(String name) throws IOException {
+        return Long.parseLong(Files.readString(envDir().resolve(".stageboard/run/" + name + ".child")).strip());
+    }
+
+    /** Remembers a pid whose process group to kill after the test. */
+    void remember(long pid) {
+        pids.add(pid);
     }
 
     private static long processGroup(long pid) {

@@ -178,6 +178,11 @@ class HostFaultsTest extends HostTestBase {
         long oldPid = deploys.pidFromFile();
         // Stageboard loses track of v1's process (pidfile gone), which keeps serving on the port.
         Files.delete(deploys.envDir().resolve(".stageboard/app.pid"));
+        try (var run = Files.list(deploys.envDir().resolve(".stageboard/run"))) {
+            for (Path f : run.toList()) {
+                Files.delete(f);
+            }
+        }
 
         RecordingProgress progress = new RecordingProgress();
         DeployResult result = runner.activate(release("v2", okArtifact, port, "hello from v2", 20, 3), progress);

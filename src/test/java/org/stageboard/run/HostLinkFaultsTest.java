@@ -148,15 +148,15 @@ class HostLinkFaultsTest extends HostTestBase {
     @Test
     void anAppLogOverItsLimitIsRotatedByTheNextDeploy() throws Exception {
         HostRunner runner = runnerFor("rotate");
-        Path log = Files.createDirectories(deploys.envDir().resolve("logs")).resolve("app.log");
+        Path log = Files.createDirectories(deploys.envDir().resolve("shared/log")).resolve("web.1.log");
         Files.write(log, new byte[(int) Housekeeping.LOG_LIMIT_BYTES + 1]);
         RecordingProgress progress = new RecordingProgress();
 
         assertThat(runner.activate(release("v1", okArtifact, freePort(), "hi", 30, 3), progress).status()).isEqualTo(RunStatus.LIVE);
 
-        assertThat(deploys.envDir().resolve("logs/app.log.1")).hasSize(Housekeeping.LOG_LIMIT_BYTES + 1);
+        assertThat(deploys.envDir().resolve("shared/log/web.1.log.1")).hasSize(Housekeeping.LOG_LIMIT_BYTES + 1);
         assertThat(Files.size(log)).isLessThan(Housekeeping.LOG_LIMIT_BYTES);
-        assertThat(progress.logs).anyMatch(l -> l.contains("moved to logs/app.log.1"));
+        assertThat(progress.logs).anyMatch(l -> l.contains("shared/log/web.1.log was over 10 MB: rotated to shared/log/web.1.log.1"));
     }
 
     /** The demo app plus 8 MB of incompressible filler, so an upload takes many SFTP writes. */

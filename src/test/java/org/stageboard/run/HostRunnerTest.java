@@ -90,7 +90,7 @@ class HostRunnerTest extends HostTestBase {
         assertThat(v3.message()).contains("staging v3 failed", "HTTP 500", "Rolled back to " + r2.releaseName() + " (staging v2)");
         // The app printed its secret in its answer and its log: masked; other values (the port) stay readable.
         assertThat(v3.evidence()).contains("last answer: HTTP 500", "unhealthy: cannot log in with token " + org.stageboard.core.Masker.MASK,
-                "last lines of logs/app.log:", "health fail", "config PORT=" + port + " API_TOKEN=" + org.stageboard.core.Masker.MASK)
+                "last lines of shared/log/web.1.log:", "health fail", "config PORT=" + port + " API_TOKEN=" + org.stageboard.core.Masker.MASK)
                 .doesNotContain(SECRET);
         assertThat(third.all()).contains("config PORT=" + port).doesNotContain(SECRET);
         assertThat(deploys.currentTarget()).isEqualTo("releases/" + r2.releaseName());

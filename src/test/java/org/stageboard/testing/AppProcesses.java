@@ -38,13 +38,14 @@ public final class AppProcesses {
         }
     }
 
-    /** Kills the process groups of every app pidfile under the base folder. */
+    /** Kills the process groups of every app pidfile under the base folder ({@code app.pid} and instances' {@code run/*.pid}). */
     public static void killAll(Path baseDir) {
         if (!Files.isDirectory(baseDir)) {
             return;
         }
         try (Stream<Path> files = Files.walk(baseDir)) {
-            files.filter(p -> p.getFileName().toString().equals("app.pid")).forEach(AppProcesses::kill);
+            files.filter(p -> p.getFileName().toString().equals("app.pid") || (p.getFileName().toString().endsWith(".pid")
+                    && p.getParent() != null && p.getParent().getFileName().toString().equals("run"))).forEach(AppProcesses::kill);
         } catch (IOException e) {
             // best effort
         }

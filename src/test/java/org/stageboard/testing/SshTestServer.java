@@ -73,6 +73,8 @@ import org.stageboard.ssh.SshTarget;
  *       "permission denied" (tests run as root, where a read-only folder is still writable);</li>
  *   <li>{@link #setDiskFull}: SFTP writes fail as on a full disk, and {@code df} says 0 available;</li>
  *   <li>{@link #setCiphers}: offer only some ciphers;</li>
+ *   <li>{@link #setPathPrefix}: a folder of fake host tools first on every command's PATH, and
+ *       variables exported to every command (see {@link FakeSystemd});</li>
  *   <li>{@link FreezableProxy} with {@link #targetThrough}: a link that goes silent.</li>
  * </ul>
  */
@@ -99,6 +101,7 @@ public final class SshTestServer implements AutoCloseable {
         volatile String stderrBanner;
         volatile boolean forwardingAllowed = true;
         volatile boolean diskFull;
+        volatile String preamble = "";
         final List<Path> deniedFolders = new CopyOnWriteArrayList<>();
         final AtomicLong uploadedBytes = new AtomicLong();
         final AtomicLong dropAt = new AtomicLong(-1);
@@ -140,7 +143,7 @@ public final class SshTestServer implements AutoCloseable {
             knobs.server = server;
             server.setCommandFactory((channel, command) -> {
                 commands.add(command);
-                String run = knobs.diskFull && command.startsWith("df ") ? FULL_DF : command;
+                String run = knobs.preamble + (knobs.diskFull && command.startsWith("df ") ? FULL_DF : command);
                 return new BannerShell(new ProcessShell("/bin/sh", "-c", run), knobs.banner, knobs.stderrBanner);
             });
             server.setSubsystemFactories(List.of(sftp(knobs)));
@@ -239,6 +242,22 @@ public final class SshTestServer implements AutoCloseable {
         allowAllWrites();
         setDiskFull(false);
         setCiphers();
+        setPathPrefix(null, java.util.Map.of());
+    }
+
+    /**
+     * Puts {@code dir} first on the PATH of every exec command (test fakes of host tools such as
+     * {@code systemctl}) and exports {@code environment} to them. A null dir turns it off.
+     */
+    public void setPathPrefix(Path dir, java.util.Map<String, String> environment) {
+        if (dir == null) {
+            knobs.preamble = "";
+            return;
+        }
+        StringBuilder preamble = new StringBuilder("PATH=" + org.stageboard.ssh.ShellQuote.quote(dir.toString()) + ":\"$PATH\"; export PATH; ");
+        environment.forEach((name, value) -> preamble.append(name).append('=').append(org.stageboard.ssh.ShellQuote.quote(value))
+                .append("; export ").append(name).append("; "));
+        knobs.preamble = preamble.toString();
     }
 
     /**
