@@ -55,11 +55,15 @@ class OperateTest extends EngineTestBase {
         assertThat(stopped.kind()).isEqualTo(RunKind.STOP);
         assertThat(stopped.releaseId()).isEqualTo(v1.id());
         assertThat(AppProcesses.get("http://127.0.0.1:" + appPort + "/")).isEqualTo("unreachable");
-        assertThat(engine.readHost(staging, host, false).state().appAlive()).isFalse();
+        HostStatus afterStop = engine.readHost(staging, host, false);
+        assertThat(afterStop.state().appAlive()).isFalse();
+        assertThat(afterStop.differences()).extracting(org.stageboard.core.Difference::kind)
+                .as("a deliberate stop is not an app that went down").containsExactly(org.stageboard.core.Difference.Kind.STOPPED);
 
         Run started = engine.start(staging, host, Duration.ZERO, progress);
         assertThat(started.status()).as(started.message()).isEqualTo(RunStatus.LIVE);
         assertThat(AppProcesses.get("http://127.0.0.1:" + appPort + "/")).isEqualTo("hello from v1");
+        assertThat(engine.readHost(staging, host, false).differences()).isEmpty();
 
         Run restarted = engine.restart(staging, host, Duration.ZERO, progress);
         assertThat(restarted.status()).as(restarted.message()).isEqualTo(RunStatus.LIVE);
