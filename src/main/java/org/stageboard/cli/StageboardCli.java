@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
                 "Catalog and logs live in STAGEBOARD_HOME (default ~/.stageboard)."},
         subcommands = {ProjectCommand.class, CommitsCommand.class, BuildCommand.class, BuildsCommand.class, ArtifactsCommand.class, EnvCommand.class,
                 ConfigCommand.class, ReleaseCommand.class, ReleasesCommand.class, HostCommand.class, DeployCommand.class,
-                RollbackCommand.class, LockCommand.class, StatusCommand.class, HistoryCommand.class, ShipCommand.class,
+                RollbackCommand.class, LockCommand.class, StatusCommand.class, HistoryCommand.class, LogsCommand.class, ExecCommand.class,
+                AppControlCommands.Stop.class, AppControlCommands.Start.class, AppControlCommands.Restart.class, ShipCommand.class,
                 HelpCommand.class})
 public final class StageboardCli implements Runnable {
 
