@@ -54,7 +54,13 @@ final class RunStage {
 
     SshTarget target(Host host) {
         return new SshTarget(host.address(), host.port(), host.user(), host.privateKey(), home.knownHosts(), CONNECT_TIMEOUT,
-                passphrases.forHost(host));
+                passphrases.forHost(host)).withAgent(agentSocket());
+    }
+
+    /** The socket of the user's running ssh-agent ($SSH_AUTH_SOCK), or null. */
+    private static java.nio.file.Path agentSocket() {
+        String socket = System.getenv("SSH_AUTH_SOCK");
+        return socket == null || socket.isBlank() ? null : java.nio.file.Path.of(socket);
     }
 
     Run activate(Release release, Host host, RunKind kind, Duration lockWait, String actor, Progress progress) {

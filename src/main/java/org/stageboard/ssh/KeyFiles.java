@@ -29,8 +29,21 @@ public final class KeyFiles {
     private KeyFiles() {
     }
 
-    /** Reads and checks the key; {@code passphrase} may be null (none known). See {@link #load}. */
+    /**
+     * Reads and checks the key; {@code passphrase} may be null (none known). See {@link #load}. A
+     * public key file ({@code .pub}) is accepted too: its private half is then to be held by the ssh-agent.
+     */
     public static KeyFileInfo inspect(Path file, char[] passphrase) {
+        java.util.Optional<byte[]> publicOnly = publicKeyFile(file);
+        if (publicOnly.isPresent()) {
+            String type;
+            try {
+                type = new Buffer.PlainBuffer(publicOnly.get()).readString();
+            } catch (Buffer.BufferException e) {
+                throw new StageboardException("The public key file " + file + " is malformed: give the key file itself.", e);
+            }
+            return new KeyFileInfo(file, type + " public key (its private half must be held by the ssh-agent)", fingerprint(publicOnly.get()), false);
+        }
         Loaded loaded = load(new SSHClient(), file, passphrase);
         return loaded.info();
     }
@@ -110,6 +123,34 @@ public final class KeyFiles {
             return text.contains("ENCRYPTED") || text.contains("Proc-Type: 4,ENCRYPTED") || text.contains("Encryption: aes");
         } catch (IOException | RuntimeException e) {
             return false;
+        }
+    }
+
+    /**
+     * The key blob of a public key file ({@code type base64 [comment]}, as in {@code id_ed25519.pub}),
+     * or empty when the file is missing or holds no public key.
+     */
+    static java.util.Optional<byte[]> publicKeyFile(Path file) {
+        try {
+            if (file == null || !Files.isRegularFile(file) || Files.size(file) > 64 * 1024) {
+                return java.util.Optional.empty();
+            }
+            String[] parts = Files.readString(file).strip().split("\\s+");
+            if (parts.length < 2 || !(parts[0].startsWith("ssh-") || parts[0].startsWith("ecdsa-") || parts[0].startsWith("sk-"))) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(Base64.getDecoder().decode(parts[1]));
+        } catch (IOException | IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** {@code SHA256:…} of a key blob. */
+    static String fingerprint(byte[] blob) {
+        try {
+            return "SHA256:" + Base64.getEncoder().withoutPadding().encodeToString(MessageDigest.getInstance("SHA-256").digest(blob));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -58,8 +58,7 @@ public final class SshSession implements AutoCloseable {
         });
         boolean opened = false;
         try {
-            KeyFiles.Loaded loaded = KeyFiles.load(client, target.privateKey(), target.keyPassphrase());
-            KeyProvider key = loaded.key();
+            Login login = Login.of(client, target);
             try {
                 client.connect(target.address(), target.port());
             } catch (IOException e) {
@@ -70,9 +69,13 @@ public final class SshSession implements AutoCloseable {
             }
             Connector.noDelay(client);
             try {
-                client.authPublickey(target.user(), key);
+                if (login.agentAuth() != null) {
+                    client.auth(target.user(), login.agentAuth());
+                } else {
+                    client.authPublickey(target.user(), login.key());
+                }
             } catch (UserAuthException e) {
-                throw new StageboardException(refused(target, loaded.info()), e);
+                throw new StageboardException(refused(target, login.info()), e);
             } catch (IOException e) {
                 throw new StageboardException("SSH login to " + target.display() + " failed: " + e.getMessage(), e);
             }
@@ -82,6 +85,46 @@ public final class SshSession implements AutoCloseable {
             if (!opened) {
                 Connector.closeQuietly(client);
             }
+        }
+    }
+
+    /** How to log in: a key loaded from its file, or one held by the ssh-agent; and what it is, for messages. */
+    private record Login(KeyProvider key, AgentAuth agentAuth, org.stageboard.core.KeyFileInfo info) {
+        static Login of(SSHClient client, SshTarget target) {
+            java.util.Optional<byte[]> publicOnly = KeyFiles.publicKeyFile(target.privateKey());
+            if (publicOnly.isPresent()) {
+                return viaAgent(target, publicOnly.get(), null);
+            }
+            try {
+                KeyFiles.Loaded loaded = KeyFiles.load(client, target.privateKey(), target.keyPassphrase());
+                return new Login(loaded.key(), null, loaded.info());
+            } catch (org.stageboard.core.KeyPassphraseException e) {
+                java.util.Optional<byte[]> beside = KeyFiles.publicKeyFile(target.privateKey().resolveSibling(target.privateKey().getFileName() + ".pub"));
+                if (e.wrong() || target.agentSocket() == null || beside.isEmpty()) {
+                    throw e;
+                }
+                return viaAgent(target, beside.get(), e);
+            }
+        }
+
+        private static Login viaAgent(SshTarget target, byte[] blob, RuntimeException otherwise) {
+            if (target.agentSocket() == null) {
+                throw new StageboardException("The key " + target.privateKey() + " is a public key: its private half must be held by a running"
+                        + " ssh-agent, and none is known ($SSH_AUTH_SOCK is not set). Start one and add the key ('ssh-add'), or give the private key file.");
+            }
+            SshAgent agent = new SshAgent(target.agentSocket());
+            SshAgent.Identity identity = agent.identities().stream().filter(i -> i.sameKey(blob)).findFirst().orElse(null);
+            if (identity == null) {
+                if (otherwise != null) {
+                    throw otherwise;
+                }
+                throw new StageboardException("The ssh-agent (" + target.agentSocket() + ") does not hold the key " + target.privateKey()
+                        + ": add its private key with 'ssh-add', or give the private key file.");
+            }
+            org.stageboard.core.KeyFileInfo info = new org.stageboard.core.KeyFileInfo(target.privateKey(), identity.type(),
+                    KeyFiles.fingerprint(blob), false);
+            return new Login(null, new AgentAuth(agent, identity), new org.stageboard.core.KeyFileInfo(info.path(),
+                    info.type() + " held by the ssh-agent", info.fingerprint(), false));
         }
     }
 
