@@ -9,8 +9,9 @@ import org.stageboard.core.Host;
 import org.stageboard.core.Release;
 import org.stageboard.core.Run;
 import org.stageboard.core.RunStatus;
+import org.stageboard.core.Words;
 
-/** One-line renderings shared by the commands; the same words as the board's cards. */
+/** One-line renderings shared by the commands; sizes and durations in the board's own words ({@link Words}). */
 final class Formats {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
@@ -21,22 +22,14 @@ final class Formats {
         return instant == null ? "-" : TIME.format(instant);
     }
 
+    /** The board's words too ({@link Words}). */
     static String duration(Duration d) {
-        long s = d.toSeconds();
-        return s < 60 ? s + " s" : (s / 60) + " min " + (s % 60) + " s";
+        return Words.duration(d);
     }
 
+    /** The board's words too ({@link Words}); {@code -} when unknown. */
     static String size(Long bytes) {
-        if (bytes == null) {
-            return "-";
-        }
-        if (bytes < 1024) {
-            return bytes + " B";
-        }
-        if (bytes < 1024 * 1024) {
-            return String.format("%.1f KB", bytes / 1024.0);
-        }
-        return String.format("%.1f MB", bytes / (1024.0 * 1024));
+        return bytes == null ? "-" : Words.size(bytes);
     }
 
     static String build(Build b) {

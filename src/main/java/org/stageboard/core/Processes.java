@@ -22,7 +22,7 @@ public record Processes(String procfile, Map<String, Integer> scale) {
 
     public Processes {
         procfile = procfile == null ? "" : procfile.strip();
-        scale = scale == null ? Map.of() : Map.copyOf(new LinkedHashMap<>(scale));
+        scale = scale == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(scale)); // in the order given
         Map<String, String> own = parseProcfile(procfile, "the environment's process list");
         scale.forEach((type, count) -> new ProcessType(type, "-", count));
         if (!own.isEmpty()) {

@@ -44,7 +44,7 @@ class CliKeysAndValuesTest {
         assertThat(h.cli(hostAdd("vps1", "127.0.0.1", "70000", key)).err()).contains("Port 70000 is out of range: use 1-65535");
         assertThat(h.cli(hostAdd("Bad/Name", "127.0.0.1", port, key)).err()).contains("'Bad/Name' is not a valid host name");
         assertThat(h.cli(hostAdd("vps1", "127.0.0.1", port, tmp.resolve("nope"))).err()).contains(tmp.resolve("nope") + " does not exist");
-        Path pub = Files.writeString(tmp.resolve("id_ed25519.pub"), "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIB me@here\n");
+        Path pub = Files.writeString(tmp.resolve("id_ed25519.pub"), "ssh-ed25519 !!not-base64!! me@here\n");
         assertThat(h.cli(hostAdd("vps1", "127.0.0.1", port, pub)).err()).contains("is not a private key").contains("looks like a public key");
         assertThat(h.ok("host", "list").out()).isBlank();
 

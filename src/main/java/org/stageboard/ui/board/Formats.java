@@ -16,29 +16,14 @@ public final class Formats {
     private Formats() {
     }
 
+    /** The same words as the CLI ({@link org.stageboard.core.Words}). */
     public static String size(long bytes) {
-        if (bytes < 1024) {
-            return bytes + " B";
-        }
-        double value = bytes;
-        String[] units = {"KB", "MB", "GB", "TB"};
-        int unit = -1;
-        while (value >= 1024 && unit < units.length - 1) {
-            value /= 1024;
-            unit++;
-        }
-        return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
+        return org.stageboard.core.Words.size(bytes);
     }
 
+    /** The same words as the CLI ({@link org.stageboard.core.Words}). */
     public static String duration(Duration duration) {
-        long seconds = Math.max(0, duration.toSeconds());
-        if (seconds < 60) {
-            return seconds + " s";
-        }
-        if (seconds < 3600) {
-            return seconds / 60 + " min " + seconds % 60 + " s";
-        }
-        return seconds / 3600 + " h " + seconds % 3600 / 60 + " min";
+        return org.stageboard.core.Words.duration(duration);
     }
 
     /** "just now", "5 min ago", "3 h ago", "2 days ago". */
