@@ -188,7 +188,7 @@ final class ConfigCommand {
             Environment e = context.environment(project.name, env.name);
             Integer from = versions.size() == 2 ? number(versions.get(0)) : null;
             Integer to = versions.isEmpty() ? null : number(versions.get(versions.size() - 1));
-            ReleaseTexts.config(context.out(), context.engine().configDiff(e, from, to), e.name() + " ");
+            ReleaseTexts.config(context.out(), context.engine().configDiff(e, from, to), e.name() + ": ", "");
             return 0;
         }
 

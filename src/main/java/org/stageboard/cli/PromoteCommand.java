@@ -38,7 +38,7 @@ final class PromoteCommand implements Callable<Integer> {
         context.out().println("promoted " + source.label() + " to " + made.label());
         ReleaseTexts.details(context.out(), engine.releaseDetails(made));
         var diff = engine.diff(source, made);
-        ReleaseTexts.config(context.out(), diff.config(), "  ");
+        ReleaseTexts.config(context.out(), diff.config(), "  config against " + source.label() + ": ", "  ");
         context.out().println("deploy it with: stageboard deploy -e " + made.environmentName() + " -r " + made.version());
         return 0;
     }

@@ -47,14 +47,16 @@ final class ReleaseTexts {
                 out.println("    " + c.shortSha() + "  " + c.subject() + "  (" + c.author() + ")");
             }
         }
-        config(out, d.config(), "  ");
+        config(out, d.config(), "  config: ", "  ");
         if (d.runSettingsChanged()) {
             out.println("  run settings: changed (start '" + d.from().run().startCommand() + "' -> '" + d.to().run().startCommand() + "')");
         }
     }
 
-    static void config(PrintWriter out, ConfigDiff diff, String indent) {
-        out.println(indent + "config " + diff.from() + " -> " + diff.to() + ": " + (diff.isEmpty() ? "no change" : diff.keys().size() + " keys"));
+    /** A header line ({@code title} then from -> to and how many keys) and one line per key, indented. */
+    static void config(PrintWriter out, ConfigDiff diff, String title, String indent) {
+        out.println(title + diff.from() + " -> " + diff.to() + ": " + (diff.isEmpty() ? "no change" : diff.keys().size()
+                + (diff.keys().size() == 1 ? " key" : " keys")));
         for (ConfigKeyDiff key : diff.keys()) {
             out.println(indent + "  " + key.describe());
         }
