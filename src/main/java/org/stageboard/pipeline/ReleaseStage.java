@@ -244,33 +244,28 @@ final class ReleaseStage {
     EnvironmentImport importSettings(Project project, String name, String json, String actor) {
         Project.requireSlug("environment", name);
         EnvironmentSettingsJson.Settings settings = EnvironmentSettingsJson.read(json);
+        Map<String, ConfigEntry> set = new LinkedHashMap<>();
+        settings.config().forEach((k, v) -> set.put(k, new ConfigEntry(k, v, false))); // checked before anything is saved
         Optional<Environment> existing = catalog.environments().find(project.id(), name);
-        Environment environment;
-        if (existing.isEmpty()) {
-            if (settings.run() == null) {
-                throw new StageboardException("Environment " + name + " does not exist and the file has no \"run\" settings to create it with.");
+        Optional<ConfigVersion> before = existing.flatMap(configs::latest);
+        for (String key : set.keySet()) {
+            if (before.isPresent() && before.get().entries().containsKey(key) && before.get().entries().get(key).secret()) {
+                throw new StageboardException("Config key " + key + " is a secret in " + name + " but plain in the file: "
+                        + "remove it from the file's \"config\" or unset the secret first.");
             }
-            environment = catalog.environments().add(project.id(), name, settings.run());
-        } else {
-            environment = existing.get();
-            if (settings.run() != null) {
-                environment = catalog.environments().updateRunSettings(environment.id(), settings.run());
-            }
+        }
+        if (existing.isEmpty() && settings.run() == null) {
+            throw new StageboardException("Environment " + name + " does not exist and the file has no \"run\" settings to create it with.");
+        }
+        Environment environment = existing.isEmpty() ? catalog.environments().add(project.id(), name, settings.run()) : existing.get();
+        if (existing.isPresent() && settings.run() != null) {
+            environment = catalog.environments().updateRunSettings(environment.id(), settings.run());
         }
         if (settings.rollout() != null) {
             environment = catalog.environments().updateRollout(environment.id(), settings.rollout());
         }
-        Map<String, ConfigEntry> set = new LinkedHashMap<>();
-        settings.config().forEach((k, v) -> set.put(k, new ConfigEntry(k, v, false)));
-        Optional<ConfigVersion> before = configs.latest(environment);
         Integer version = null;
         if (!set.isEmpty()) {
-            for (String key : set.keySet()) {
-                if (before.isPresent() && before.get().entries().containsKey(key) && before.get().entries().get(key).secret()) {
-                    throw new StageboardException("Config key " + key + " is a secret in " + name + " but plain in the file: "
-                            + "remove it from the file's \"config\" or unset the secret first.");
-                }
-            }
             ConfigVersion after = configs.change(environment, set, Set.of(), actor);
             if (before.isEmpty() || before.get().id() != after.id()) {
                 version = after.version();

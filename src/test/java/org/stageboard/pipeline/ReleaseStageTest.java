@@ -234,6 +234,11 @@ class ReleaseStageTest extends EngineTestBase {
         assertThat(again.secretsToSet()).isEmpty();
         assertThat(engine.exportEnvironment(preview)).isEqualTo(json.replace("\"staging\"", "\"preview\""));
 
+        engine.setConfig(preview, secret("GREETING", "now a secret"), Set.of());
+        int versionBefore = engine.currentConfig(preview).orElseThrow().version();
+        assertThatThrownBy(() -> engine.importEnvironment(project(), "preview", json)).hasMessageContaining("GREETING is a secret in preview");
+        assertThat(engine.currentConfig(preview).orElseThrow().version()).isEqualTo(versionBefore);
+
         assertThatThrownBy(() -> engine.importEnvironment(project(), "broken", "{\"format\": 1"))
                 .hasMessageContaining("not valid JSON").hasMessageContaining("line 1");
         assertThatThrownBy(() -> engine.importEnvironment(project(), "broken", "{}")).hasMessageContaining("not an environment export");
