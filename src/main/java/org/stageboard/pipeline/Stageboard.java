@@ -68,6 +68,7 @@ public final class Stageboard implements AutoCloseable {
     private final RunStage runStage;
     private final HostStatuses hostStatuses;
     private final RunPlanner planner;
+    private final Operations operations;
     private final Rollouts rollouts;
     private final ReleaseStage releaseStage;
 
@@ -82,6 +83,7 @@ public final class Stageboard implements AutoCloseable {
         this.runStage = new RunStage(catalog, home, configService, releaseService);
         this.hostStatuses = new HostStatuses(catalog, runStage);
         this.planner = new RunPlanner(catalog, configService, runStage, hostStatuses);
+        this.operations = new Operations(catalog, runStage, hostStatuses);
         this.rollouts = new Rollouts(catalog, runStage, new ReleaseCommandStage(catalog, home, configService, runStage));
         this.releaseStage = new ReleaseStage(catalog, configService, releaseService);
     }
@@ -599,6 +601,38 @@ public final class Stageboard implements AutoCloseable {
         }
         progress.log("rolling back " + host.name() + " to " + target.label());
         return runStage.activate(target, host, RunKind.ROLLBACK, Duration.ZERO, actor(), progress);
+    }
+
+    // --- operate ---------------------------------------------------------------------------
+
+    /** Stops the app of the release that runs on the host (every instance), under the lock; recorded as a STOP run. */
+    public Run stop(Environment environment, Host host, Duration lockWait, Progress progress) {
+        return operations.stop(environment, host, lockWait, actor(), progress);
+    }
+
+    /** Starts the app of the release {@code current} points to on the host and waits for health; recorded as a START run. */
+    public Run start(Environment environment, Host host, Duration lockWait, Progress progress) {
+        return operations.start(environment, host, lockWait, actor(), progress);
+    }
+
+    /** Enters the run stage again without a new release: stop, start, health; recorded as a RESTART run. */
+    public Run restart(Environment environment, Host host, Duration lockWait, Progress progress) {
+        return operations.restart(environment, host, lockWait, actor(), progress);
+    }
+
+    /**
+     * Runs a one-off command in the current release's folder on the host with its config (factor
+     * XII admin process), output streamed to {@code output} with secrets masked; returns its exit
+     * code. Recorded as an EXEC run.
+     */
+    public int exec(Environment environment, Host host, String command, java.util.function.Consumer<String> output, Progress progress) {
+        return operations.exec(environment, host, command, actor(), output, progress);
+    }
+
+    /** The app's last log lines on the host (one instance such as {@code web.2}, or all when null), then new ones while {@code follow} until cancelled. */
+    public void logs(Environment environment, Host host, String instance, int lines, boolean follow,
+                     java.util.function.Consumer<String> output, Progress progress) {
+        operations.logs(environment, host, instance, lines, follow, output, progress);
     }
 
     /**

@@ -51,7 +51,19 @@ final class HostSlotView extends VBox {
             menu.getItems().add(item("Break lock…", () -> actions.breakLock(slot)));
         }
         if (slot.hasCurrent()) {
+            buttons.getChildren().add(CardView.button("Logs", "host-logs", () -> actions.logs(slot)));
+            buttons.getChildren().add(CardView.button("Restart…", "host-restart", () -> actions.restart(slot)));
             buttons.getChildren().add(CardView.button("Roll back…", "host-rollback", () -> actions.rollback(slot)));
+            menu.getItems().add(item("Logs", () -> actions.logs(slot)));
+            menu.getItems().add(item("Run a command…", () -> actions.exec(slot)));
+            menu.getItems().add(item("Restart…", () -> actions.restart(slot)));
+            menu.getItems().add(item(slot.state() != null && slot.state().appAlive() ? "Stop…" : "Start", () -> {
+                if (slot.state() != null && slot.state().appAlive()) {
+                    actions.stop(slot);
+                } else {
+                    actions.start(slot);
+                }
+            }));
             menu.getItems().add(item("Roll back…", () -> actions.rollback(slot)));
         }
         menu.getItems().add(item("Read hosts", actions::readHosts));

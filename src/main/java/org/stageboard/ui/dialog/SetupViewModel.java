@@ -43,6 +43,14 @@ public final class SetupViewModel {
         return engine.addEnvironment(project, name == null ? "" : name.strip(), settings);
     }
 
+    /** Saves the run settings and the rollout typed in the settings dialog; both are checked before either is saved. */
+    public Environment updateRunSettings(Environment environment, RunSettingsForm typed) {
+        RunSettings run = typed.runSettings(environment.run());
+        org.stageboard.core.Rollout rollout = typed.rollout();
+        Environment updated = run.equals(environment.run()) ? environment : engine.updateRunSettings(environment, run);
+        return rollout.equals(environment.rollout()) ? updated : engine.updateRollout(updated, rollout);
+    }
+
     public Optional<ConfigVersion> currentConfig(Environment environment) {
         return engine.currentConfig(environment);
     }
