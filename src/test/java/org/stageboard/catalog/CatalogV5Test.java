@@ -48,6 +48,18 @@ class CatalogV5Test {
                 assertThat(c.isValid(1)).isTrue();
             }
             assertThat(catalog.schemaVersion()).isEqualTo("5");
+
+            // the automatic server itself, as another process reaches it (address and key from the lock file)
+            java.util.Properties lock = new java.util.Properties();
+            try (var in = Files.newInputStream(home.resolve("catalog.lock.db"))) {
+                lock.load(in);
+            }
+            String server = "jdbc:h2:tcp://" + lock.getProperty("server") + "/" + lock.getProperty("id");
+            assertThatThrownBy(() -> DriverManager.getConnection(server, "sa", "").close()).isInstanceOf(SQLException.class)
+                    .hasMessageContaining("Wrong user name or password");
+            try (Connection c = DriverManager.getConnection(server, "sa", password); Statement s = c.createStatement()) {
+                assertThat(s.executeQuery("SELECT COUNT(*) FROM projects").next()).isTrue();
+            }
         }
         assertThatThrownBy(() -> DriverManager.getConnection(url(), "sa", "").close()).isInstanceOf(SQLException.class)
                 .hasMessageContaining("Wrong user name or password");
