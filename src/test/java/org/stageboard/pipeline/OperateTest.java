@@ -55,11 +55,15 @@ class OperateTest extends EngineTestBase {
         assertThat(stopped.kind()).isEqualTo(RunKind.STOP);
         assertThat(stopped.releaseId()).isEqualTo(v1.id());
         assertThat(AppProcesses.get("http://127.0.0.1:" + appPort + "/")).isEqualTo("unreachable");
-        assertThat(engine.readHost(staging, host, false).state().appAlive()).isFalse();
+        HostStatus afterStop = engine.readHost(staging, host, false);
+        assertThat(afterStop.state().appAlive()).isFalse();
+        assertThat(afterStop.differences()).extracting(org.stageboard.core.Difference::kind)
+                .as("a deliberate stop is not an app that went down").containsExactly(org.stageboard.core.Difference.Kind.STOPPED);
 
         Run started = engine.start(staging, host, Duration.ZERO, progress);
         assertThat(started.status()).as(started.message()).isEqualTo(RunStatus.LIVE);
         assertThat(AppProcesses.get("http://127.0.0.1:" + appPort + "/")).isEqualTo("hello from v1");
+        assertThat(engine.readHost(staging, host, false).differences()).isEmpty();
 
         Run restarted = engine.restart(staging, host, Duration.ZERO, progress);
         assertThat(restarted.status()).as(restarted.message()).isEqualTo(RunStatus.LIVE);
@@ -76,7 +80,7 @@ class OperateTest extends EngineTestBase {
         List<String> out = new CopyOnWriteArrayList<>();
         int exit = engine.exec(staging, host, "echo \"greeting=$GREETING token=$API_TOKEN\"; ls health-behaviour; exit 7", out::add, progress);
         assertThat(exit).isEqualTo(7);
-        assertThat(out).contains("greeting=hello from v1 token=****", "health-behaviour");
+        assertThat(out).contains("greeting=hello from v1 token=" + org.stageboard.core.Masker.MASK, "health-behaviour");
         assertThat(String.join("\n", out)).doesNotContain(TOKEN);
         Run run = engine.runs(engine.project("shop")).get(0);
         assertThat(run.kind()).isEqualTo(RunKind.EXEC);
@@ -90,7 +94,7 @@ class OperateTest extends EngineTestBase {
     void logsShowTheTailMaskedAndFollowNewLinesUntilCancelled() throws Exception {
         List<String> tail = new CopyOnWriteArrayList<>();
         engine.logs(staging, host, null, 50, false, tail::add, progress);
-        assertThat(String.join("\n", tail)).contains("demo server: config PORT=" + appPort + " API_TOKEN=****").doesNotContain(TOKEN);
+        assertThat(String.join("\n", tail)).contains("demo server: config PORT=" + appPort + " API_TOKEN=" + org.stageboard.core.Masker.MASK).doesNotContain(TOKEN);
 
         List<String> followed = new CopyOnWriteArrayList<>();
         AtomicBoolean cancel = new AtomicBoolean();
