@@ -56,7 +56,7 @@ class ReleaseActionsTest {
 
             Host vps1 = engine.addHost("vps1", "127.0.0.1", 22, "deploy", org.stageboard.testing.SshTestServer.writeClientKey(tmp.resolve("key")), "/srv");
             engine.attachHost(staging, vps1);
-            engine.catalog().runs().record(v1.id(), vps1.id(), RunKind.DEPLOY, RunStatus.LIVE, "live", "ada");
+            org.stageboard.pipeline.EngineAccess.catalog(engine).runs().record(v1.id(), vps1.id(), RunKind.DEPLOY, RunStatus.LIVE, "live", "ada");
             List<String> page = ReleaseActions.lines(actions.page(v2));
             assertThat(page).contains("Against staging v1, live now: " + org.stageboard.core.ReleaseDiff.Impact.REBUILD.text(),
                     "  config ~ PORT: 8080 -> 9090");
