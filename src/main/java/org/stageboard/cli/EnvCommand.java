@@ -12,10 +12,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "env", description = {"Add, list, rename and remove environments (staging, production, ...); attach and detach their hosts;",
-        "change their run settings (set), rollout and host order."},
+        "change their run settings (set), rollout, host order and promotion order; export and import their settings."},
         subcommands = {EnvCommand.Add.class, EnvCommand.ListEnvs.class, EnvCommand.Attach.class, EnvCommand.Detach.class,
                 EnvCommand.Rename.class, EnvCommand.Remove.class, EnvSetCommand.class, EnvShowCommand.class,
-                EnvRolloutCommand.Set.class, EnvRolloutCommand.Order.class})
+                EnvRolloutCommand.Set.class, EnvRolloutCommand.Order.class, EnvPromotionCommands.Order.class, EnvPromotionCommands.Export.class,
+                EnvPromotionCommands.Import.class})
 final class EnvCommand {
 
     @Command(name = "add", description = "Add an environment with its run settings.")
@@ -56,7 +57,7 @@ final class EnvCommand {
         }
     }
 
-    @Command(name = "list", description = "List environments with their hosts (in deploy order) and rollout.")
+    @Command(name = "list", description = "List environments in promotion order (see 'env promote-order') with their hosts (in deploy order) and rollout.")
     static final class ListEnvs implements Callable<Integer> {
         private final CliContext context;
 

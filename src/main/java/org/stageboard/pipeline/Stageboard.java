@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.stageboard.build.ArtifactStore;
 import org.stageboard.build.ArtifactMaintenance;
-import org.stageboard.build.BuildService;
+import org.stageboard.build.BuildStage;
 import org.stageboard.build.ProcessRunner;
 import org.stageboard.build.RecipeDetector;
 import org.stageboard.core.ArtifactCheck;
@@ -32,7 +32,12 @@ import org.stageboard.ssh.HostKeyScan;
 import org.stageboard.ssh.KnownHosts;
 import org.stageboard.core.Build;
 import org.stageboard.core.CommitInfo;
+import org.stageboard.core.ConfigChange;
+import org.stageboard.core.ConfigDiff;
 import org.stageboard.core.ConfigEntry;
+import org.stageboard.core.EnvironmentImport;
+import org.stageboard.core.ReleaseDetails;
+import org.stageboard.core.ReleaseDiff;
 import org.stageboard.core.ConfigVersion;
 import org.stageboard.core.Environment;
 import org.stageboard.core.Event;
@@ -60,7 +65,7 @@ public final class Stageboard implements AutoCloseable {
 
     private final StageboardHome home;
     private final Catalog catalog;
-    private final BuildService buildService;
+    private final BuildStage buildStage;
     private final ArtifactMaintenance artifactMaintenance;
     private final ConfigService configService;
     private final ReleaseService releaseService;
@@ -69,6 +74,7 @@ public final class Stageboard implements AutoCloseable {
     private final RunPlanner planner;
     private final Operations operations;
     private final Rollouts rollouts;
+    private final ReleaseStage releaseStage;
     private final KeyPassphrases passphrases;
 
     /** The catalog setting holding the default project's name. */
@@ -78,9 +84,9 @@ public final class Stageboard implements AutoCloseable {
         this.home = home;
         this.catalog = catalog;
         ArtifactStore store = new ArtifactStore(home.artifactsDir());
-        this.buildService = new BuildService(catalog, store, home.buildLogsDir(), home.workDir(), home.cachesDir(), new ProcessRunner());
+        this.buildStage = new BuildStage(catalog, store, home.buildLogsDir(), home.workDir(), home.cachesDir(), new ProcessRunner());
         this.artifactMaintenance = new ArtifactMaintenance(catalog, store);
-        SecretBox box = SecretBox.open(home.secretKey());
+        SecretBox box = SecretBox.open(home.secretKey(), home.passphraseFile(), passphrase());
         this.configService = new ConfigService(catalog, box);
         this.releaseService = new ReleaseService(catalog, configService);
         this.passphrases = new KeyPassphrases(catalog, box);
@@ -89,16 +95,25 @@ public final class Stageboard implements AutoCloseable {
         this.planner = new RunPlanner(catalog, configService, runStage, hostStatuses);
         this.operations = new Operations(catalog, runStage, hostStatuses);
         this.rollouts = new Rollouts(catalog, runStage, new ReleaseCommandStage(catalog, home, configService, runStage));
+        this.releaseStage = new ReleaseStage(catalog, configService, releaseService);
+    }
+
+    /** The passphrase that seals secrets, from {@code STAGEBOARD_PASSPHRASE}; null when not set (the key file is used). */
+    private static char[] passphrase() {
+        String value = System.getenv("STAGEBOARD_PASSPHRASE");
+        return value == null || value.isEmpty() ? null : value.toCharArray();
     }
 
     /** Opens the catalog in the home folder. */
     public static Stageboard open(StageboardHome home) {
+        home.create();
         Catalog catalog = Catalog.open(home.catalogDir());
         catalog.recoverInterrupted();
         return new Stageboard(home, catalog);
     }
 
-    public Catalog catalog() {
+    /** The catalog, for the engine's own package (and its tests): the window and the CLI go through the engine. */
+    Catalog catalog() {
         return catalog;
     }
 
@@ -258,7 +273,7 @@ public final class Stageboard implements AutoCloseable {
 
     /** The recipe a build of the commit would use: its {@code stageboard.json} when it has one, else the project's. */
     public Recipe recipeFor(Project project, String commitish) {
-        return buildService.recipeFor(project, commitish);
+        return buildStage.recipeFor(project, commitish);
     }
 
     /**
@@ -278,7 +293,7 @@ public final class Stageboard implements AutoCloseable {
     public Build build(Project project, String commitish, boolean useCache, Progress progress) {
         Build build;
         try {
-            build = buildService.build(project, commitish, useCache, actor(), progress);
+            build = buildStage.build(project, commitish, useCache, actor(), progress);
         } catch (StageboardException e) {
             audit(project.name(), "build", project.name() + "@" + commitish, "rejected", e.getMessage());
             throw e;
@@ -527,12 +542,12 @@ public final class Stageboard implements AutoCloseable {
      * How the environment's latest config differs from the one the release was made with (key
      * names only): what a deploy of this release would not carry.
      */
-    public ConfigChange configChangedSince(Release release) {
+    public ConfigDrift configChangedSince(Release release) {
         Environment environment = catalog.environments().get(release.environmentId());
         ConfigVersion made = configService.get(release.configVersionId());
         Optional<ConfigVersion> latest = configService.latest(environment);
         if (latest.isEmpty() || latest.get().id() == made.id()) {
-            return new ConfigChange(made.version(), made.version(), List.of(), List.of(), List.of());
+            return new ConfigDrift(made.version(), made.version(), List.of(), List.of(), List.of());
         }
         Map<String, ConfigEntry> before = made.entries();
         Map<String, ConfigEntry> after = latest.get().entries();
@@ -541,7 +556,7 @@ public final class Stageboard implements AutoCloseable {
         List<String> removed = before.keySet().stream().filter(k -> !after.containsKey(k)).sorted().toList();
         List<String> changed = after.keySet().stream().filter(before::containsKey).filter(k -> !before.get(k).equals(after.get(k))).sorted()
                 .map(k -> k + (after.get(k).secret() ? " (secret)" : "")).toList();
-        return new ConfigChange(made.version(), latest.get().version(), added, removed, changed);
+        return new ConfigDrift(made.version(), latest.get().version(), added, removed, changed);
     }
 
     /**
@@ -567,6 +582,68 @@ public final class Stageboard implements AutoCloseable {
     public Release release(Environment environment, int version) {
         return catalog.releases().find(environment.id(), version).orElseThrow(() -> new NotFoundException(
                 "Environment " + environment.name() + " has no release v" + version + ". List them with 'stageboard releases'."));
+    }
+
+    // --- release stage: promotion order, config history, release page, diff, promote, export
+
+    /**
+     * Sets the promotion order of the project's environments (staging before production): these
+     * first, in this order, the others after them. Returns the whole order.
+     */
+    public List<Environment> orderEnvironments(Project project, List<Environment> first) {
+        return releaseStage.orderEnvironments(project, first, actor());
+    }
+
+    /** The environment after this one in the promotion order (where promote takes its releases), if any. */
+    public Optional<Environment> nextEnvironment(Environment environment) {
+        return releaseStage.nextEnvironment(environment);
+    }
+
+    /** Every config version of the environment, newest first: who, when, which keys it added, removed and changed. */
+    public List<ConfigChange> configHistory(Environment environment) {
+        return releaseStage.configHistory(environment);
+    }
+
+    /**
+     * The keys added, removed and changed between two config versions (secret values masked);
+     * {@code to} null: the latest; {@code from} null: the version before {@code to}.
+     */
+    public ConfigDiff configDiff(Environment environment, Integer from, Integer to) {
+        return releaseStage.configDiff(environment, from, to);
+    }
+
+    /** What a release page shows: build, commit, config version's keys, who made it and when, which hosts run it now. */
+    public ReleaseDetails releaseDetails(Release release) {
+        return releaseStage.details(release);
+    }
+
+    /** What changes from one release to another (same or different environments of one project). */
+    public ReleaseDiff diff(Release from, Release to) {
+        return releaseStage.diff(from, to);
+    }
+
+    /** The release promote takes from an environment by default: the newest one live on its hosts, else the newest. */
+    public Release promotionSource(Environment environment) {
+        return releaseStage.promotionSource(environment);
+    }
+
+    /**
+     * Promotes a release: a new release of the next environment in the promotion order, from the
+     * exact artifact of this one (same build and SHA-256, no rebuild) with that environment's latest
+     * config and run settings.
+     */
+    public Release promote(Release source) {
+        return releaseStage.promote(source, actor());
+    }
+
+    /** The environment's non-secret settings as JSON (run settings, rollout, plain config; secret keys by name only). */
+    public String exportEnvironment(Environment environment) {
+        return releaseStage.export(environment, actor());
+    }
+
+    /** Creates or updates an environment from {@link #exportEnvironment} JSON; says which secrets are still to set. */
+    public EnvironmentImport importEnvironment(Project project, String name, String json) {
+        return releaseStage.importSettings(project, name, json, actor());
     }
 
     // --- hosts ----------------------------------------------------------------------------

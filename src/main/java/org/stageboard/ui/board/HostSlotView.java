@@ -43,7 +43,8 @@ final class HostSlotView extends VBox {
             getChildren().add(flag(flag));
         }
 
-        HBox buttons = new HBox(6);
+        // The buttons wrap onto a second line in a narrow lane rather than being cut to "…".
+        javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(6, 6);
         buttons.getStyleClass().add("card-actions");
         ContextMenu menu = new ContextMenu();
         if (slot.lock() != null) {

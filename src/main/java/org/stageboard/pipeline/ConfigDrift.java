@@ -7,7 +7,7 @@ import java.util.List;
  * names added, removed and modified (names only; secret values never appear). {@code latestVersion}
  * is the environment's latest config version (0 when it has none).
  */
-public record ConfigChange(int releaseVersion, int latestVersion, List<String> added, List<String> removed, List<String> modified) {
+public record ConfigDrift(int releaseVersion, int latestVersion, List<String> added, List<String> removed, List<String> modified) {
 
     /** True when the latest config is not the release's. */
     public boolean changed() {
