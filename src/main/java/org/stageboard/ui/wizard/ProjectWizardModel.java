@@ -45,14 +45,15 @@ public final class ProjectWizardModel {
     private String detectedGlobs = "";
     private String detectedCaches = "";
     private java.util.Map<String, String> detectedEnv = java.util.Map.of();
-    private String folderProblem = "";
+    /** The current folder's problem, worked out once per change (it opens the repository). */
+    private final StringProperty folderProblem = new SimpleStringProperty(this, "folderProblem", "");
 
     public ProjectWizardModel(Stageboard engine) {
         this.engine = engine;
         folder.addListener((o, was, now) -> folderChanged());
         branch.addListener((o, was, now) -> detect());
         folderChanged();
-        sourceReason = Bindings.createStringBinding(() -> sourceProblem().orElse(""), folder, name, branch, branches);
+        sourceReason = Bindings.createStringBinding(() -> sourceProblem().orElse(""), folderProblem, name, branch, branches);
         recipeReason = Bindings.createStringBinding(() -> recipeProblem().orElse(""), steps, globs, caches);
     }
 
@@ -115,7 +116,7 @@ public final class ProjectWizardModel {
             return Optional.of("Choose the folder of the project's git repository.");
         }
         if (v.equals(Checks.text(folder.get()))) {
-            return folderProblem.isEmpty() ? Optional.empty() : Optional.of(folderProblem);
+            return folderProblem.get().isEmpty() ? Optional.empty() : Optional.of(folderProblem.get());
         }
         return inspect(v).issue();
     }
@@ -184,7 +185,7 @@ public final class ProjectWizardModel {
     private void folderChanged() {
         String v = Checks.text(folder.get());
         Inspection inspection = v.isEmpty() ? new Inspection(List.of(), null, "Choose the folder of the project's git repository.") : inspect(v);
-        folderProblem = inspection.problem;
+        folderProblem.set(inspection.problem);
         String keep = Checks.text(branch.get());
         branches.setAll(inspection.branches);
         if (!branches.contains(keep)) {
@@ -206,7 +207,7 @@ public final class ProjectWizardModel {
     /** Fills the recipe from detection, unless the user already changed what detection proposed. */
     private void detect() {
         String v = Checks.text(folder.get());
-        if (v.isEmpty() || !folderProblem.isEmpty() || Checks.text(branch.get()).isEmpty() || !branches.contains(Checks.text(branch.get()))) {
+        if (v.isEmpty() || !folderProblem.get().isEmpty() || Checks.text(branch.get()).isEmpty() || !branches.contains(Checks.text(branch.get()))) {
             return;
         }
         Optional<DetectedRecipe> found;
