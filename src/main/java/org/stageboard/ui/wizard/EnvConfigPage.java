@@ -28,7 +28,15 @@ final class EnvConfigPage {
         this.pane = new WizardPage("Config variables (optional): what the app reads from its environment.", "env-config.fxml", this,
                 model.configReason());
         add.setOnAction(e -> model.addVariable());
-        model.variables().addListener((ListChangeListener<ConfigVariable>) c -> render());
+        model.variables().addListener((ListChangeListener<ConfigVariable>) c -> {
+            boolean rowsChanged = false;
+            while (c.next()) {
+                rowsChanged |= c.wasAdded() || c.wasRemoved(); // not a value typed in a row: that row stays
+            }
+            if (rowsChanged) {
+                render();
+            }
+        });
         if (model.variables().isEmpty()) {
             model.addVariable();
         }

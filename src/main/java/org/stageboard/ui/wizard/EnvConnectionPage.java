@@ -98,6 +98,7 @@ final class EnvConnectionPage {
                 verdict.getStyleClass().add("form-warning");
             }
         }
+        pane.fit();
         trust.setDisable(check.status() == HostKeyCheck.Status.TRUSTED);
         test.setDisable(check.status() != HostKeyCheck.Status.TRUSTED);
     }
@@ -119,6 +120,7 @@ final class EnvConnectionPage {
             line.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             checks.getChildren().add(line);
         }
+        pane.fit();
         if (model.checks().isEmpty() && model.hostKeyProperty().get() != null) {
             test.setText("Test connection");
         }

@@ -70,6 +70,7 @@ final class WizardPage extends WizardPane {
         wizard.invalidProperty().bind(reason.isNotEmpty());
         failure.set("");
         onEnter.run();
+        fit();
         Platform.runLater(() -> {
             nameButtons();
             if (onFinish != null) {
@@ -108,7 +109,19 @@ final class WizardPage extends WizardPane {
 
     /** Lets a page show a failure of its own (e.g. a host that could not be reached). */
     Consumer<Throwable> showFailure() {
-        return e -> failure.set(ErrorText.of(e));
+        return e -> {
+            failure.set(ErrorText.of(e));
+            fit();
+        };
+    }
+
+    /** Grows (or shrinks) the wizard's window to the page after content arrived from the background. */
+    void fit() {
+        Platform.runLater(() -> {
+            if (getScene() != null && getScene().getWindow() != null) {
+                getScene().getWindow().sizeToScene();
+            }
+        });
     }
 
     void clearFailure() {
