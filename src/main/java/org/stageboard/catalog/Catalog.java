@@ -10,7 +10,8 @@ import org.stageboard.core.StageboardException;
 /**
  * The local catalog: an H2 file database, migrated with Flyway on open. Opened with
  * {@code AUTO_SERVER=TRUE} so that the window and the CLI can use one catalog at the same time;
- * the automatic server listens on 127.0.0.1 only.
+ * the automatic server listens on 127.0.0.1 only, and takes only connections that give the
+ * catalog's password, a random one kept in {@value #PASSWORD_FILE} (mode 0600) beside it.
  */
 public final class Catalog implements AutoCloseable {
 
@@ -19,8 +20,11 @@ public final class Catalog implements AutoCloseable {
     private volatile String identity;
     private volatile Recovered lastRecovered = Recovered.NONE;
 
-    private Catalog(String url) {
-        this.pool = JdbcConnectionPool.create(url, "sa", "");
+    /** The catalog file's password is kept beside it, readable by this user only. */
+    public static final String PASSWORD_FILE = "catalog.password";
+
+    private Catalog(String url, String password) {
+        this.pool = JdbcConnectionPool.create(url, "sa", password);
         this.pool.setMaxConnections(16);
         this.jdbc = new Jdbc(pool);
         try {
@@ -43,7 +47,67 @@ public final class Catalog implements AutoCloseable {
             throw new StageboardException("Could not create the catalog folder " + folder + ": " + e.getMessage(), e);
         }
         Path file = folder.toAbsolutePath().resolve("catalog");
-        return new Catalog("jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE");
+        String url = "jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE";
+        return new Catalog(url, password(folder.toAbsolutePath(), url));
+    }
+
+    /**
+     * The password of the catalog file (and of the server that lets the window and the CLI share
+     * it): a random one kept in {@value #PASSWORD_FILE} (mode 0600) beside the catalog, made on
+     * first open. A catalog made before it had a password (an empty one) gets it on that open.
+     */
+    private static String password(Path folder, String url) {
+        Path passwordFile = folder.resolve(PASSWORD_FILE);
+        try {
+            if (Files.exists(passwordFile)) {
+                return readPassword(passwordFile);
+            }
+            byte[] raw = new byte[32];
+            new java.security.SecureRandom().nextBytes(raw);
+            String fresh = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+            if (!writePrivate(passwordFile, fresh)) {
+                return readPassword(passwordFile); // another process made it first
+            }
+            if (Files.exists(folder.resolve("catalog.mv.db"))) {
+                try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, "sa", "");
+                     java.sql.Statement s = c.createStatement()) {
+                    // The password is base64url: no quote can end the literal early.
+                    s.execute("ALTER USER SA SET PASSWORD '" + fresh + "'");
+                }
+            }
+            return fresh;
+        } catch (java.io.IOException e) {
+            throw new StageboardException("Could not read or write the catalog password file " + passwordFile + ": " + e.getMessage(), e);
+        } catch (SQLException e) {
+            throw new StageboardException("Could not give the catalog in " + folder + " its password: " + e.getMessage()
+                    + " If it has one already, restore " + passwordFile + " from a backup.", e);
+        }
+    }
+
+    private static String readPassword(Path passwordFile) throws java.io.IOException {
+        String password = Files.readString(passwordFile).strip();
+        if (password.isEmpty()) {
+            throw new StageboardException("The catalog password file " + passwordFile + " is empty: restore it from a backup.");
+        }
+        return password;
+    }
+
+    /** Creates the file with the text, readable by its owner only; false if it exists already. */
+    private static boolean writePrivate(Path file, String text) throws java.io.IOException {
+        try {
+            Files.writeString(Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"))), text);
+            return true;
+        } catch (java.nio.file.FileAlreadyExistsException raced) {
+            return false;
+        } catch (UnsupportedOperationException notPosix) {
+            try {
+                Files.writeString(file, text, java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE);
+                return true;
+            } catch (java.nio.file.FileAlreadyExistsException raced) {
+                return false;
+            }
+        }
     }
 
     public Jdbc jdbc() {

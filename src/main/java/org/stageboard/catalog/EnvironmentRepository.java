@@ -13,7 +13,7 @@ import org.stageboard.core.RunSettingsJson;
 import org.stageboard.core.Rollout;
 import org.stageboard.core.StageboardException;
 
-/** Environments of a project, with their run settings and the hosts they run on. */
+/** Environments of a project in promotion order (staging before production), with their run settings and the hosts they run on. */
 public final class EnvironmentRepository {
     private final Jdbc jdbc;
 
@@ -26,9 +26,10 @@ public final class EnvironmentRepository {
             throw new StageboardException("The environment '" + name + "' already exists in this project.");
         }
         long id = jdbc.insert("INSERT INTO environments(project_id, name, start_command, health_url, health_timeout_s, stop_grace_s, keep_releases,"
-                + " run_extras, rollout, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)", projectId, name, run.startCommand(), run.healthUrl(),
+                + " run_extras, rollout, created_at, position) VALUES (?,?,?,?,?,?,?,?,?,?,"
+                + " (SELECT COALESCE(MAX(position), 0) + 1 FROM environments WHERE project_id = ?))", projectId, name, run.startCommand(), run.healthUrl(),
                 run.healthTimeoutSeconds(), run.stopGraceSeconds(), run.keepReleases(), RunSettingsJson.extras(run),
-                RunSettingsJson.rollout(Rollout.DEFAULT), Instant.now());
+                RunSettingsJson.rollout(Rollout.DEFAULT), Instant.now(), projectId);
         return get(id);
     }
 
@@ -76,8 +77,24 @@ public final class EnvironmentRepository {
                 + "' in this project. Create it with 'stageboard env add'."));
     }
 
+    /** The project's environments in promotion order (staging before production), then by age. */
     public List<Environment> forProject(long projectId) {
-        return jdbc.query("SELECT * FROM environments WHERE project_id = ? ORDER BY id", EnvironmentRepository::map, projectId);
+        return jdbc.query("SELECT * FROM environments WHERE project_id = ? ORDER BY position, id", EnvironmentRepository::map, projectId);
+    }
+
+    /**
+     * Sets the promotion order of a project's environments: {@code environmentIds} first, in that
+     * order; environments not named keep their relative order after them.
+     */
+    public void orderEnvironments(long projectId, List<Long> environmentIds) {
+        List<Long> order = new java.util.ArrayList<>(environmentIds);
+        forProject(projectId).stream().map(Environment::id).filter(id -> !order.contains(id)).forEach(order::add);
+        jdbc.inTransaction(c -> {
+            for (int i = 0; i < order.size(); i++) {
+                Jdbc.update(c, "UPDATE environments SET position = ? WHERE project_id = ? AND id = ?", i + 1, projectId, order.get(i));
+            }
+            return null;
+        });
     }
 
     public void attachHost(long environmentId, long hostId) {

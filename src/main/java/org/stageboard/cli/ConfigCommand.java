@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "config", description = "Show and change an environment's config; every change makes a new version.",
-        subcommands = {ConfigCommand.Set.class, ConfigCommand.Unset.class, ConfigCommand.Show.class})
+        subcommands = {ConfigCommand.Set.class, ConfigCommand.Unset.class, ConfigCommand.Show.class, ConfigCommand.History.class,
+                ConfigCommand.Diff.class})
 final class ConfigCommand {
 
     /** {@code -e/--env}, the environment. */
@@ -134,6 +135,70 @@ final class ConfigCommand {
             current.get().entries().values().forEach(entry -> context.out().println("  " + entry.key() + "=" + entry.displayValue()
                     + (entry.secret() ? "  (secret)" : "")));
             return 0;
+        }
+    }
+
+    @Command(name = "history", description = "List the config versions, newest first: who made each, when, and which keys it added (+), removed (-) and changed (~). Values are never shown.")
+    static final class History implements Callable<Integer> {
+        private final CliContext context;
+
+        @Mixin
+        ProjectOption project;
+
+        @Mixin
+        EnvOption env;
+
+        History(CliContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() {
+            Environment e = context.environment(project.name, env.name);
+            var history = context.engine().configHistory(e);
+            if (history.isEmpty()) {
+                context.out().println(e.name() + " has no config yet.");
+            }
+            history.forEach(c -> context.out().println(e.name() + " " + c.label() + "  " + Formats.time(c.at()) + "  by " + c.actor()
+                    + "  " + c.keys().describe()));
+            return 0;
+        }
+    }
+
+    @Command(name = "diff", description = {"Show the keys added, removed and changed between two config versions (secret values masked).",
+            "Without versions: the latest against the one before; with one: that version against the one before it."})
+    static final class Diff implements Callable<Integer> {
+        private final CliContext context;
+
+        @Mixin
+        ProjectOption project;
+
+        @Mixin
+        EnvOption env;
+
+        @Parameters(paramLabel = "V", arity = "0..2", description = "Config version numbers (e.g. 3 5, or v3 v5): from, to.")
+        List<String> versions = new ArrayList<>();
+
+        Diff(CliContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() {
+            Environment e = context.environment(project.name, env.name);
+            Integer from = versions.size() == 2 ? number(versions.get(0)) : null;
+            Integer to = versions.isEmpty() ? null : number(versions.get(versions.size() - 1));
+            ReleaseTexts.config(context.out(), context.engine().configDiff(e, from, to), e.name() + ": ", "");
+            return 0;
+        }
+
+        static Integer number(String text) {
+            String digits = text.startsWith("v") ? text.substring(1) : text;
+            try {
+                return Integer.parseInt(digits);
+            } catch (NumberFormatException notNumber) {
+                throw new StageboardException("'" + text + "' is not a version number: give e.g. 3 or v3.");
+            }
         }
     }
 }

@@ -36,6 +36,10 @@ final class DeployPlans {
             changes.stream().skip(1).forEach(change -> out.println("            " + change));
             out.println("  lock:     " + Hosts.lock(now.lock()));
             out.println("  prune:    " + (plan.wouldPrune().isEmpty() ? "nothing" : String.join(", ", plan.wouldPrune())));
+            for (int i = 0; i < plan.shared().size(); i++) {
+                out.println((i == 0 ? "  shared:   " : "            ") + plan.shared().get(i));
+            }
+            plan.warnings().forEach(warning -> out.println("  warning:  " + warning));
         }
         out.flush();
         return complete ? 0 : StageboardCli.FAILED;

@@ -13,7 +13,8 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "env", description = "Add, list and attach hosts to environments (staging, production, ...).",
         subcommands = {EnvCommand.Add.class, EnvCommand.ListEnvs.class, EnvCommand.Attach.class, EnvSetCommand.class, EnvShowCommand.class,
-                EnvRolloutCommand.Set.class, EnvRolloutCommand.Order.class})
+                EnvRolloutCommand.Set.class, EnvRolloutCommand.Order.class, EnvPromotionCommands.Order.class, EnvPromotionCommands.Export.class,
+                EnvPromotionCommands.Import.class})
 final class EnvCommand {
 
     @Command(name = "add", description = "Add an environment with its run settings.")
@@ -54,7 +55,7 @@ final class EnvCommand {
         }
     }
 
-    @Command(name = "list", description = "List environments with their hosts (in deploy order) and rollout.")
+    @Command(name = "list", description = "List environments in promotion order (see 'env promote-order') with their hosts (in deploy order) and rollout.")
     static final class ListEnvs implements Callable<Integer> {
         private final CliContext context;
 

@@ -16,8 +16,10 @@ import picocli.CommandLine.Command;
         description = {"Build, release, run: one commit's journey, recorded in a local catalog.",
                 "Catalog and logs live in STAGEBOARD_HOME (default ~/.stageboard)."},
         subcommands = {ProjectCommand.class, CommitsCommand.class, BuildCommand.class, BuildsCommand.class, ArtifactsCommand.class, EnvCommand.class,
-                ConfigCommand.class, ReleaseCommand.class, ReleasesCommand.class, HostCommand.class, DeployCommand.class,
-                RollbackCommand.class, LockCommand.class, StatusCommand.class, HistoryCommand.class, CommandLine.HelpCommand.class})
+                ConfigCommand.class, ReleaseCommand.class, ReleasesCommand.class, PromoteCommand.class, DiffCommand.class, HostCommand.class,
+                DeployCommand.class, RollbackCommand.class, LockCommand.class, StatusCommand.class, HistoryCommand.class, LogsCommand.class,
+                ExecCommand.class, AppControlCommands.Stop.class, AppControlCommands.Start.class, AppControlCommands.Restart.class,
+                CommandLine.HelpCommand.class})
 public final class StageboardCli implements Runnable {
 
     public static final int FAILED = 1;

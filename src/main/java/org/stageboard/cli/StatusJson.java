@@ -35,7 +35,11 @@ final class StatusJson {
     record HostEntry(String host, Instant readAt, boolean fresh, String error, String currentFolder, String currentLabel,
                      String catalogRelease, String expectedRelease, Boolean appAlive, Long appUptimeSeconds, Boolean healthy,
                      String health, Instant since, String deployedBy, Lock lock, List<String> drift,
-                     List<org.stageboard.core.Difference> differences, boolean agrees) {
+                     List<org.stageboard.core.Difference> differences, boolean agrees, List<Instance> instances) {
+    }
+
+    /** One process instance on the host: {@code web.2}, its pid, alive, restarts recorded, the supervisor's final word. */
+    record Instance(String name, String type, Integer pid, boolean alive, int restarts, String gaveUp, String supervision) {
     }
 
     record Lock(String holder, String actor, String release, Instant since, long heartbeatAgeSeconds, boolean stale, String staleReason) {
@@ -72,6 +76,7 @@ final class StatusJson {
                 entry == null ? null : entry.time(), entry == null ? null : entry.actor(),
                 lock == null ? null : new Lock(lock.holder(), lock.actor(), lock.release(), lock.since(), lock.heartbeatAgeSeconds(),
                         lock.stale(), lock.staleReason()),
-                s.drift(), s.differences(), s.agrees());
+                s.drift(), s.differences(), s.agrees(), state == null ? List.of() : state.instances().stream()
+                        .map(i -> new Instance(i.name(), i.type(), i.pid(), i.alive(), i.restarts(), i.gaveUp(), i.supervision())).toList());
     }
 }

@@ -18,6 +18,8 @@ public record Difference(Kind kind, String text) {
         UNRECORDED_SWITCH,
         /** No process runs for the current release. */
         APP_DOWN,
+        /** No process runs for the current release because a user stopped it on purpose ({@code stageboard stop}). */
+        STOPPED,
         /** The app runs but its health check fails. */
         UNHEALTHY,
         /** A run holds the environment's lock. */

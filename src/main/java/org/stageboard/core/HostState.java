@@ -30,6 +30,31 @@ public record HostState(Instant readAt, boolean environmentExists, String curren
                 lock, ledger, releases, leftoverParts, List.of());
     }
 
+    /**
+     * Instances per process type, e.g. {@code web 2/2 up · worker 0/1 up · 3 restarts}; empty for the
+     * simple default (one instance, never restarted), where "app up" says it all.
+     */
+    public String processSummary() {
+        int restarts = instances.stream().mapToInt(InstanceState::restarts).sum();
+        if (instances.size() <= 1 && restarts == 0) {
+            return "";
+        }
+        java.util.Map<String, int[]> byType = new java.util.LinkedHashMap<>();
+        for (InstanceState instance : instances) {
+            int[] counts = byType.computeIfAbsent(instance.type(), t -> new int[2]);
+            counts[1]++;
+            if (instance.alive()) {
+                counts[0]++;
+            }
+        }
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        byType.forEach((type, counts) -> parts.add(type + " " + counts[0] + "/" + counts[1] + " up"));
+        if (restarts > 0) {
+            parts.add(restarts + (restarts == 1 ? " restart" : " restarts"));
+        }
+        return String.join(" · ", parts);
+    }
+
     /** Instances that are down or whose supervisor gave up, each in words naming it; empty when all run. */
     public List<String> instanceProblems() {
         return instances.stream().map(InstanceState::problem).filter(java.util.Objects::nonNull).toList();

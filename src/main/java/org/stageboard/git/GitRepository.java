@@ -122,6 +122,30 @@ public final class GitRepository implements AutoCloseable {
         return commits;
     }
 
+    /**
+     * The commits reachable from {@code to} but not from {@code from}, newest first, at most
+     * {@code limit}: what going from one commit to the other brings (empty when {@code to} is
+     * {@code from} or an ancestor of it).
+     */
+    public List<CommitInfo> commitsBetween(String from, String to, int limit) {
+        ObjectId fromId = resolveId(from, "commit");
+        ObjectId toId = resolveId(to, "commit");
+        List<CommitInfo> commits = new ArrayList<>();
+        try (RevWalk walk = new RevWalk(repository)) {
+            walk.markStart(walk.parseCommit(toId));
+            walk.markUninteresting(walk.parseCommit(fromId));
+            for (RevCommit c : walk) {
+                if (commits.size() >= limit) {
+                    break;
+                }
+                commits.add(info(c));
+            }
+        } catch (IOException e) {
+            throw new StageboardException("Could not list the commits between " + from + " and " + to + ": " + e.getMessage(), e);
+        }
+        return commits;
+    }
+
     /** Resolves a SHA (full or abbreviated), branch or tag to its commit; a clear error if unknown. */
     public CommitInfo resolve(String commitish) {
         ObjectId id = resolveId(commitish, "commit");

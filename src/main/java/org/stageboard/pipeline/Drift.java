@@ -40,7 +40,10 @@ final class Drift {
                         + "that was killed before it finished"));
             }
             List<String> down = state.instanceProblems();
-            if (state.instances().size() > 1 && !down.isEmpty()) {
+            if (!state.appAlive() && entry != null && "stop".equals(entry.kind()) && "STOPPED".equals(entry.outcome())) {
+                drift.add(new Difference(Difference.Kind.STOPPED, "stopped on purpose by " + entry.actor() + " at " + entry.time()
+                        + " (host's ledger): start or restart it, or deploy"));
+            } else if (state.instances().size() > 1 && !down.isEmpty()) {
                 // One difference per instance that is down or whose supervisor gave up, naming it.
                 down.forEach(problem -> drift.add(new Difference(Difference.Kind.APP_DOWN, "app down: " + problem)));
             } else if (!state.appAlive() || !down.isEmpty()) {

@@ -43,8 +43,10 @@ public record HostStatus(Environment environment, Host host, HostState state, St
         }
         String what = running != null ? running.label() : state.currentIdentity() != null
                 ? state.currentIdentity().label() + " (another catalog)" : state.currentFolder() + " (unknown to Stageboard)";
+        String processes = state.processSummary();
         return what + (state.appAlive() ? " · app up" + (state.appUptimeSeconds() == null ? "" : " for " + uptime(state.appUptimeSeconds()))
-                : " · app DOWN") + (state.healthy() == null ? "" : state.healthy() ? " · healthy" : " · UNHEALTHY");
+                : " · app DOWN") + (processes.isEmpty() ? "" : " (" + processes + ")")
+                + (state.healthy() == null ? "" : state.healthy() ? " · healthy" : " · UNHEALTHY");
     }
 
     private static String uptime(long seconds) {

@@ -17,7 +17,8 @@ import org.stageboard.core.RunStatus;
 import org.stageboard.core.StageboardException;
 import org.stageboard.release.ConfigService;
 import org.stageboard.run.LockHeldException;
-import org.stageboard.run.ReleaseCommandRunner;
+import org.stageboard.run.CommandResult;
+import org.stageboard.run.HostRunner;
 import org.stageboard.ssh.HostKeyException;
 
 /**
@@ -84,8 +85,7 @@ final class ReleaseCommandStage {
         RunStatus status;
         String message;
         try {
-            // TODO-merge: new HostRunner(runStage.target(host), host.baseDir()).releaseCommand(...) -> run.CommandResult
-            ReleaseCommandRunner.CommandResult result = new ReleaseCommandRunner(runStage.target(host), host.baseDir())
+            CommandResult result = new HostRunner(runStage.target(host), host.baseDir())
                     .releaseCommand(runStage.remoteRelease(release, project, config, actor), command, lockWait, logged);
             status = result.exitCode() == 0 ? RunStatus.LIVE : RunStatus.FAILED;
             String output = result.output() == null ? "" : result.output().strip();

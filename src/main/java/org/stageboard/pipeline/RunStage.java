@@ -68,19 +68,36 @@ final class RunStage {
         Project project = catalog.projects().get(environment.projectId());
         requireAttached(environment, host);
         ConfigVersion config = configs.get(release.configVersionId());
-        Masker masker = new Masker(config.secretValues());
+        return recorded(release, host, kind, actor, progress, logged -> {
+            RemoteRelease remote = remoteRelease(release, project, config, actor);
+            return new HostRunner(target(host), host.baseDir()).activate(remote, kind.name().toLowerCase(java.util.Locale.ROOT), lockWait, logged);
+        });
+    }
+
+    /** Work on one host that a run records: gets the run's logged progress (secrets masked), returns the host's result. */
+    interface HostWork {
+        DeployResult run(Progress logged);
+    }
+
+    /**
+     * Records {@code work} as a run of {@code release} on {@code host}: the run record, its log
+     * (secrets masked), the outcome and an audit event, whatever happens. Failures before
+     * anything changed (host key, lock, cancel, an error) are FAILED or CANCELLED runs, not exceptions.
+     */
+    Activated recorded(Release release, Host host, RunKind kind, String actor, Progress progress, HostWork work) {
+        Environment environment = catalog.environments().get(release.environmentId());
+        Project project = catalog.projects().get(environment.projectId());
+        Masker masker = new Masker(secrets(release));
         Path log = home.runLogsDir().resolve(project.name())
                 .resolve(environment.name() + "-" + host.name() + "-" + System.currentTimeMillis() + ".log");
         Run run = catalog.runs().start(release.id(), host.id(), kind, log, actor);
         Progress logged = masker.wrap(new RunLogProgress(log, progress));
-        logged.step(kind.name().toLowerCase() + " " + release.label() + " on " + host.name() + " (" + host.display() + ")");
+        logged.step(kind.label() + " " + release.label() + " on " + host.name() + " (" + host.display() + ")");
         RunStatus status;
         String message;
         String previous = null;
         try {
-            RemoteRelease remote = remoteRelease(release, project, config, actor);
-            DeployResult result = new HostRunner(target(host), host.baseDir())
-                    .activate(remote, kind.name().toLowerCase(java.util.Locale.ROOT), lockWait, logged);
+            DeployResult result = work.run(logged);
             status = result.status();
             previous = result.previousRelease();
             message = masker.mask(result.message() + (result.evidence() == null ? "" : "\n" + result.evidence()));
@@ -105,7 +122,7 @@ final class RunStage {
         }
         logged.log("outcome: " + status.label() + " - " + message);
         Run finished = catalog.runs().finish(run.id(), status, message);
-        catalog.events().append(actor, project.name(), kind.name().toLowerCase(), project.name() + "/" + release.label() + " on " + host.name(),
+        catalog.events().append(actor, project.name(), kind.label().replace(' ', '-'), project.name() + "/" + release.label() + " on " + host.name(),
                 status.name().toLowerCase(), message);
         return new Activated(finished, previous);
     }
@@ -135,6 +152,13 @@ final class RunStage {
             }
         }
         return null;
+    }
+
+    /** The secret values of the release's config and of the environment's latest config: masked wherever output is shown. */
+    java.util.List<String> secrets(Release release) {
+        java.util.Set<String> values = new java.util.LinkedHashSet<>(configs.get(release.configVersionId()).secretValues());
+        configs.latest(catalog.environments().get(release.environmentId())).ifPresent(latest -> values.addAll(latest.secretValues()));
+        return java.util.List.copyOf(values);
     }
 
     void requireAttached(Environment environment, Host host) {

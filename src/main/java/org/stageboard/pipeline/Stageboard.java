@@ -37,7 +37,12 @@ import org.stageboard.core.ConnectionCheck;
 import org.stageboard.core.KeyFileState;
 import org.stageboard.core.Build;
 import org.stageboard.core.CommitInfo;
+import org.stageboard.core.ConfigChange;
+import org.stageboard.core.ConfigDiff;
 import org.stageboard.core.ConfigEntry;
+import org.stageboard.core.EnvironmentImport;
+import org.stageboard.core.ReleaseDetails;
+import org.stageboard.core.ReleaseDiff;
 import org.stageboard.core.ConfigVersion;
 import org.stageboard.core.Environment;
 import org.stageboard.core.Event;
@@ -68,7 +73,9 @@ public final class Stageboard implements AutoCloseable {
     private final RunStage runStage;
     private final HostStatuses hostStatuses;
     private final RunPlanner planner;
+    private final Operations operations;
     private final Rollouts rollouts;
+    private final ReleaseStage releaseStage;
 
     public Stageboard(StageboardHome home, Catalog catalog) {
         this.home = home;
@@ -76,16 +83,25 @@ public final class Stageboard implements AutoCloseable {
         ArtifactStore store = new ArtifactStore(home.artifactsDir());
         this.buildService = new BuildService(catalog, store, home.buildLogsDir(), home.workDir(), home.cachesDir(), new ProcessRunner());
         this.artifactMaintenance = new ArtifactMaintenance(catalog, store);
-        this.configService = new ConfigService(catalog, SecretBox.open(home.secretKey()));
+        this.configService = new ConfigService(catalog, SecretBox.open(home.secretKey(), home.passphraseFile(), passphrase()));
         this.releaseService = new ReleaseService(catalog, configService);
         this.runStage = new RunStage(catalog, home, configService, releaseService);
         this.hostStatuses = new HostStatuses(catalog, runStage);
         this.planner = new RunPlanner(catalog, configService, runStage, hostStatuses);
+        this.operations = new Operations(catalog, runStage, hostStatuses);
         this.rollouts = new Rollouts(catalog, runStage, new ReleaseCommandStage(catalog, home, configService, runStage));
+        this.releaseStage = new ReleaseStage(catalog, configService, releaseService);
+    }
+
+    /** The passphrase that seals secrets, from {@code STAGEBOARD_PASSPHRASE}; null when not set (the key file is used). */
+    private static char[] passphrase() {
+        String value = System.getenv("STAGEBOARD_PASSPHRASE");
+        return value == null || value.isEmpty() ? null : value.toCharArray();
     }
 
     /** Opens the catalog in the home folder. */
     public static Stageboard open(StageboardHome home) {
+        home.create();
         Catalog catalog = Catalog.open(home.catalogDir());
         catalog.recoverInterrupted();
         return new Stageboard(home, catalog);
@@ -349,6 +365,68 @@ public final class Stageboard implements AutoCloseable {
                 "Environment " + environment.name() + " has no release v" + version + ". List them with 'stageboard releases'."));
     }
 
+    // --- release stage: promotion order, config history, release page, diff, promote, export
+
+    /**
+     * Sets the promotion order of the project's environments (staging before production): these
+     * first, in this order, the others after them. Returns the whole order.
+     */
+    public List<Environment> orderEnvironments(Project project, List<Environment> first) {
+        return releaseStage.orderEnvironments(project, first, actor());
+    }
+
+    /** The environment after this one in the promotion order (where promote takes its releases), if any. */
+    public Optional<Environment> nextEnvironment(Environment environment) {
+        return releaseStage.nextEnvironment(environment);
+    }
+
+    /** Every config version of the environment, newest first: who, when, which keys it added, removed and changed. */
+    public List<ConfigChange> configHistory(Environment environment) {
+        return releaseStage.configHistory(environment);
+    }
+
+    /**
+     * The keys added, removed and changed between two config versions (secret values masked);
+     * {@code to} null: the latest; {@code from} null: the version before {@code to}.
+     */
+    public ConfigDiff configDiff(Environment environment, Integer from, Integer to) {
+        return releaseStage.configDiff(environment, from, to);
+    }
+
+    /** What a release page shows: build, commit, config version's keys, who made it and when, which hosts run it now. */
+    public ReleaseDetails releaseDetails(Release release) {
+        return releaseStage.details(release);
+    }
+
+    /** What changes from one release to another (same or different environments of one project). */
+    public ReleaseDiff diff(Release from, Release to) {
+        return releaseStage.diff(from, to);
+    }
+
+    /** The release promote takes from an environment by default: the newest one live on its hosts, else the newest. */
+    public Release promotionSource(Environment environment) {
+        return releaseStage.promotionSource(environment);
+    }
+
+    /**
+     * Promotes a release: a new release of the next environment in the promotion order, from the
+     * exact artifact of this one (same build and SHA-256, no rebuild) with that environment's latest
+     * config and run settings.
+     */
+    public Release promote(Release source) {
+        return releaseStage.promote(source, actor());
+    }
+
+    /** The environment's non-secret settings as JSON (run settings, rollout, plain config; secret keys by name only). */
+    public String exportEnvironment(Environment environment) {
+        return releaseStage.export(environment, actor());
+    }
+
+    /** Creates or updates an environment from {@link #exportEnvironment} JSON; says which secrets are still to set. */
+    public EnvironmentImport importEnvironment(Project project, String name, String json) {
+        return releaseStage.importSettings(project, name, json, actor());
+    }
+
     // --- hosts ----------------------------------------------------------------------------
 
     public Host addHost(String name, String address, int port, String user, Path privateKey, String baseDir) {
@@ -591,6 +669,38 @@ public final class Stageboard implements AutoCloseable {
         }
         progress.log("rolling back " + host.name() + " to " + target.label());
         return runStage.activate(target, host, RunKind.ROLLBACK, Duration.ZERO, actor(), progress);
+    }
+
+    // --- operate ---------------------------------------------------------------------------
+
+    /** Stops the app of the release that runs on the host (every instance), under the lock; recorded as a STOP run. */
+    public Run stop(Environment environment, Host host, Duration lockWait, Progress progress) {
+        return operations.stop(environment, host, lockWait, actor(), progress);
+    }
+
+    /** Starts the app of the release {@code current} points to on the host and waits for health; recorded as a START run. */
+    public Run start(Environment environment, Host host, Duration lockWait, Progress progress) {
+        return operations.start(environment, host, lockWait, actor(), progress);
+    }
+
+    /** Enters the run stage again without a new release: stop, start, health; recorded as a RESTART run. */
+    public Run restart(Environment environment, Host host, Duration lockWait, Progress progress) {
+        return operations.restart(environment, host, lockWait, actor(), progress);
+    }
+
+    /**
+     * Runs a one-off command in the current release's folder on the host with its config (factor
+     * XII admin process), output streamed to {@code output} with secrets masked; returns its exit
+     * code. Recorded as an EXEC run.
+     */
+    public int exec(Environment environment, Host host, String command, java.util.function.Consumer<String> output, Progress progress) {
+        return operations.exec(environment, host, command, actor(), output, progress);
+    }
+
+    /** The app's last log lines on the host (one instance such as {@code web.2}, or all when null), then new ones while {@code follow} until cancelled. */
+    public void logs(Environment environment, Host host, String instance, int lines, boolean follow,
+                     java.util.function.Consumer<String> output, Progress progress) {
+        operations.logs(environment, host, instance, lines, follow, output, progress);
     }
 
     /**

@@ -1,12 +1,20 @@
 package org.stageboard.release;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.stageboard.catalog.Catalog;
+import org.stageboard.core.ConfigChange;
+import org.stageboard.core.ConfigDiff;
 import org.stageboard.core.ConfigEntry;
+import org.stageboard.core.KeyChanges;
+import org.stageboard.core.NotFoundException;
 import org.stageboard.core.ConfigVersion;
 import org.stageboard.core.Environment;
 import org.stageboard.core.StageboardException;
@@ -41,7 +49,42 @@ public final class ConfigService {
         if (latest.isPresent() && latest.get().entries().equals(next)) {
             return latest.get();
         }
-        return open(catalog.configs().add(environment.id(), seal(next), actor));
+        KeyChanges changes = KeyChanges.between(latest.map(ConfigVersion::entries).orElse(Map.of()), next);
+        return open(catalog.configs().add(environment.id(), seal(next), actor, changes));
+    }
+
+    /**
+     * Every version of the environment's config, newest first, with who made it, when and which
+     * keys it added, removed and changed (names only). Versions made before the catalog recorded
+     * their changes get them worked out from the versions themselves.
+     */
+    public List<ConfigChange> history(Environment environment) {
+        List<ConfigVersion> versions = new ArrayList<>(catalog.configs().forEnvironment(environment.id()));
+        Collections.reverse(versions);
+        Map<Integer, Optional<KeyChanges>> recorded = new HashMap<>();
+        catalog.configs().recordedChanges(environment.id()).forEach(e -> recorded.put(e.getKey(), e.getValue()));
+        List<ConfigChange> history = new ArrayList<>();
+        ConfigVersion previous = null;
+        for (ConfigVersion stored : versions) {
+            Optional<KeyChanges> keys = recorded.getOrDefault(stored.version(), Optional.empty());
+            KeyChanges changes = keys.isPresent() ? keys.get()
+                    : KeyChanges.between(previous == null ? Map.of() : open(previous).entries(), open(stored).entries());
+            history.add(new ConfigChange(environment.name(), stored.version(), stored.createdAt(), stored.actor(), changes));
+            previous = stored;
+        }
+        Collections.reverse(history);
+        return history;
+    }
+
+    /** One version of the environment's config by number, secrets opened (in memory only). */
+    public ConfigVersion version(Environment environment, int version) {
+        return catalog.configs().findVersion(environment.id(), version).map(this::open).orElseThrow(() -> new NotFoundException(
+                "Environment " + environment.name() + " has no config v" + version + ": see 'stageboard config history -e " + environment.name() + "'."));
+    }
+
+    /** The keys added, removed and changed from one config version to another, secret values masked. */
+    public ConfigDiff diff(ConfigVersion from, String fromLabel, ConfigVersion to, String toLabel) {
+        return ConfigDiff.between(fromLabel, from.entries(), toLabel, to.entries());
     }
 
     /** The latest version, secrets opened; empty before the first change. */
@@ -51,7 +94,7 @@ public final class ConfigService {
 
     /** The latest version, making an empty v1 if the environment has none yet (a release needs one). */
     public ConfigVersion latestOrEmpty(Environment environment, String actor) {
-        return latest(environment).orElseGet(() -> open(catalog.configs().add(environment.id(), Map.of(), actor)));
+        return latest(environment).orElseGet(() -> open(catalog.configs().add(environment.id(), Map.of(), actor, KeyChanges.NONE)));
     }
 
     public ConfigVersion get(long configVersionId) {

@@ -14,16 +14,19 @@ import org.stageboard.ssh.ConnectionLostException;
 
 /**
  * The steps of one activation on one host, run while holding the lock. First, with nothing that
- * serves touched: the artifact and the release folder in place. Then, all inside the recovery
- * path: stop the previous app, make sure nothing else answers where the app is checked, switch
- * {@code current}, start the new app, check its health. Whatever fails or is cancelled there, the
- * host is brought back to the previous release, restarted and healthy; if even that fails the
+ * serves touched: the artifact and the release folder in place with its shared links, and the
+ * before-switch command (its failure ends the run there). Then, all inside the recovery path:
+ * stop the previous app, make sure nothing else answers where the app is checked, switch
+ * {@code current}, start the new app, check its health, run the after-switch command. Whatever
+ * fails or is cancelled there, the host is brought back to the previous release, restarted and healthy; if even that fails the
  * result is {@code APP_DOWN}, saying exactly what the host has.
  */
 final class Activation {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int LOG_TAIL_LINES = 20;
+    /** How long a before- or after-switch command may run. */
+    static final java.time.Duration HOOK_TIMEOUT = java.time.Duration.ofMinutes(10);
 
     private final HostConnection connection;
     private final RemoteLayout layout;
@@ -39,6 +42,7 @@ final class Activation {
     private List<Instances.Instance> instances;
     private List<Instances.Started> started;
     private long uploaded;
+    private String hookEvidence;
 
     Activation(HostConnection connection, RemoteLayout layout, RemoteRelease release, Progress progress) {
         this.connection = connection;
@@ -55,16 +59,7 @@ final class Activation {
 
     DeployResult run() {
         RemoteShell shell = connection.shell();
-        if (ReleaseFolders.folderReady(shell, layout, release)) {
-            progress.log("release folder " + release.releaseName() + " is already on the host and is this very release: "
-                    + "reused with its own config, nothing uploaded");
-        } else {
-            progress.step("upload artifact");
-            uploaded = ReleaseFolders.ensureArtifact(shell, layout, release, progress);
-            progress.checkCancelled();
-            progress.step("prepare release folder " + release.releaseName());
-            ReleaseFolders.unpack(shell, layout, release, uploaded > 0, progress);
-        }
+        uploaded = ReleaseFolders.prepare(shell, layout, release, progress);
         progress.checkCancelled();
 
         ReleaseFolders.Current current = ReleaseFolders.current(shell, layout);
@@ -73,9 +68,36 @@ final class Activation {
         previousPid = current.pid();
         previousLabel = current.label();
         RunSettings previousRun = previous == null ? release.run() : StoredRunSettings.fromJson(current.runSettingsJson(), release.run());
+        if (previous != null && !previous.equals(release.releaseName()) && !release.run().shared().isEmpty()) {
+            SharedData.warnings(layout, previous, SharedData.look(shell, layout, layout.release(previous), release.run().shared()))
+                    .forEach(progress::log);
+        }
         instances = Instances.plan(shell, layout, layout.release(release.releaseName()), release.run());
         progress.checkCancelled();
+
+        String beforeSwitch = release.run().hooks().beforeSwitch();
+        if (beforeSwitch != null) {
+            progress.step("before-switch command");
+            FolderCommand hook = hook(shell, beforeSwitch);
+            if (hook.exitCode() != 0) {
+                String output = hook.output();
+                return new DeployResult(RunStatus.FAILED, "The before-switch command of " + release.label() + " failed on "
+                        + connection.display() + " (exit " + hook.exitCode() + "). Nothing was switched: the host serves what it "
+                        + "served before.",
+                        previous, output.isBlank() ? null : "output of the before-switch command:\n" + output).withUpload(uploaded);
+            }
+            progress.checkCancelled();
+        }
         return switchAndCheck(shell, previousRun).withUpload(uploaded);
+    }
+
+    /** A hook in the new release's folder with its config, its output streamed to the log (masked), bounded and cancellable. */
+    private FolderCommand hook(RemoteShell shell, String command) {
+        progress.log("$ " + masker.mask(command));
+        FolderCommand run = FolderCommand.run(shell, layout.release(release.releaseName()), true, command, HOOK_TIMEOUT, masker,
+                line -> progress.log("  " + line));
+        progress.log("exit " + run.exitCode());
+        return run;
     }
 
     private DeployResult switchAndCheck(RemoteShell shell, RunSettings previousRun) {
@@ -123,10 +145,19 @@ final class Activation {
 
         progress.step("health check");
         HealthCheck.Outcome health = HealthCheck.awaitAll(probes, shell, layout, release.run(), started, progress);
-        if (health.healthy()) {
-            return new DeployResult(RunStatus.LIVE, release.label() + " is live on " + connection.display() + ".", previous);
+        if (!health.healthy()) {
+            return recover(health.detail(), false, health.evidence());
         }
-        return recover(health.detail(), false, health.evidence());
+        String afterSwitch = release.run().hooks().afterSwitch();
+        if (afterSwitch != null) {
+            progress.step("after-switch command");
+            FolderCommand hook = hook(shell, afterSwitch);
+            if (hook.exitCode() != 0) {
+                hookEvidence = hook.output().isBlank() ? null : "output of the after-switch command:\n" + hook.output();
+                return recover("the after-switch command failed (exit " + hook.exitCode() + ")", false, null);
+            }
+        }
+        return new DeployResult(RunStatus.LIVE, release.label() + " is live on " + connection.display() + ".", previous);
     }
 
     /**
@@ -240,6 +271,10 @@ final class Activation {
         String masked = masker.mask(text.toString()).strip();
         if (!masked.isEmpty()) {
             masked.lines().forEach(progress::log);
+        }
+        // The hook's output (already masked) was streamed to the log as it came: kept here, not logged twice.
+        if (hookEvidence != null) {
+            masked = (hookEvidence + "\n" + masked).strip();
         }
         return masked.isEmpty() ? null : masked;
     }

@@ -43,9 +43,10 @@ public final class HostRunner {
 
     /**
      * Connects (host key verified), takes the environment's lock (waiting up to {@code lockWait}),
-     * removes leftovers of interrupted runs, puts the artifact and release folder in place,
-     * switches {@code current}, restarts, checks health, recovers on failure or cancel, writes the
-     * ledger, prunes and unlocks. {@code kind} is {@code deploy} or {@code rollback}.
+     * removes leftovers of interrupted runs, puts the artifact and release folder in place (with
+     * the shared data linked in), runs the before-switch command, switches {@code current},
+     * restarts, checks health, runs the after-switch command, recovers on failure or cancel,
+     * writes the ledger, prunes and unlocks. {@code kind} is {@code deploy} or {@code rollback}.
      */
     public DeployResult activate(RemoteRelease release, String kind, Duration lockWait, Progress progress) {
         validate(release);
@@ -140,6 +141,121 @@ public final class HostRunner {
         return protect;
     }
 
+    /** How long a release command may run. */
+    public static final Duration RELEASE_COMMAND_TIMEOUT = Duration.ofMinutes(30);
+
+    /**
+     * Runs a release's one-off command (e.g. database migrations) on this host before any switch:
+     * connects, takes the lock, tidies, makes the release folder ready as an activation does
+     * (upload, unpack, shared links; nothing that serves is touched), runs {@code command} there
+     * with the release's {@code .env} exported, its output lines masked and logged as they come,
+     * records a {@code release-command} ledger line and unlocks. {@code current} is never changed.
+     * Failing to prepare the folder throws (after unlocking); a cancel throws {@link CancelledException}
+     * once the command was ended.
+     */
+    public CommandResult releaseCommand(RemoteRelease release, String command, Duration lockWait, Progress progress) {
+        validate(release);
+        if (command == null || command.isBlank()) {
+            throw new StageboardException("The release command is empty: give the command to run once per release, e.g. 'bin/migrate'.");
+        }
+        org.stageboard.core.Masker masker = new org.stageboard.core.Masker(
+                release.secretValues() == null ? List.of() : release.secretValues());
+        progress.step("connect to " + target.display());
+        try (HostConnection connection = new HostConnection(target, progress)) {
+            RemoteShell shell = connection.shell();
+            RemoteLayout layout = RemoteLayout.resolve(shell, baseDir, release.project(), release.environment());
+            progress.checkCancelled();
+            progress.step("lock " + release.project() + "/" + release.environment());
+            RemoteLock lock = RemoteLock.acquire(shell, layout, release.actor(), release.label(), lockWait, progress);
+            String outcome = "FAILED";
+            String message = "release command of " + release.label() + " not run";
+            try {
+                Housekeeping.tidy(shell, layout, progress);
+                ReleaseFolders.prepare(shell, layout, release, progress);
+                progress.checkCancelled();
+                progress.step("release command");
+                progress.log("$ " + masker.mask(command.strip()));
+                FolderCommand run = FolderCommand.run(shell, layout.release(release.releaseName()), true, command,
+                        RELEASE_COMMAND_TIMEOUT, masker, line -> progress.log("  " + line));
+                progress.log("exit " + run.exitCode());
+                outcome = run.exitCode() == 0 ? "DONE" : "FAILED";
+                message = "release command of " + release.label() + " exited " + run.exitCode();
+                return new CommandResult(run.exitCode(), run.output());
+            } catch (CancelledException e) {
+                outcome = "CANCELLED";
+                message = "release command of " + release.label() + " cancelled";
+                throw e;
+            } catch (RuntimeException e) {
+                message = "release command of " + release.label() + " not run: " + masker.mask(String.valueOf(e.getMessage()));
+                throw e;
+            } finally {
+                finishCommand(connection, layout, release, outcome, message, lock, progress);
+            }
+        }
+    }
+
+    /** Records the release command's ledger line and unlocks; failures are logged, the lock left stale. */
+    private static void finishCommand(HostConnection connection, RemoteLayout layout, RemoteRelease release, String outcome,
+                                      String message, RemoteLock lock, Progress progress) {
+        try {
+            RemoteShell shell = connection.recoveryShell();
+            try {
+                progress.step("record in ledger");
+                Ledger.append(shell, layout, Ledger.entry(release, "release-command", null, outcome, message));
+            } catch (RuntimeException e) {
+                progress.log("could not record the release command in the host's ledger: " + e.getMessage());
+            }
+            progress.step("unlock");
+            lock.release(shell);
+        } catch (RuntimeException e) {
+            lock.abandon();
+            progress.log("could not release the lock: " + e.getMessage() + " It will show as stale; break it explicitly.");
+        }
+    }
+
+    /** Stops the app of the release {@code current} points to, under the lock; {@code STOPPED} (ledger kind {@code stop}). */
+    public DeployResult stop(Operation op, Duration lockWait, Progress progress) {
+        return new Operator(target, baseDir).stop(op, lockWait, progress);
+    }
+
+    /**
+     * Starts the current release's app under the lock and waits for its health: {@code LIVE}, or
+     * {@code APP_DOWN} (stopped again, with evidence) / {@code FAILED} (ledger kind {@code start}).
+     */
+    public DeployResult start(Operation op, Duration lockWait, Progress progress) {
+        return new Operator(target, baseDir).start(op, lockWait, progress);
+    }
+
+    /**
+     * Re-enters the run stage without a new release, under the lock: stops the current release's
+     * app, starts it, checks health; {@code LIVE} or {@code APP_DOWN} with evidence (ledger kind
+     * {@code restart}). What a rollback goes back to does not change.
+     */
+    public DeployResult restart(Operation op, Duration lockWait, Progress progress) {
+        return new Operator(target, baseDir).restart(op, lockWait, progress);
+    }
+
+    /**
+     * A one-off command (an admin process) in the current release's folder with its {@code .env}
+     * exported, no lock; stdout and stderr lines (masked) go to {@code output} as they come;
+     * returns the exit code. Cancelling {@code progress} ends the command on the host and throws
+     * {@link CancelledException}. Not recorded in the host's ledger.
+     */
+    public int exec(Operation op, String command, java.util.function.Consumer<String> output, Progress progress) {
+        return new Operator(target, baseDir).exec(op, command, output, progress);
+    }
+
+    /**
+     * The last {@code lines} lines of the app's log(s) ({@code instance} e.g. {@code web.1}, or
+     * null for all), then with {@code follow} each new line as it is written, until
+     * {@code progress} is cancelled (then it returns). Masked; prefixed with the instance when
+     * several logs are shown.
+     */
+    public void logs(Operation op, String instance, int lines, boolean follow, java.util.function.Consumer<String> output,
+                     Progress progress) {
+        new Operator(target, baseDir).logs(op, instance, lines, follow, output, progress);
+    }
+
     /** What the environment looks like on the host now; with {@code askHealth}, one health answer too. */
     public HostState state(String project, String environment, boolean askHealth) {
         try (HostConnection connection = new HostConnection(target, Progress.NONE)) {
@@ -201,8 +317,13 @@ public final class HostRunner {
             if (state.currentFolder() != null) {
                 protect.add(state.currentFolder());
             }
+            List<String> shared = release.run().shared();
+            String running = state.currentFolder() != null && state.currentExists() ? state.currentFolder() : null;
+            List<SharedData.Look> looks = SharedData.look(shell, layout, running == null ? null : layout.release(running), shared);
+            List<String> warnings = running == null || running.equals(release.releaseName()) ? List.of()
+                    : SharedData.warnings(layout, running, looks);
             return new HostPlan(state, release.releaseName(), folderOnHost, artifactOnHost, bytes,
-                    Housekeeping.toPrune(after, release.run().keepReleases(), protect));
+                    Housekeeping.toPrune(after, release.run().keepReleases(), protect), SharedData.planLines(looks), warnings);
         }
     }
 

@@ -12,7 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.stageboard.core.ProcessIdentity;
 
-/** Appends one JSON line per activation attempt to {@code .stageboard/ledger.jsonl} on the host, and reads it back. */
+/**
+ * Appends one JSON line per activation attempt, operation (kinds {@code stop}, {@code start},
+ * {@code restart}, {@code release-command}) or broken lock to {@code .stageboard/ledger.jsonl} on
+ * the host, and reads it back.
+ */
 final class Ledger {
 
     static final int TAIL = 200;
@@ -27,6 +31,14 @@ final class Ledger {
     static LedgerEntry entry(RemoteRelease release, String kind, String previous, String outcome, String message) {
         return new LedgerEntry(Instant.now(), release.actor(), ProcessIdentity.current().format(), release.identity().catalog(),
                 kind, release.releaseName(), release.label(), release.artifactSha256(), previous, outcome, message);
+    }
+
+    /** A line about a release already on the host (stop, start, restart, release command), with its identity when known. */
+    static LedgerEntry entry(String actor, org.stageboard.core.ReleaseIdentity identity, String folder, String kind, String outcome,
+                             String message) {
+        return new LedgerEntry(Instant.now(), actor, ProcessIdentity.current().format(), identity == null ? null : identity.catalog(),
+                kind, folder, identity == null ? null : identity.label(), identity == null ? null : identity.artifactSha256(), null,
+                outcome, message);
     }
 
     static String line(LedgerEntry entry) {

@@ -19,7 +19,8 @@ import org.stageboard.ssh.ExecResult;
  * place, so that {@code releases/<name>} is either complete or absent. A folder already there is
  * reused only when its {@code release.json} names exactly this release. Files Stageboard writes are
  * never written through a link or into something the artifact provides: an artifact carrying one
- * of those names is refused.
+ * of those names is refused. Shared paths are linked in ({@link SharedData}) before the folder is
+ * moved into place, and made sure of again when a folder is reused.
  */
 final class ReleaseFolders {
 
@@ -29,6 +30,26 @@ final class ReleaseFolders {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private ReleaseFolders() {
+    }
+
+    /**
+     * Makes the release folder ready, nothing that serves touched: reused when it is already on
+     * the host (its shared links made sure of), else the artifact uploaded if needed and unpacked
+     * with the shared links. Returns the bytes uploaded.
+     */
+    static long prepare(RemoteShell shell, RemoteLayout layout, RemoteRelease release, Progress progress) {
+        if (folderReady(shell, layout, release)) {
+            progress.log("release folder " + release.releaseName() + " is already on the host and is this very release: "
+                    + "reused with its own config, nothing uploaded");
+            SharedData.link(shell, layout, layout.release(release.releaseName()), release.run().shared(), false, progress);
+            return 0;
+        }
+        progress.step("upload artifact");
+        long uploaded = ensureArtifact(shell, layout, release, progress);
+        progress.checkCancelled();
+        progress.step("prepare release folder " + release.releaseName());
+        unpack(shell, layout, release, uploaded > 0, progress);
+        return uploaded;
     }
 
     /**
@@ -114,6 +135,7 @@ final class ReleaseFolders {
             shell.ssh().write(temp + "/release.json", ReleaseJson.write(release).getBytes(StandardCharsets.UTF_8), 0644);
             shell.ssh().write(temp + "/" + StoredRunSettings.FILE,
                     StoredRunSettings.toJson(release.run()).getBytes(StandardCharsets.UTF_8), 0644);
+            SharedData.link(shell, layout, temp, release.run().shared(), true, progress);
             shell.check("Moving the release folder into place", "mv -T " + q(temp) + " " + q(target));
         } catch (RuntimeException e) {
             shell.uncancellable().run("rm -rf " + q(temp) + " " + q(temp + ".sha"), RemoteShell.LONG);
@@ -154,9 +176,13 @@ final class ReleaseFolders {
     }
 
     /** What is current before a switch: the link, the pid in the pidfile, the run settings of the current release. */
-    record Current(String link, Integer pid, String runSettingsJson, String label) {
+    record Current(String link, Integer pid, String runSettingsJson, ReleaseIdentity identity) {
         String folder() {
             return releaseName(link);
+        }
+
+        String label() {
+            return identity == null ? null : identity.label();
         }
     }
 
@@ -168,9 +194,9 @@ final class ReleaseFolders {
                 + "head -c 65536 " + q(layout.current() + "/release.json") + " 2>/dev/null; true");
         String[] parts = out.split("@@\n", 4);
         String link = parts[0].strip();
-        String label = parts.length > 3 ? ReleaseJson.identity(parts[3]).map(ReleaseIdentity::label).orElse(null) : null;
+        ReleaseIdentity identity = parts.length > 3 ? ReleaseJson.identity(parts[3]).orElse(null) : null;
         return new Current(link.isEmpty() ? null : link, parts.length > 1 ? AppProcess.parsePid(parts[1]) : null,
-                parts.length > 2 ? parts[2] : null, label);
+                parts.length > 2 ? parts[2] : null, identity);
     }
 
     /** The release folder name of a link such as {@code releases/v2-…}, or null. */

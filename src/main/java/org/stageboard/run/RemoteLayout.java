@@ -8,9 +8,10 @@ import org.stageboard.core.StageboardException;
 /**
  * Where things live for one project and environment on a host:
  * {@code <baseDir>/<project>/<environment>/} with {@code artifacts/}, {@code releases/},
- * {@code current}, {@code shared/log/} (the instances' logs, see {@link Instances}) and
- * {@code .stageboard/} (lock, instances under {@code run/}, pidfile, ledger). {@code logs/app.log}
- * is where the single-process layout kept the app's output; it is still rotated.
+ * {@code current}, {@code shared/} (shared data, and under {@code shared/log/} the instances' logs,
+ * see {@link Instances}) and {@code .stageboard/} (lock, instances under {@code run/}, pidfile,
+ * ledger). {@code logs/app.log} is where the single-process layout kept the app's output; it is
+ * still rotated.
  * Paths are absolute; the {@code q…} methods give them shell-quoted.
  */
 record RemoteLayout(String envDir) {
@@ -95,6 +96,11 @@ record RemoteLayout(String envDir) {
 
     String ledger() {
         return meta() + "/ledger.jsonl";
+    }
+
+    /** Data kept across releases, linked into each ({@link SharedData}); never pruned. */
+    String shared() {
+        return envDir + "/shared";
     }
 
     String logs() {

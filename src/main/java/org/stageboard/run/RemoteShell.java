@@ -57,6 +57,89 @@ final class RemoteShell {
         return unframe(raw, begin, end, host());
     }
 
+    /**
+     * Runs the script and hands each line it writes (stdout and stderr, as they arrive, on the
+     * calling thread) to {@code lines}; returns its exit code. Framed like {@link #run}: what the
+     * login prints around the script never reaches {@code lines}. When the script did not finish
+     * (killed, link broken) the exit code is the channel's, or -1.
+     */
+    int stream(String script, Duration timeout, java.util.function.Consumer<String> lines) {
+        String nonce = HexFormat.of().formatHex(randomBytes());
+        String begin = "@@stageboard-begin-" + nonce + "@@";
+        String end = "@@stageboard-end-" + nonce + "@@";
+        Unframing out = new Unframing(begin, end + " ", lines);
+        Unframing err = new Unframing(begin, end, lines);
+        int raw = ssh.stream("sh -c " + ShellQuote.quote(framed(script, begin, end)), timeout, cancel, out::accept, err::accept);
+        out.finish();
+        err.finish();
+        if (out.endLine != null) {
+            try {
+                return Integer.parseInt(out.endLine.substring(end.length()).strip().split("\\s+")[0]);
+            } catch (NumberFormatException e) {
+                throw new StageboardException("The output of a command on " + host() + " could not be read (exit status '"
+                        + out.endLine + "').");
+            }
+        }
+        return raw == 0 ? -1 : raw;
+    }
+
+    /**
+     * Lines of one framed stream: nothing before the begin marker, nothing from the end marker on.
+     * The framing adds one newline before the end marker, so an empty line is held back until the
+     * next line shows whether it was the command's (passed on) or the framing's (dropped).
+     */
+    private static final class Unframing {
+        private final String begin;
+        private final String endPrefix;
+        private final java.util.function.Consumer<String> lines;
+        private boolean inside;
+        private boolean over;
+        private String held;
+        String endLine;
+
+        Unframing(String begin, String endPrefix, java.util.function.Consumer<String> lines) {
+            this.begin = begin;
+            this.endPrefix = endPrefix;
+            this.lines = lines;
+        }
+
+        void accept(String line) {
+            if (over) {
+                return;
+            }
+            if (!inside) {
+                inside = line.endsWith(begin); // a banner without a last newline shares the marker's line
+                return;
+            }
+            if (line.equals(endPrefix.strip()) || line.startsWith(endPrefix)) {
+                over = true;
+                endLine = line;
+                if (held != null && !held.isEmpty()) {
+                    lines.accept(held);
+                }
+                held = null;
+                return;
+            }
+            if (held != null) {
+                lines.accept(held);
+                held = null;
+            }
+            if (line.isEmpty()) {
+                held = line; // may be the framing's newline: known once the next line comes
+            } else {
+                lines.accept(line);
+            }
+        }
+
+        /** The stream ended: a line still held is the command's own (it never finished framing). */
+        void finish() {
+            if (held != null && !over) {
+                lines.accept(held);
+            }
+            held = null;
+        }
+    }
+
     /** The script between markers on both streams; the exit code is printed after the end marker. */
     static String framed(String script, String begin, String end) {
         return "printf '%s\\n' '" + begin + "'; printf '%s\\n' '" + begin + "' >&2\n"

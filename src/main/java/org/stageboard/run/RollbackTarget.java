@@ -8,7 +8,8 @@ import java.util.List;
  * The release a rollback activates, read from a host's ledger: the releases that were live and
  * healthy there, as a stack (a deploy pushes, a rollback goes back down to its release), so the
  * target is the newest good release before the current one. Failed, cancelled and interrupted
- * activations never count; two rollbacks in a row go two steps back, not back and forth.
+ * activations never count; two rollbacks in a row go two steps back, not back and forth. Lines of
+ * operations on the current release (stop, start, restart, release command) do not count either.
  */
 final class RollbackTarget {
 
@@ -19,6 +20,9 @@ final class RollbackTarget {
     static List<String> goodHistory(List<LedgerEntry> ledger) {
         List<String> stack = new ArrayList<>();
         for (LedgerEntry entry : ledger) {
+            if (!activation(entry)) {
+                continue;
+            }
             if (entry.madeLive()) {
                 int at = stack.lastIndexOf(entry.release());
                 if ("rollback".equals(entry.kind()) && at >= 0) {
@@ -51,6 +55,15 @@ final class RollbackTarget {
             }
         }
         return null;
+    }
+
+    /**
+     * True for lines of activations (deploys and rollbacks, and lines without a kind written by
+     * older versions); stop, start, restart, release command and lock lines act on what is there
+     * and never move the stack.
+     */
+    static boolean activation(LedgerEntry entry) {
+        return entry.kind() == null || "deploy".equals(entry.kind()) || "rollback".equals(entry.kind());
     }
 
     private static void truncate(List<String> list, int size) {

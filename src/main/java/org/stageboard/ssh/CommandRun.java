@@ -75,6 +75,99 @@ final class CommandRun {
         }
     }
 
+    /** One line of a streamed command: from stderr or stdout. */
+    record Line(boolean stderr, String text) {
+    }
+
+    /**
+     * Runs a command and hands its output to {@code lines} line by line as it arrives, on the
+     * calling thread (stdout and stderr interleaved as they come); returns the exit status (-1
+     * when the host gave none). Cancel and timeout are noticed within {@link #POLL}, as in
+     * {@link #run}. A last line without a newline is delivered when the stream ends.
+     */
+    static int stream(SSHClient client, LinkMonitor monitor, SshTarget target, String command, Duration timeout,
+                      Progress progress, java.util.function.Consumer<Line> lines) {
+        Progress p = progress == null ? Progress.NONE : progress;
+        p.checkCancelled();
+        Session session = null;
+        try (LinkMonitor.Busy busy = monitor.busy()) {
+            session = client.startSession();
+            Session.Command cmd = session.exec(command);
+            cmd.getOutputStream().close();
+            java.util.concurrent.BlockingQueue<Object> queue = new java.util.concurrent.LinkedBlockingQueue<>();
+            Object done = new Object();
+            readLinesAsync(cmd.getInputStream(), false, queue, done);
+            readLinesAsync(cmd.getErrorStream(), true, queue, done);
+            long deadline = System.nanoTime() + timeout.toNanos();
+            int ended = 0;
+            long drainUntil = 0;
+            boolean closed = false;
+            while (ended < 2) {
+                Object item = queue.poll(POLL.toMillis(), TimeUnit.MILLISECONDS);
+                if (item == done) {
+                    ended++;
+                } else if (item instanceof Line line) {
+                    lines.accept(line);
+                } else if (item instanceof IOException e) {
+                    throw e;
+                }
+                if (p.isCancelled()) {
+                    abandon(session, cmd);
+                    throw new CancelledException();
+                }
+                if (System.nanoTime() - deadline >= 0) {
+                    abandon(session, cmd);
+                    throw new StageboardException("A command on " + target.display() + " did not finish within "
+                            + timeout.toSeconds() + " s; it was stopped. The host may be overloaded, or the command "
+                            + "waits for something that does not come.");
+                }
+                if (!closed && item == null && closedWithin(cmd, Duration.ZERO.plusMillis(1))) {
+                    closed = true;
+                    drainUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(STREAM_WAIT_SECONDS);
+                }
+                if (closed && System.nanoTime() - drainUntil >= 0) {
+                    break; // the channel is closed; output that has not arrived by now will not
+                }
+            }
+            if (!closed) {
+                cmd.join(STREAM_WAIT_SECONDS, TimeUnit.SECONDS);
+            }
+            Integer status = cmd.getExitStatus();
+            closeQuietly(session);
+            return status == null ? -1 : status;
+        } catch (StageboardException e) {
+            throw e;
+        } catch (InterruptedException | IOException | RuntimeException e) {
+            abandon(session, null);
+            if (Failures.connectionLost(client, monitor, e)) {
+                throw Failures.lost(target, monitor, "a command", "The command may or may not have finished there; "
+                        + "check the host's state before trying again once it is reachable.", e);
+            }
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+                throw new StageboardException("Interrupted while running a command on " + target.display() + ".", e);
+            }
+            throw new StageboardException("Running a command on " + target.display() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads UTF-8 lines into {@code queue} as they come, then {@code done} (or the IOException, then done). */
+    private static void readLinesAsync(InputStream in, boolean stderr, java.util.concurrent.BlockingQueue<Object> queue, Object done) {
+        Thread reader = new Thread(() -> {
+            try (java.io.BufferedReader text = new java.io.BufferedReader(new java.io.InputStreamReader(in, StandardCharsets.UTF_8))) {
+                for (String line; (line = text.readLine()) != null; ) {
+                    queue.add(new Line(stderr, line));
+                }
+            } catch (IOException e) {
+                queue.add(e);
+            } finally {
+                queue.add(done);
+            }
+        }, "ssh-stream-reader");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
     /** Waits up to {@code step} for the channel to close; false when it is still open. */
     private static boolean closedWithin(Session.Command cmd, Duration step) throws ConnectionException, InterruptedException {
         try {

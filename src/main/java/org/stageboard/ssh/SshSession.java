@@ -137,6 +137,17 @@ public final class SshSession implements AutoCloseable {
     }
 
     /**
+     * Like {@link #exec(String, Duration, Progress)}, but hands each line the command writes to
+     * {@code stdout} or {@code stderr} as it arrives (on the calling thread), and returns the exit
+     * status (-1 when the host gave none) instead of collecting the output.
+     */
+    public int stream(String command, Duration timeout, Progress progress, java.util.function.Consumer<String> stdout,
+                      java.util.function.Consumer<String> stderr) {
+        return CommandRun.stream(client, monitor, target, command, timeout, progress,
+                line -> (line.stderr() ? stderr : stdout).accept(line.text()));
+    }
+
+    /**
      * Uploads a file over SFTP to a temporary name next to {@code remotePath}, then renames it,
      * so that {@code remotePath} is either absent or complete. The temporary name is
      * {@code remotePath + ".part-" + 12 hex digits} ({@link #PARTIAL_SUFFIX}); it is removed on

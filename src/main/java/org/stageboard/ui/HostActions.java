@@ -5,6 +5,8 @@ import javafx.stage.Window;
 import org.stageboard.core.Run;
 import org.stageboard.ui.board.HostSlot;
 import org.stageboard.ui.dialog.Confirm;
+import org.stageboard.ui.task.LogWindow;
+import org.stageboard.ui.task.UiTask;
 
 /** The actions on one host of one environment, each of which looks at the host before asking the user. */
 final class HostActions {
@@ -49,5 +51,45 @@ final class HostActions {
                 model.rollback(slot.environment(), slot.host(), choice.target());
             }
         });
+    }
+
+    void stop(HostSlot slot) {
+        String where = slot.environment().name() + " on " + slot.host().name();
+        if (Confirm.ask(window.get(), "Stop", "Stop the app of " + where + "?", "Every process of the release that runs there is stopped, "
+                + "and stays stopped (its supervisor does not bring it back) until Start, Restart or a deploy. The host serves nothing meanwhile.",
+                "Stop", "confirmStop")) {
+            model.operations().stop(slot);
+        }
+    }
+
+    void start(HostSlot slot) {
+        model.operations().start(slot);
+    }
+
+    void restart(HostSlot slot) {
+        String where = slot.environment().name() + " on " + slot.host().name();
+        if (Confirm.ask(window.get(), "Restart", "Restart " + where + "?", "The release that runs there is stopped, started again with "
+                + "its own settings and config, and checked for health. No new release is made.", "Restart", "confirmRestart")) {
+            model.operations().restart(slot);
+        }
+    }
+
+    /** Asks for a command, runs it in the current release, and shows its output as it comes. */
+    void exec(HostSlot slot) {
+        javafx.scene.control.TextInputDialog ask = new javafx.scene.control.TextInputDialog();
+        ask.initOwner(window.get());
+        ask.setTitle("Run a command");
+        ask.setHeaderText("Run a one-off command on " + slot.host().name() + " in the release that runs there, with its config");
+        ask.setContentText("Command:");
+        ask.getEditor().setId("execCommand");
+        ask.getEditor().setPrefColumnCount(40);
+        ask.showAndWait().map(String::strip).filter(command -> !command.isEmpty())
+                .ifPresent(command -> LogWindow.follow(window.get(), model.operations().exec(slot, command)));
+    }
+
+    /** A log view that follows the app's logs on the host; closing it stops following. */
+    void logs(HostSlot slot) {
+        UiTask task = model.operations().followLogs(slot);
+        LogWindow.follow(window.get(), task).onClose(task::cancel);
     }
 }

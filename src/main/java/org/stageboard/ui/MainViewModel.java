@@ -51,6 +51,7 @@ public final class MainViewModel {
     private final TaskList tasks;
     private final BoardViewModel board;
     private final HostsViewModel hosts;
+    private final HostOperations operations;
     private final CloseGuard closeGuard;
     private final ObservableList<Project> projects = FXCollections.observableArrayList();
     private final ObservableList<Project> projectsView = FXCollections.unmodifiableObservableList(projects);
@@ -66,6 +67,10 @@ public final class MainViewModel {
         this.board = new BoardViewModel(clock);
         this.hosts = new HostsViewModel(engine, executor, board, clock, notice::set, this::fail);
         this.closeGuard = new CloseGuard(tasks);
+        this.operations = new HostOperations(engine, tasks, notice::set, () -> {
+            readHosts();
+            refresh();
+        });
     }
 
     public Stageboard engine() {
@@ -86,6 +91,11 @@ public final class MainViewModel {
 
     public HostsViewModel hosts() {
         return hosts;
+    }
+
+    /** Stop, start, restart, a one-off command and logs on a host. */
+    public HostOperations operations() {
+        return operations;
     }
 
     public CloseGuard closeGuard() {

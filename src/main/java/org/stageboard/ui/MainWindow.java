@@ -164,7 +164,8 @@ public final class MainWindow extends BorderPane implements CardActions {
 
         MenuButton environments = new MenuButton("Environments");
         environments.setId("environmentsMenu");
-        environments.getItems().addAll(item("Add environment…", setupActions::addEnvironment), item("Edit config…", setupActions::editConfig));
+        environments.getItems().addAll(item("Add environment…", setupActions::addEnvironment), item("Edit config…", setupActions::editConfig),
+                item("Run settings…", setupActions::editRunSettings));
         MenuButton hosts = new MenuButton("Hosts");
         hosts.setId("hostsMenu");
         hosts.getItems().addAll(item("Add host…", setupActions::addHost), item("Trust host key…", setupActions::trustHostKey),
@@ -215,6 +216,31 @@ public final class MainWindow extends BorderPane implements CardActions {
     @Override
     public void breakLock(HostSlot slot) {
         hostActions.breakLock(slot);
+    }
+
+    @Override
+    public void stop(HostSlot slot) {
+        hostActions.stop(slot);
+    }
+
+    @Override
+    public void start(HostSlot slot) {
+        hostActions.start(slot);
+    }
+
+    @Override
+    public void restart(HostSlot slot) {
+        hostActions.restart(slot);
+    }
+
+    @Override
+    public void exec(HostSlot slot) {
+        hostActions.exec(slot);
+    }
+
+    @Override
+    public void logs(HostSlot slot) {
+        hostActions.logs(slot);
     }
 
     @Override

@@ -11,6 +11,7 @@ import org.stageboard.core.Project;
 import org.stageboard.ui.dialog.AttachHostDialog;
 import org.stageboard.ui.dialog.Choices;
 import org.stageboard.ui.dialog.ConfigDialog;
+import org.stageboard.ui.dialog.RunSettingsDialog;
 import org.stageboard.ui.dialog.HostDialog;
 import org.stageboard.ui.dialog.SetupViewModel;
 import org.stageboard.ui.dialog.TrustHostKeyDialog;
@@ -60,6 +61,14 @@ final class SetupActions {
         chooseEnvironment("Edit config").ifPresent(environment -> ConfigDialog.show(window.get(), environment, setup, model.executor())
                 .ifPresent(config -> model.notify(Notice.info(environment.name() + " now has " + config.label()
                         + ": the next release of " + environment.name() + " snapshots it."))));
+    }
+
+    void editRunSettings() {
+        chooseEnvironment("Run settings").ifPresent(environment -> RunSettingsDialog.show(window.get(), environment, setup, model.executor())
+                .ifPresent(updated -> {
+                    model.notify(Notice.info(updated.name() + "'s next releases will run with the new settings; make a release to use them."));
+                    model.refresh();
+                }));
     }
 
     void addHost() {

@@ -208,6 +208,81 @@ class OpenSshEndToEndTest {
         assertThat(first.all() + second.all() + third.all()).doesNotContain(SECRET);
     }
 
+    /**
+     * Operating over real OpenSSH: a web and a worker process under the process supervisor, a shared
+     * folder the worker writes to, the worker killed and restarted alone, a second release keeping
+     * the shared data, a one-off command with the release's config, stop and start.
+     */
+    @Test
+    void operatesProcessTypesSharedDataAndASupervisedWorkerOverOpenSsh() throws Exception {
+        SshTarget target = pinnedTarget();
+        Path base = Files.createDirectories(work.resolve("operate-base"));
+        deploys = new DemoDeploys(base);
+        HostRunner runner = new HostRunner(target, base.toString());
+        Path artifact = SshTestServer.writeDemoArtifact(work, "ok");
+        int appPort = freePort();
+        RemoteRelease r1 = operated(release("v1", artifact, appPort, "hello from v1", 60, 3));
+        RecordingProgress first = new RecordingProgress();
+        assertThat(runner.activate(r1, first).status()).as(first.all()).isEqualTo(RunStatus.LIVE);
+        Path ticks = deploys.envDir().resolve("shared/storage/ticks");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(ticks) && Files.readAllLines(ticks).size() >= 2);
+        assertThat(Files.isSymbolicLink(deploys.envDir().resolve("releases/" + r1.releaseName() + "/storage"))).isTrue();
+
+        long worker = deploys.childPid("worker.1");
+        long web = deploys.childPid("web.1");
+        ProcessHandle handle = ProcessHandle.of(worker).orElseThrow();
+        handle.descendants().forEach(ProcessHandle::destroyForcibly);
+        handle.destroyForcibly();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+            long now = deploys.childPid("worker.1");
+            return now != worker && isAlive(now);
+        });
+        assertThat(deploys.childPid("web.1")).as("only the worker restarted").isEqualTo(web);
+        HostState restarted = runner.state("shop", "staging", false);
+        assertThat(restarted.instances()).extracting(org.stageboard.core.InstanceState::name, org.stageboard.core.InstanceState::restarts)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("web.1", 0), org.assertj.core.groups.Tuple.tuple("worker.1", 1));
+
+        RemoteRelease r2 = operated(release("v2", artifact, appPort, "hello from v2", 60, 3));
+        RecordingProgress second = new RecordingProgress();
+        int before = Files.readAllLines(ticks).size();
+        assertThat(runner.activate(r2, second).status()).as(second.all()).isEqualTo(RunStatus.LIVE);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> Files.readAllLines(ticks).size() > before + 1);
+        assertThat(getThroughHost(target, appPort, "/").body()).isEqualTo("hello from v2");
+
+        Operation op = new Operation("shop", "staging", "tester", List.of(SECRET));
+        List<String> out = new java.util.concurrent.CopyOnWriteArrayList<>();
+        int exit = runner.exec(op, "echo \"greeting=$GREETING token=$API_TOKEN\"; test -L storage && echo shared; exit 4", out::add, new RecordingProgress());
+        assertThat(exit).isEqualTo(4);
+        assertThat(out).contains("greeting=hello from v2 token=" + org.stageboard.core.Masker.MASK, "shared");
+
+        assertThat(runner.stop(op, Duration.ZERO, new RecordingProgress()).status()).isEqualTo(RunStatus.STOPPED);
+        assertThat(runner.state("shop", "staging", false).appAlive()).isFalse();
+        RecordingProgress start = new RecordingProgress();
+        assertThat(runner.start(op, Duration.ZERO, start).status()).as(start.all()).isEqualTo(RunStatus.LIVE);
+        assertThat(getThroughHost(target, appPort, "/").body()).isEqualTo("hello from v2");
+        assertThat(first.all() + second.all() + String.join("\n", out)).doesNotContain(SECRET);
+    }
+
+    /** The demo release with a worker beside the web process, and storage/ shared between releases. */
+    private static RemoteRelease operated(RemoteRelease plain) {
+        org.stageboard.core.RunSettings run = plain.run()
+                .withProcesses(new org.stageboard.core.Processes("web: " + plain.run().startCommand()
+                        + "\nworker: while true; do date >> storage/ticks; sleep 1; done", java.util.Map.of()))
+                .withShared(List.of("storage/"));
+        return new RemoteRelease(plain.identity(), plain.artifactFile(), plain.env(), plain.secretValues(), run, plain.actor(), plain.releaseJson());
+    }
+
+    /** A target whose host key is pinned (trusted once, with the fingerprint ssh-keygen gives on the "host"). */
+    private static SshTarget pinnedTarget() throws Exception {
+        Path knownHosts = work.resolve("operate/known_hosts");
+        KnownHosts pins = new KnownHosts(knownHosts);
+        if (pins.scan("127.0.0.1", port, TIMEOUT).status() != HostKeyStatus.TRUSTED) {
+            String fingerprint = keygen("-lf", hostKeyPub.toString()).split("\\s+")[1];
+            assertThat(pins.trust("127.0.0.1", port, fingerprint, TIMEOUT).status()).isEqualTo(HostKeyStatus.TRUSTED);
+        }
+        return new SshTarget("127.0.0.1", port, System.getProperty("user.name"), clientKey, knownHosts, TIMEOUT);
+    }
+
     private static boolean accepts(int port) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 200);

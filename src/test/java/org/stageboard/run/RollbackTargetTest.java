@@ -48,4 +48,30 @@ class RollbackTargetTest {
         assertThat(RollbackTarget.choose(ledger, "v1-bbbb", List.of("v1-bbbb", "v1-aaaa"))).isEqualTo("v1-aaaa");
         assertThat(RollbackTarget.choose(ledger, "v1-bbbb", List.of("v1-bbbb"))).isNull();
     }
+
+    @Test
+    void stopStartRestartAndReleaseCommandLinesNeverMoveTheTarget() {
+        add("deploy", "v1", null, "LIVE");
+        add("deploy", "v2", "v1", "LIVE");
+        List<String> onHost = List.of("v3", "v2", "v1");
+        add("stop", "v2", null, "STOPPED");
+        add("start", "v2", null, "LIVE");
+        add("restart", "v2", null, "LIVE");
+        add("restart", "v2", null, "APP_DOWN");
+        // A release command prepares v3 without switching; even written LIVE-like it would not count.
+        add("release-command", "v3", null, "DONE");
+        add("release-command", "v3", null, "LIVE");
+        assertThat(RollbackTarget.choose(ledger, "v2", onHost)).isEqualTo("v1");
+        assertThat(RollbackTarget.goodHistory(ledger)).containsExactly("v1", "v2");
+
+        // A restart of an older release (after an interrupted deploy left it current) does not make it the newest good one.
+        add("restart", "v1", null, "LIVE");
+        assertThat(RollbackTarget.goodHistory(ledger)).containsExactly("v1", "v2");
+        // And one that claims to have restored a previous release does not cut the stack.
+        ledger.add(new LedgerEntry(Instant.now(), "tester", "t@m pid 1", "c", "restart", "v2", "v2", "a", "v1", "ROLLED_BACK",
+                "serves again"));
+        assertThat(RollbackTarget.choose(ledger, "v2", onHost)).isEqualTo("v1");
+        add("rollback", "v1", "v2", "LIVE");
+        assertThat(RollbackTarget.choose(ledger, "v1", onHost)).isNull();
+    }
 }

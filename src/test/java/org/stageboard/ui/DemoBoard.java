@@ -65,6 +65,11 @@ public final class DemoBoard {
                     new RunSettings("java Server.java", "http://127.0.0.1:18080/health", 20, 5, 5));
             Environment production = engine.addEnvironment(project, "production",
                     new RunSettings("java Server.java", "http://127.0.0.1:18081/health", 20, 5, 5));
+            // Staging runs a worker beside the web process, and keeps uploads in shared/.
+            staging = engine.updateRunSettings(staging, staging.run()
+                    .withProcesses(new org.stageboard.core.Processes("web: java Server.java\nworker: while true; do date >> storage/ticks; sleep 5; done",
+                            Map.of()))
+                    .withShared(List.of("storage/")));
             engine.setConfig(staging, Map.of("PORT", new ConfigEntry("PORT", "18080", false),
                     "DB_PASSWORD", new ConfigEntry("DB_PASSWORD", "s3cret-staging", true)), Set.of());
             engine.setConfig(production, Map.of("PORT", new ConfigEntry("PORT", "18081", false)), Set.of());
@@ -94,6 +99,7 @@ public final class DemoBoard {
             return;
         }
         drift(ssh.baseDir().resolve("vps2/shop-api/production"));
+        crashOnce(ssh.baseDir().resolve("vps1/shop-api/staging"));
         System.out.println("serving SSH on port " + ssh.port() + " until killed");
         Thread.currentThread().join();
     }
@@ -111,6 +117,14 @@ public final class DemoBoard {
                 + "\"release\":\"production v2\",\"since\":\"" + since + "\"}\n");
         Files.setLastModifiedTime(Files.writeString(lock.resolve("heartbeat"), ""),
                 java.nio.file.attribute.FileTime.from(since.plusSeconds(30)));
+    }
+
+    /** Staging's worker dies once (as with an OOM kill): its supervisor restarts it and records the restart. */
+    private static void crashOnce(Path staging) throws Exception {
+        Path child = staging.resolve(".stageboard/run/worker.1.child");
+        if (Files.exists(child)) {
+            ProcessHandle.of(Long.parseLong(Files.readString(child).strip())).ifPresent(ProcessHandle::destroyForcibly);
+        }
     }
 
     private static Host trusted(Stageboard engine, Host host) {

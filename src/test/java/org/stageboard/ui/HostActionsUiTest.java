@@ -32,6 +32,7 @@ import org.stageboard.testing.AppProcesses;
 import org.stageboard.testing.GitFixture;
 import org.stageboard.testing.SshTestServer;
 import org.stageboard.ui.board.HostSlot;
+import org.stageboard.ui.task.UiTask;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -139,6 +140,30 @@ class HostActionsUiTest {
         UiFixture.await("a rollback run card", 120, () -> UiFixture.card(robot, "vps1 · staging v1 · rollback · live since") != null);
         UiFixture.await("vps1 read again, running staging v1", 30, () -> slot().map(s -> s.summary().startsWith("staging v1 · app up")
                 && s.since(java.time.Clock.systemDefaultZone()).endsWith("(rollback)")).orElse(false));
+    }
+
+    @Test
+    void logsFollowTheAppAndRestartAsksThenRunsTheReleaseAgain(FxRobot robot) {
+        assertThat(engine.deploy(engine.release(build, staging), vps1, Progress.NONE).status()).isEqualTo(RunStatus.LIVE);
+        robot.interact(() -> ui = UiFixture.show(stage, engine));
+        UiFixture.await("vps1 read, running staging v1", 30, () -> slot().map(s -> s.summary().startsWith("staging v1 · app up")).orElse(false));
+
+        robot.clickOn(robot.lookup("#host-staging-vps1 .host-logs").<Node>query());
+        UiFixture.await("the log window with the app's lines", 30, () -> robot.lookup("#logText").tryQuery()
+                .map(n -> ((javafx.scene.control.TextArea) n).getText().contains("demo server: listening on")).orElse(false));
+        UiTask follow = ui.model.tasks().tasks().stream().filter(t -> t.title().startsWith("Logs of staging on vps1")).findFirst().orElseThrow();
+        assertThat(follow.stateProperty().get().finished()).as("following until the window closes").isFalse();
+
+        robot.clickOn(robot.lookup("#host-staging-vps1 .host-restart").<Node>query());
+        UiFixture.await("the restart confirmation", 20, () -> robot.lookup("#confirmRestart").tryQuery().isPresent());
+        robot.clickOn("#confirmRestart");
+        UiFixture.await("the restart recorded live", 120, () -> engine.runs(project).stream()
+                .anyMatch(r -> r.kind() == org.stageboard.core.RunKind.RESTART && r.status() == RunStatus.LIVE));
+        UiFixture.await("the followed log showing the restarted app", 30, () -> robot.lookup("#logText").tryQuery()
+                .map(n -> ((javafx.scene.control.TextArea) n).getText().split("demo server: listening on", -1).length > 2).orElse(false));
+
+        robot.interact(() -> ((javafx.stage.Stage) robot.lookup("#logText").query().getScene().getWindow()).close());
+        UiFixture.await("following stopped when the window closed", 30, () -> follow.stateProperty().get().finished());
     }
 
     private java.util.Optional<HostSlot> slot() {

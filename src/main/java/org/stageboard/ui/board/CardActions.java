@@ -23,4 +23,19 @@ public interface CardActions {
 
     /** Rolls the slot's environment on its host back, after the user saw what would run. */
     void rollback(HostSlot slot);
+
+    /** Stops the app on the slot's host, after the user confirmed. */
+    void stop(HostSlot slot);
+
+    /** Starts the current release's app on the slot's host. */
+    void start(HostSlot slot);
+
+    /** Restarts the current release on the slot's host (no new release), after the user confirmed. */
+    void restart(HostSlot slot);
+
+    /** Asks for a one-off command and runs it in the current release on the slot's host, showing its output. */
+    void exec(HostSlot slot);
+
+    /** Opens a view that follows the app's logs on the slot's host. */
+    void logs(HostSlot slot);
 }

@@ -13,6 +13,7 @@ public record HostFlag(Kind kind, String text) {
     public enum Kind {
         APP_DOWN("⚠ APP DOWN", true),
         UNHEALTHY("⚠ UNHEALTHY", true),
+        STOPPED("■ STOPPED", false),
         OTHER_CATALOG("⚑ OTHER CATALOG", false),
         UNRECORDED_SWITCH("✎ UNRECORDED SWITCH", false),
         LOCK_STALE("⚠ LOCK STALE", true),
@@ -48,6 +49,7 @@ public record HostFlag(Kind kind, String text) {
             case LOCK_STALE -> Kind.LOCK_STALE;
             case LOCKED -> Kind.LOCKED;
             case APP_DOWN -> Kind.APP_DOWN;
+            case STOPPED -> Kind.STOPPED;
             case UNHEALTHY -> Kind.UNHEALTHY;
             case OTHER_CATALOG -> Kind.OTHER_CATALOG;
             case UNRECORDED_SWITCH -> Kind.UNRECORDED_SWITCH;

@@ -43,7 +43,8 @@ final class HostSlotView extends VBox {
             getChildren().add(flag(flag));
         }
 
-        HBox buttons = new HBox(6);
+        // The buttons wrap onto a second line in a narrow lane rather than being cut to "…".
+        javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(6, 6);
         buttons.getStyleClass().add("card-actions");
         ContextMenu menu = new ContextMenu();
         if (slot.lock() != null) {
@@ -51,7 +52,19 @@ final class HostSlotView extends VBox {
             menu.getItems().add(item("Break lock…", () -> actions.breakLock(slot)));
         }
         if (slot.hasCurrent()) {
+            buttons.getChildren().add(CardView.button("Logs", "host-logs", () -> actions.logs(slot)));
+            buttons.getChildren().add(CardView.button("Restart…", "host-restart", () -> actions.restart(slot)));
             buttons.getChildren().add(CardView.button("Roll back…", "host-rollback", () -> actions.rollback(slot)));
+            menu.getItems().add(item("Logs", () -> actions.logs(slot)));
+            menu.getItems().add(item("Run a command…", () -> actions.exec(slot)));
+            menu.getItems().add(item("Restart…", () -> actions.restart(slot)));
+            menu.getItems().add(item(slot.state() != null && slot.state().appAlive() ? "Stop…" : "Start", () -> {
+                if (slot.state() != null && slot.state().appAlive()) {
+                    actions.stop(slot);
+                } else {
+                    actions.start(slot);
+                }
+            }));
             menu.getItems().add(item("Roll back…", () -> actions.rollback(slot)));
         }
         menu.getItems().add(item("Read hosts", actions::readHosts));

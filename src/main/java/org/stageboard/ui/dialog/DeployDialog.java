@@ -32,7 +32,7 @@ public final class DeployDialog {
         host.setId("deployHost");
         host.setPromptText("loading the hosts of " + release.environmentName() + "…");
         form.row("Host", host);
-        CheckBox all = new CheckBox("every host of " + release.environmentName() + ", one after another (stops at the first failure)");
+        CheckBox all = new CheckBox("every host of " + release.environmentName() + ", as its rollout says (Environments ▸ Run settings…)");
         all.setId("deployAllHosts");
         all.setDisable(true);
         host.disableProperty().bind(all.selectedProperty());

@@ -2,7 +2,7 @@ package org.stageboard.ui.dialog;
 
 import org.stageboard.core.Host;
 
-/** Where a release goes: one host, or every host of its environment one after another. */
+/** Where a release goes: one host, or every host of its environment by its rollout settings. */
 public record DeployTarget(Host host, boolean allHosts) {
 
     public static DeployTarget one(Host host) {

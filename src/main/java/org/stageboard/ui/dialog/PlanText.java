@@ -40,6 +40,10 @@ final class PlanText {
                     + ": the deploy stops there until that run ends");
         }
         lines.add(facts.wouldPrune().isEmpty() ? "prunes: nothing" : "prunes old releases: " + String.join(", ", facts.wouldPrune()));
+        if (!facts.shared().isEmpty()) {
+            lines.add("shared data: " + String.join(", ", facts.shared()));
+        }
+        facts.warnings().forEach(warning -> lines.add("⚠ " + warning));
         return lines;
     }
 

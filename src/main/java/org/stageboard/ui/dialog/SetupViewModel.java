@@ -10,6 +10,7 @@ import org.stageboard.core.ConfigVersion;
 import org.stageboard.core.Environment;
 import org.stageboard.core.Host;
 import org.stageboard.core.Project;
+import org.stageboard.core.RunSettings;
 import org.stageboard.core.StageboardException;
 import org.stageboard.pipeline.HostKeyCheck;
 import org.stageboard.pipeline.Stageboard;
@@ -25,6 +26,14 @@ public final class SetupViewModel {
 
     public SetupViewModel(Stageboard engine) {
         this.engine = engine;
+    }
+
+    /** Saves the run settings and the rollout typed in the settings dialog; both are checked before either is saved. */
+    public Environment updateRunSettings(Environment environment, RunSettingsForm typed) {
+        RunSettings run = typed.runSettings(environment.run());
+        org.stageboard.core.Rollout rollout = typed.rollout();
+        Environment updated = run.equals(environment.run()) ? environment : engine.updateRunSettings(environment, run);
+        return rollout.equals(environment.rollout()) ? updated : engine.updateRollout(updated, rollout);
     }
 
     public Optional<ConfigVersion> currentConfig(Environment environment) {

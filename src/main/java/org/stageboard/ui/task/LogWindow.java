@@ -71,6 +71,12 @@ public final class LogWindow {
         }
     }
 
+    /** Runs {@code action} when the window is closed (e.g. to stop following a log). */
+    public LogWindow onClose(Runnable action) {
+        stage.setOnHidden(e -> action.run());
+        return this;
+    }
+
     private void append(String line) {
         if (!text.getText().isEmpty()) {
             text.appendText("\n");

@@ -571,8 +571,8 @@ public final class EnvironmentWizardModel {
     // --- finish and cancel ----------------------------------------------------------------
 
     /**
-     * Saves everything, the wizard's only catalog writes: the environment with its run settings,
-     * the host (new, with the key trusted during the wizard pinned; or the saved one), attached
+     * Saves everything, the wizard's only catalog writes: the environment with its run settings at
+     * its place in the promotion order, the host (new, with the key trusted during the wizard pinned; or the saved one), attached
      * to it, and the first config version. Checks every page first; throws with the reason.
      */
     public Environment finish() {
@@ -584,6 +584,17 @@ public final class EnvironmentWizardModel {
         RunSettings run = runSettings();
         Map<String, ConfigEntry> config = config();
         Environment environment = engine.addEnvironment(project, Checks.text(name.get()), run);
+        List<Environment> order = new ArrayList<>(engine.environments(project));
+        order.removeIf(e -> e.id() == environment.id());
+        String after = placeAfter();
+        int at = 0;
+        for (int i = 0; i < order.size(); i++) {
+            if (order.get(i).name().equals(after)) {
+                at = i + 1;
+            }
+        }
+        order.add(at, environment);
+        engine.orderEnvironments(project, order);
         Host host = savedHost.get() != null ? savedHost.get()
                 : engine.adoptTrustedKey(engine.addHost(Checks.text(hostName.get()), Checks.text(address.get()),
                 Integer.parseInt(Checks.text(sshPort.get())), Checks.text(user.get()), Path.of(Checks.text(keyFile.get())),

@@ -151,6 +151,26 @@ class BoardViewTest {
     }
 
     private static final class NoActions implements CardActions {
+        @Override
+        public void stop(HostSlot slot) {
+        }
+
+        @Override
+        public void start(HostSlot slot) {
+        }
+
+        @Override
+        public void restart(HostSlot slot) {
+        }
+
+        @Override
+        public void exec(HostSlot slot) {
+        }
+
+        @Override
+        public void logs(HostSlot slot) {
+        }
+
         int readHosts;
         final List<HostSlot> brokenLocks = new java.util.ArrayList<>();
         final List<HostSlot> rolledBack = new java.util.ArrayList<>();

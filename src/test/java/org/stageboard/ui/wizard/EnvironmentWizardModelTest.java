@@ -166,7 +166,9 @@ class EnvironmentWizardModelTest {
 
     @Test
     void theConnectionStepThenFinishSavesEverythingAndCancelSavesNothing() {
+        engine.addEnvironment(project, "production", RunSettings.of("java -jar app.jar", "http://127.0.0.1:8080/health"));
         EnvironmentWizardModel model = filled(new EnvironmentWizardModel(engine, project, "me"));
+        model.placeProperty().set(EnvironmentWizardModel.FIRST);
         assertThat(model.connectionReason().get()).startsWith("Waiting for the host's key");
         HostKeyCheck seen = model.scanHostKey();
         model.hostKeySeen(seen);
@@ -189,11 +191,14 @@ class EnvironmentWizardModelTest {
         model.baseDirProperty().set(server.baseDir().resolve("other").toString());
         assertThat(model.connectionReason().get()).as("a changed host needs a new test").isEqualTo("Click Test connection.");
         model.tested(model.testConnection());
-        assertThat(engine.environments(project)).as("nothing in the catalog before Finish").isEmpty();
+        assertThat(engine.environments(project)).as("nothing in the catalog before Finish").extracting(Environment::name)
+                .containsExactly("production");
         assertThat(engine.hosts()).isEmpty();
 
         Environment environment = model.finish();
         assertThat(environment.name()).isEqualTo("staging");
+        assertThat(engine.environments(project)).as("placed first in the promotion order").extracting(Environment::name)
+                .containsExactly("staging", "production");
         assertThat(environment.run().startCommand()).isEqualTo("java Server.java");
         assertThat(environment.run().healthUrl()).isEqualTo("http://127.0.0.1:8080/health");
         Host host = engine.host("vps1");
