@@ -71,7 +71,8 @@ class AddProjectDialogTest {
         assertThat(reason.getText()).contains(plain.toString());
         assertThat(next(robot).isDisabled()).as("Next stays disabled").isTrue();
 
-        replace(robot, "#wizFolder", repo.toString());
+        TextField folder = robot.lookup("#wizFolder").queryAs(TextField.class);
+        robot.interact(() -> folder.setText(repo.toString())); // a paste
         UiFixture.await("the repository to be accepted", 5, () -> !next(robot).isDisabled());
         assertThat(robot.lookup("#wizProjectName").queryAs(TextField.class).getText()).isEqualTo("shop");
         @SuppressWarnings("unchecked")
@@ -119,7 +120,8 @@ class AddProjectDialogTest {
         }
         robot.clickOn("#addProjectButton");
         UiFixture.await("the New project wizard", 10, () -> robot.lookup("#wizFolder").tryQuery().isPresent());
-        robot.clickOn("#wizFolder").write(repo.toString());
+        robot.clickOn("#wizFolder");
+        robot.interact(() -> robot.lookup("#wizFolder").queryAs(TextField.class).setText(repo.toString()));
         UiFixture.await("Next to enable", 5, () -> !next(robot).isDisabled());
         robot.clickOn(next(robot));
         UiFixture.await("the recipe page", 10, () -> robot.lookup("#wizSteps").tryQuery().isPresent());

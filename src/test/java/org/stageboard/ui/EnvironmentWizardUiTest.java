@@ -90,15 +90,15 @@ class EnvironmentWizardUiTest {
         UiFixture.await("the port's reason", 5, () -> hostReason.getText().equals("The SSH port 70000 is out of range: use 1-65535."));
         assertThat(next(robot).isDisabled()).isTrue();
         replace(robot, "#wizSshPort", String.valueOf(server.port()));
-        replace(robot, "#wizUser", server.user());
+        paste(robot, "#wizUser", server.user());
         assertThat(robot.lookup("#wizPassphrase").queryAs(TextField.class).isVisible()).isFalse();
-        replace(robot, "#wizKeyFile", key.toString());
+        paste(robot, "#wizKeyFile", key.toString());
         UiFixture.await("the passphrase field", 5, () -> robot.lookup("#wizPassphrase").queryAs(TextField.class).isVisible());
         UiFixture.await("the passphrase's reason", 5, () -> hostReason.getText().contains("protected by a passphrase"));
         robot.clickOn("#wizPassphrase").write("open sesame");
         robot.clickOn("#wizBaseDir").write("srv");
         UiFixture.await("the folder's reason", 5, () -> hostReason.getText().contains("must be an absolute path"));
-        replace(robot, "#wizBaseDir", server.baseDir().resolve("apps").toString());
+        paste(robot, "#wizBaseDir", server.baseDir().resolve("apps").toString());
         UiFixture.await("Next", 5, () -> !next(robot).isDisabled());
         robot.clickOn(next(robot));
 
@@ -122,7 +122,7 @@ class EnvironmentWizardUiTest {
 
         UiFixture.await("the run page", 10, () -> robot.lookup("#wizStart").tryQuery().isPresent());
         Label runReason = robot.lookup("#wizardReason").queryAs(Label.class);
-        robot.clickOn("#wizStart").write("java Server.java");
+        paste(robot, "#wizStart", "java Server.java");
         replace(robot, "#wizAppPort", "0");
         UiFixture.await("the port's reason", 5, () -> runReason.getText().equals("The app port 0 is out of range: use 1-65535."));
         assertThat(next(robot).isDisabled()).isTrue();
@@ -165,9 +165,9 @@ class EnvironmentWizardUiTest {
         robot.clickOn("#wizHostName").write("vps1");
         robot.clickOn("#wizAddress").write(server.address());
         replace(robot, "#wizSshPort", String.valueOf(server.port()));
-        replace(robot, "#wizUser", server.user());
-        replace(robot, "#wizKeyFile", server.clientKey().toString());
-        robot.clickOn("#wizBaseDir").write(server.baseDir().toString());
+        paste(robot, "#wizUser", server.user());
+        paste(robot, "#wizKeyFile", server.clientKey().toString());
+        paste(robot, "#wizBaseDir", server.baseDir().toString());
         UiFixture.await("Next", 5, () -> !next(robot).isDisabled());
         robot.clickOn(next(robot));
         UiFixture.await("the host's fingerprint", 15, () -> robot.lookup("#wizFingerprint").tryQuery()
@@ -187,6 +187,13 @@ class EnvironmentWizardUiTest {
         UiFixture.await("the project", 10, () -> ui.model.projectProperty().get() != null);
         robot.clickOn("#environmentsMenu").clickOn("Add environment…");
         UiFixture.await("the New environment wizard", 10, () -> robot.lookup("#wizEnvName").tryQuery().isPresent());
+    }
+
+    /** Puts a long value in the field at once, as a paste would; short and invalid input is typed key by key. */
+    private static void paste(FxRobot robot, String id, String text) {
+        TextField field = robot.lookup(id).queryAs(TextField.class);
+        robot.clickOn(field);
+        robot.interact(() -> field.setText(text));
     }
 
     private static String text(FxRobot robot, String id) {
