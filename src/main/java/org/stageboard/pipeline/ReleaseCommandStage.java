@@ -47,10 +47,23 @@ final class ReleaseCommandStage {
         this.runStage = runStage;
     }
 
-    /** The release's command: its hooks' release command, else the {@code release:} line of its process list; null when none. */
-    static String command(Release release) {
+    /**
+     * The release's command: its hooks' release command, else the {@code release:} line of its
+     * process list, else (when the environment has no process list) of the {@code Procfile} in its
+     * artifact; null when none.
+     */
+    String command(Release release) {
         String command = release.run().hooks().releaseCommand();
-        return command != null ? command : release.run().processes().releaseCommand(null);
+        if (command != null) {
+            return command;
+        }
+        if (!release.run().processes().procfile().isEmpty()) {
+            return release.run().processes().releaseCommand(null);
+        }
+        String procfile = catalog.artifacts().find(release.artifactSha256()).map(a -> a.file())
+                .filter(java.nio.file.Files::isRegularFile)
+                .flatMap(file -> org.stageboard.build.ArtifactEntries.text(file, "Procfile")).orElse(null);
+        return procfile == null ? null : release.run().processes().releaseCommand(procfile);
     }
 
     Outcome runOnce(Release release, Host host, Duration lockWait, String actor, RolloutProgress progress) {

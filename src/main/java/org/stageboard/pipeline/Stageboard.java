@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.stageboard.build.ArtifactStore;
 import org.stageboard.build.ArtifactMaintenance;
-import org.stageboard.build.BuildService;
+import org.stageboard.build.BuildStage;
 import org.stageboard.build.ProcessRunner;
 import org.stageboard.build.RecipeDetector;
 import org.stageboard.core.ArtifactCheck;
@@ -66,7 +66,7 @@ public final class Stageboard implements AutoCloseable {
 
     private final StageboardHome home;
     private final Catalog catalog;
-    private final BuildService buildService;
+    private final BuildStage buildStage;
     private final ArtifactMaintenance artifactMaintenance;
     private final ConfigService configService;
     private final ReleaseService releaseService;
@@ -81,7 +81,7 @@ public final class Stageboard implements AutoCloseable {
         this.home = home;
         this.catalog = catalog;
         ArtifactStore store = new ArtifactStore(home.artifactsDir());
-        this.buildService = new BuildService(catalog, store, home.buildLogsDir(), home.workDir(), home.cachesDir(), new ProcessRunner());
+        this.buildStage = new BuildStage(catalog, store, home.buildLogsDir(), home.workDir(), home.cachesDir(), new ProcessRunner());
         this.artifactMaintenance = new ArtifactMaintenance(catalog, store);
         this.configService = new ConfigService(catalog, SecretBox.open(home.secretKey(), home.passphraseFile(), passphrase()));
         this.releaseService = new ReleaseService(catalog, configService);
@@ -107,7 +107,8 @@ public final class Stageboard implements AutoCloseable {
         return new Stageboard(home, catalog);
     }
 
-    public Catalog catalog() {
+    /** The catalog, for the engine's own package (and its tests): the window and the CLI go through the engine. */
+    Catalog catalog() {
         return catalog;
     }
 
@@ -173,7 +174,7 @@ public final class Stageboard implements AutoCloseable {
 
     /** The recipe a build of the commit would use: its {@code stageboard.json} when it has one, else the project's. */
     public Recipe recipeFor(Project project, String commitish) {
-        return buildService.recipeFor(project, commitish);
+        return buildStage.recipeFor(project, commitish);
     }
 
     /**
@@ -193,7 +194,7 @@ public final class Stageboard implements AutoCloseable {
     public Build build(Project project, String commitish, boolean useCache, Progress progress) {
         Build build;
         try {
-            build = buildService.build(project, commitish, useCache, actor(), progress);
+            build = buildStage.build(project, commitish, useCache, actor(), progress);
         } catch (StageboardException e) {
             audit(project.name(), "build", project.name() + "@" + commitish, "rejected", e.getMessage());
             throw e;

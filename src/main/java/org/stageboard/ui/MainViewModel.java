@@ -52,6 +52,7 @@ public final class MainViewModel {
     private final BoardViewModel board;
     private final HostsViewModel hosts;
     private final HostOperations operations;
+    private final ReleaseActions releaseActions;
     private final CloseGuard closeGuard;
     private final ObservableList<Project> projects = FXCollections.observableArrayList();
     private final ObservableList<Project> projectsView = FXCollections.unmodifiableObservableList(projects);
@@ -67,6 +68,7 @@ public final class MainViewModel {
         this.board = new BoardViewModel(clock);
         this.hosts = new HostsViewModel(engine, executor, board, clock, notice::set, this::fail);
         this.closeGuard = new CloseGuard(tasks);
+        this.releaseActions = new ReleaseActions(engine, executor, tasks, notice::set, this::refresh);
         this.operations = new HostOperations(engine, tasks, notice::set, () -> {
             readHosts();
             refresh();
@@ -91,6 +93,11 @@ public final class MainViewModel {
 
     public HostsViewModel hosts() {
         return hosts;
+    }
+
+    /** A release's page, promotion, and rebuilding without the cache. */
+    public ReleaseActions releaseActions() {
+        return releaseActions;
     }
 
     /** Stop, start, restart, a one-off command and logs on a host. */

@@ -204,6 +204,34 @@ public final class MainWindow extends BorderPane implements CardActions {
     }
 
     @Override
+    public void details(Release release) {
+        model.releaseActions().loadPage(release, page -> Confirm.tell(window(), "Release " + release.label(), release.label(),
+                String.join("\n", ReleaseActions.lines(page)), "releaseDetails"));
+    }
+
+    @Override
+    public void promote(Release release) {
+        model.releaseActions().loadPromotionTarget(release, target -> {
+            if (target.next() == null) {
+                Confirm.tell(window(), "Promote", "Nothing to promote to", target.reason(), "promoteExplained");
+                return;
+            }
+            if (Confirm.ask(window(), "Promote", "Promote " + release.label() + " to " + target.next().name() + "?",
+                    "Makes the next release of " + target.next().name() + " from the exact artifact of " + release.label() + " (build #"
+                            + release.buildNumber() + ", SHA-256 " + release.artifactSha256().substring(0, 12) + "…): nothing is rebuilt. "
+                            + "It carries " + target.next().name() + "'s latest config and run settings. Deploy it afterwards.",
+                    "Promote", "confirmPromote")) {
+                model.releaseActions().promote(release);
+            }
+        });
+    }
+
+    @Override
+    public void rebuild(Build build) {
+        model.releaseActions().rebuild(model.projectProperty().get(), build);
+    }
+
+    @Override
     public void rollback(Run run) {
         hostActions.rollback(run);
     }

@@ -33,7 +33,7 @@ class ArtifactMaintenanceTest {
 
     private Catalog catalog;
     private ArtifactStore store;
-    private BuildService builds;
+    private BuildStage builds;
     private ArtifactMaintenance maintenance;
     private GitFixture repo;
     private Project project;
@@ -42,7 +42,7 @@ class ArtifactMaintenanceTest {
     void setUp() {
         catalog = Catalog.open(tmp.resolve("home/catalog"));
         store = new ArtifactStore(tmp.resolve("home/artifacts"));
-        builds = new BuildService(catalog, store, tmp.resolve("home/logs"), tmp.resolve("home/work"));
+        builds = new BuildStage(catalog, store, tmp.resolve("home/logs"), tmp.resolve("home/work"));
         maintenance = new ArtifactMaintenance(catalog, store);
         repo = GitFixture.init(tmp.resolve("repo"));
         project = catalog.projects().add("demo", repo.dir(), "main", new Recipe("cp a.txt out.txt", List.of("out.txt")));

@@ -31,14 +31,14 @@ class BuildCancelAndQueueTest {
     Path tmp;
 
     private Catalog catalog;
-    private BuildService builds;
+    private BuildStage builds;
     private GitFixture repo;
     private final List<Long> started = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeEach
     void setUp() {
         catalog = Catalog.open(tmp.resolve("home/catalog"));
-        builds = new BuildService(catalog, new ArtifactStore(tmp.resolve("home/artifacts")), tmp.resolve("home/logs"), tmp.resolve("home/work"),
+        builds = new BuildStage(catalog, new ArtifactStore(tmp.resolve("home/artifacts")), tmp.resolve("home/logs"), tmp.resolve("home/work"),
                 tmp.resolve("home/caches"), new ProcessRunner(Duration.ofMillis(500)));
         repo = GitFixture.init(tmp.resolve("repo"));
     }

@@ -35,14 +35,14 @@ class BuildRecipeTest {
 
     private Catalog catalog;
     private ArtifactStore store;
-    private BuildService builds;
+    private BuildStage builds;
     private GitFixture repo;
 
     @BeforeEach
     void setUp() {
         catalog = Catalog.open(tmp.resolve("home/catalog"));
         store = new ArtifactStore(tmp.resolve("home/artifacts"));
-        builds = new BuildService(catalog, store, tmp.resolve("home/logs"), tmp.resolve("home/work"), tmp.resolve("home/caches"),
+        builds = new BuildStage(catalog, store, tmp.resolve("home/logs"), tmp.resolve("home/work"), tmp.resolve("home/caches"),
                 new ProcessRunner(Duration.ofSeconds(1)));
         repo = GitFixture.init(tmp.resolve("repo"));
     }
@@ -88,7 +88,7 @@ class BuildRecipeTest {
         assertThat(Files.readString(stepRows.get(1).log())).isEqualTo("lint-output\n");
         assertThat(Files.readString(stepRows.get(2).log())).isEqualTo("packaging-output\n");
         assertThat(Files.readString(build.log())).contains("testing-output").contains("lint-output").contains("== step lint: echo lint-output");
-        assertThat(BuildServiceTest.untar(store.path(build.artifactSha256()))).containsKey("out/a.txt");
+        assertThat(BuildStageTest.untar(store.path(build.artifactSha256()))).containsKey("out/a.txt");
     }
 
     @Test
@@ -124,9 +124,9 @@ class BuildRecipeTest {
         Build fromCatalog = builds.build(project, plain, true, "ada", Progress.NONE);
         Build fromFile = builds.build(project, withFile, true, "ada", Progress.NONE);
 
-        assertThat(BuildServiceTest.untar(store.path(fromCatalog.artifactSha256())).get("which.txt")).isEqualTo("from-catalog\n");
+        assertThat(BuildStageTest.untar(store.path(fromCatalog.artifactSha256())).get("which.txt")).isEqualTo("from-catalog\n");
         assertThat(fromFile.recipeSource()).isEqualTo("stageboard.json");
-        assertThat(BuildServiceTest.untar(store.path(fromFile.artifactSha256())).get("which.txt")).isEqualTo("from-file\nhello from the recipe\n");
+        assertThat(BuildStageTest.untar(store.path(fromFile.artifactSha256())).get("which.txt")).isEqualTo("from-file\nhello from the recipe\n");
         assertThat(catalog.buildSteps().forBuild(fromFile.id())).extracting(BuildStep::name).containsExactly("check", "package");
         assertThat(Files.readString(fromFile.log())).contains("recipe from the commit's stageboard.json");
     }
@@ -194,7 +194,7 @@ class BuildRecipeTest {
         Project project = project(new Recipe(List.of(new RecipeStep("env", "env > env.txt")), List.of("env.txt"),
                 Map.of("APP_MODE", "ci"), List.of()));
         Build build = builds.build(project, sha, true, "ada", Progress.NONE);
-        String envText = BuildServiceTest.untar(store.path(build.artifactSha256())).get("env.txt");
+        String envText = BuildStageTest.untar(store.path(build.artifactSha256())).get("env.txt");
         Set<String> names = new TreeSet<>();
         Arrays.stream(envText.split("\n")).forEach(line -> names.add(line.substring(0, line.indexOf('='))));
         // sh itself adds PWD (and may add SHLVL, _); nothing of this JVM's environment passes
@@ -217,9 +217,9 @@ class BuildRecipeTest {
         String two = repo.write("a.txt", "b").commit("b");
         Build second = builds.build(project, two, true, "ada", Progress.NONE);
         Path cacheHome = tmp.resolve("home/caches/demo/home").toAbsolutePath();
-        assertThat(BuildServiceTest.untar(store.path(first.artifactSha256())).get("result.txt"))
+        assertThat(BuildStageTest.untar(store.path(first.artifactSha256())).get("result.txt"))
                 .isEqualTo("miss\n-Dmaven.repo.local=" + cacheHome.resolve(".m2/repository") + "\n");
-        assertThat(BuildServiceTest.untar(store.path(second.artifactSha256())).get("result.txt")).startsWith("hit\n");
+        assertThat(BuildStageTest.untar(store.path(second.artifactSha256())).get("result.txt")).startsWith("hit\n");
         assertThat(cacheHome.resolve(".m2/repository/dep.jar")).exists();
     }
 

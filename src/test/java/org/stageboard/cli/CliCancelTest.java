@@ -82,7 +82,7 @@ class CliCancelTest {
         assertThat(h.app()).as("the previous release serves again").isEqualTo("first");
         try (Stageboard engine = Stageboard.open(h.home)) {
             var project = engine.project("demo");
-            Run last = engine.catalog().runs().forProject(project.id()).stream()
+            Run last = org.stageboard.pipeline.EngineAccess.catalog(engine).runs().forProject(project.id()).stream()
                     .max(java.util.Comparator.comparingLong(Run::id)).orElseThrow();
             assertThat(last.status()).isEqualTo(RunStatus.CANCELLED);
             assertThat(last.message()).contains("serves again");

@@ -44,7 +44,7 @@ class CliHistoryTest {
         try (Stageboard engine = Stageboard.open(home)) {
             var environment = engine.environment(engine.project("site"), "staging");
             var release = engine.releases(environment).get(0);
-            engine.catalog().runs().start(release.id(), engine.host("vps1").id(), RunKind.DEPLOY, tmp.resolve("run.log"), "ada",
+            org.stageboard.pipeline.EngineAccess.catalog(engine).runs().start(release.id(), engine.host("vps1").id(), RunKind.DEPLOY, tmp.resolve("run.log"), "ada",
                     new ProcessIdentity(Actor.current(), ProcessIdentity.machineName(), gone.pid(), null));
         }
 

@@ -221,6 +221,27 @@ class RolloutTest extends EngineTestBase {
     }
 
     @Test
+    void theReleaseLineOfTheArtifactsProcfileRunsOnceBeforeAnySwitch() throws Exception {
+        String sha = repo.write("Procfile", "web: sleep 300\nrelease: echo migrated >> ../../migrations.log\n").commit("Procfile with a release line");
+        Project withProcfile = engine.addProject("procfile", repo.dir(), null, new Recipe("true", List.of("app.txt", "Procfile")));
+        Environment production = engine.addEnvironment(withProcfile, "production", new RunSettings("sleep 300", "command:true", 3, 2, 5));
+        hosts.forEach(host -> engine.attachHost(production, host));
+        Release release = engine.release(engine.build(withProcfile, sha, progress), production);
+
+        RolloutResult result = engine.deployAll(release, progress);
+        assertThat(result.allLive()).as(result.summary()).isTrue();
+        assertThat(result.releaseCommand()).isNotNull();
+        assertThat(result.releaseCommand().kind()).isEqualTo(RunKind.RELEASE_COMMAND);
+        assertThat(result.releaseCommand().status()).isEqualTo(RunStatus.LIVE);
+        Path migrations = server.baseDir().resolve("h1/procfile/production/migrations.log");
+        assertThat(Files.readAllLines(migrations)).containsExactly("migrated");
+        assertThat(server.baseDir().resolve("h2/procfile/production/migrations.log")).doesNotExist();
+
+        assertThat(engine.deployAll(release, progress).allLive()).isTrue();
+        assertThat(Files.readAllLines(migrations)).as("once per release").containsExactly("migrated");
+    }
+
+    @Test
     void aFailingReleaseCommandLeavesEveryHostUntouchedWithItsOutputOnTheRun() throws Exception {
         staging = engine.updateRunSettings(staging, staging.run()
                 .withHooks(new Hooks("echo migrating with $API_TOKEN; echo 'table users exists' >&2; exit 3", null, null)));

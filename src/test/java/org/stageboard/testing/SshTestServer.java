@@ -466,6 +466,15 @@ public final class SshTestServer implements AutoCloseable {
         }
     }
 
+    /** A new private key in OpenSSH format at {@code file}, for a host record that needs a readable key and is never connected to. */
+    public static Path writeClientKey(Path file) {
+        try {
+            return writePrivateKey(generateKeyPair(), file);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static KeyPair generateKeyPair() throws GeneralSecurityException {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(new ECGenParameterSpec("secp256r1"));

@@ -71,7 +71,7 @@ class TrustHostKeyDialogTest {
         String entry = "[127.0.0.1]:" + server.port() + otherLine.substring(otherLine.indexOf(' '));
         Files.createDirectories(engine.home().knownHosts().getParent());
         Files.writeString(engine.home().knownHosts(), entry + "\n");
-        engine.catalog().hosts().pinHostKey(host.id(), other.hostKeyFingerprint());
+        org.stageboard.pipeline.EngineAccess.catalog(engine).hosts().pinHostKey(host.id(), other.hostKeyFingerprint());
 
         openTrustDialog(robot);
         Label verdict = robot.lookup("#hostKeyVerdict").queryAs(Label.class);

@@ -11,6 +11,15 @@ public interface CardActions {
 
     void deploy(Release release);
 
+    /** Shows the release's page: build, commit, config version, who made it, where it runs, the diff from what is live. */
+    void details(Release release);
+
+    /** Makes a release of the next environment from this release's exact artifact, after the user confirmed. */
+    void promote(Release release);
+
+    /** Builds the build's commit again without the cache. */
+    void rebuild(Build build);
+
     void rollback(Run run);
 
     void openLog(Card card);

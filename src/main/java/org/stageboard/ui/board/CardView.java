@@ -34,12 +34,20 @@ final class CardView extends VBox {
             tooltip.setShowDuration(javafx.util.Duration.seconds(60));
             javafx.scene.control.Tooltip.install(this, tooltip);
         }
-        HBox buttons = new HBox(6);
+        // Wraps in a narrow lane rather than cutting the buttons' words.
+        javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(6, 6);
         buttons.getStyleClass().add("card-actions");
         if (card.item() instanceof Build build && build.succeeded()) {
             buttons.getChildren().add(button("Release…", "card-release", () -> actions.release(build)));
+            if (build.cached()) {
+                buttons.getChildren().add(button("Rebuild", "card-rebuild", () -> actions.rebuild(build)));
+            }
+        } else if (card.item() instanceof Build build && !build.status().active()) {
+            buttons.getChildren().add(button("Rebuild", "card-rebuild", () -> actions.rebuild(build)));
         } else if (card.item() instanceof Release release) {
             buttons.getChildren().add(button("Deploy…", "card-deploy", () -> actions.deploy(release)));
+            buttons.getChildren().add(button("Details", "card-details", () -> actions.details(release)));
+            buttons.getChildren().add(button("Promote…", "card-promote", () -> actions.promote(release)));
         } else if (card.item() instanceof Run run && run.status() == RunStatus.LIVE) {
             buttons.getChildren().add(button("Rollback", "card-rollback", () -> actions.rollback(run)));
         }

@@ -152,6 +152,18 @@ class BoardViewTest {
 
     private static final class NoActions implements CardActions {
         @Override
+        public void details(Release release) {
+        }
+
+        @Override
+        public void promote(Release release) {
+        }
+
+        @Override
+        public void rebuild(Build build) {
+        }
+
+        @Override
         public void stop(HostSlot slot) {
         }
 

@@ -38,7 +38,7 @@ import org.stageboard.git.GitRepository;
  * same tree with the same recipe reuses the stored artifact at once (a build record that says
  * which build it is cached from) unless the cache is bypassed.
  */
-public final class BuildService {
+public final class BuildStage {
 
     /** Where a build's recipe came from when the commit has no {@code stageboard.json}. */
     public static final String FROM_CATALOG = "catalog";
@@ -51,7 +51,7 @@ public final class BuildService {
     private final ProcessRunner runner;
     private final ArtifactPacker packer = new ArtifactPacker();
 
-    public BuildService(Catalog catalog, ArtifactStore store, Path logsDir, Path workDir) {
+    public BuildStage(Catalog catalog, ArtifactStore store, Path logsDir, Path workDir) {
         this(catalog, store, logsDir, workDir, workDir.resolveSibling("caches"), new ProcessRunner());
     }
 
@@ -59,7 +59,7 @@ public final class BuildService {
      * @param cachesDir where each project's dependency caches are kept between builds ({@code <cachesDir>/<project>/})
      * @param runner    runs each step (its grace period is how long a cancelled step has after TERM)
      */
-    public BuildService(Catalog catalog, ArtifactStore store, Path logsDir, Path workDir, Path cachesDir, ProcessRunner runner) {
+    public BuildStage(Catalog catalog, ArtifactStore store, Path logsDir, Path workDir, Path cachesDir, ProcessRunner runner) {
         this.catalog = catalog;
         this.store = store;
         this.logsDir = logsDir;

@@ -30,21 +30,21 @@ import org.stageboard.core.Recipe;
 import org.stageboard.core.StageboardException;
 import org.stageboard.testing.GitFixture;
 
-class BuildServiceTest {
+class BuildStageTest {
 
     @TempDir
     Path tmp;
 
     private Catalog catalog;
     private ArtifactStore store;
-    private BuildService builds;
+    private BuildStage builds;
     private GitFixture repo;
 
     @BeforeEach
     void setUp() {
         catalog = Catalog.open(tmp.resolve("home"));
         store = new ArtifactStore(tmp.resolve("home/artifacts"));
-        builds = new BuildService(catalog, store, tmp.resolve("home/logs"), tmp.resolve("home/work"));
+        builds = new BuildStage(catalog, store, tmp.resolve("home/logs"), tmp.resolve("home/work"));
         repo = GitFixture.init(tmp.resolve("repo"));
     }
 
