@@ -85,7 +85,10 @@ class EnvironmentWizardUiTest {
         UiFixture.await("the host page", 10, () -> robot.lookup("#wizHostName").tryQuery().isPresent());
         Label hostReason = robot.lookup("#wizardReason").queryAs(Label.class);
         robot.clickOn("#wizHostName").write("vps1");
-        robot.clickOn("#wizAddress").write(server.address());
+        paste(robot, "#wizAddress", "no-such-host.invalid");
+        UiFixture.await("the unknown host's reason", 10, () -> hostReason.getText().contains("does not resolve"));
+        assertThat(next(robot).isDisabled()).isTrue();
+        replace(robot, "#wizAddress", server.address());
         replace(robot, "#wizSshPort", "70000");
         UiFixture.await("the port's reason", 5, () -> hostReason.getText().equals("The SSH port 70000 is out of range: use 1-65535."));
         assertThat(next(robot).isDisabled()).isTrue();

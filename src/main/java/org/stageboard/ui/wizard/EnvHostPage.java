@@ -1,6 +1,7 @@
 package org.stageboard.ui.wizard;
 
 import java.io.File;
+import javafx.animation.PauseTransition;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -8,11 +9,13 @@ import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.stage.FileChooser;
+import javafx.util.Duration;
 import javafx.util.StringConverter;
 import org.controlsfx.validation.ValidationSupport;
 import org.stageboard.core.Host;
 import org.stageboard.core.KeyFileState;
 import org.stageboard.core.SshConfigHost;
+import org.stageboard.ui.task.TaskExecutor;
 
 /** Binds the New environment wizard's host page (env-host.fxml) to its view model. */
 final class EnvHostPage {
@@ -32,7 +35,7 @@ final class EnvHostPage {
 
     final WizardPage pane;
 
-    EnvHostPage(EnvironmentWizardModel model, ValidationSupport validation) {
+    EnvHostPage(EnvironmentWizardModel model, ValidationSupport validation, TaskExecutor executor) {
         this.pane = new WizardPage("Which host runs it? Type it in, or pick it from ~/.ssh/config.", "env-host.fxml", this,
                 model.hostReason());
         sshConfig.setItems(model.sshConfigHosts());
@@ -73,6 +76,18 @@ final class EnvHostPage {
                 model.keyFileProperty().set(picked.getAbsolutePath());
             }
         });
+        // An unknown host name is found by a DNS look-up in the background, once typing pauses.
+        PauseTransition pause = new PauseTransition(Duration.millis(400));
+        pause.setOnFinished(e -> {
+            String typed = model.addressProperty().get();
+            if (model.addressProblem(typed).isEmpty()) {
+                executor.call(() -> model.lookUp(typed), problem -> {
+                    model.lookedUp(typed, problem);
+                    validation.revalidate(address);
+                }, failure -> { });
+            }
+        });
+        model.addressProperty().addListener((o, was, now) -> pause.playFromStart());
         Validators.register(validation, hostName, model::hostNameProblem);
         Validators.register(validation, address, model::addressProblem);
         Validators.register(validation, sshPort, model::sshPortProblem);

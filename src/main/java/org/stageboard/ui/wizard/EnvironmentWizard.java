@@ -27,7 +27,7 @@ public final class EnvironmentWizard {
         ValidationSupport validation = new ValidationSupport();
         WizardPage[] pages = {
             new EnvNamePage(model, validation).pane,
-            new EnvHostPage(model, validation).pane,
+            new EnvHostPage(model, validation, executor).pane,
             new EnvConnectionPage(model, executor).pane,
             new EnvRunPage(model, validation).pane,
             new EnvConfigPage(model, validation).pane,

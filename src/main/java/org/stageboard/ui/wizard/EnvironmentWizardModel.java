@@ -70,6 +70,8 @@ public final class EnvironmentWizardModel {
     private final StringProperty keyFile = new SimpleStringProperty(this, "keyFile", "");
     private final StringProperty passphrase = new SimpleStringProperty(this, "passphrase", "");
     private final StringProperty baseDir = new SimpleStringProperty(this, "baseDir", "");
+    /** Why the typed address does not resolve, once a look-up answered; "" before and when it resolves. */
+    private final StringProperty addressUnknown = new SimpleStringProperty(this, "addressUnknown", "");
     private final ObjectProperty<KeyFileState> keyState = new SimpleObjectProperty<>(this, "keyState", KeyFileState.MISSING);
     private final ObservableList<SshConfigHost> sshConfigHosts = FXCollections.observableArrayList();
     private final StringProperty sshConfigNote = new SimpleStringProperty(this, "sshConfigNote", "");
@@ -108,6 +110,7 @@ public final class EnvironmentWizardModel {
         place.set(places.get(places.size() - 1));
         user.set(defaultUser == null ? "" : defaultUser);
         keyFile.addListener((o, was, now) -> keyState.set(keyState(now)));
+        address.addListener((o, was, now) -> addressUnknown.set(""));
         for (StringProperty p : List.of(address, sshPort, user, keyFile, passphrase, baseDir)) {
             p.addListener((o, was, now) -> {
                 if (!testedFor.get().equals(target())) {
@@ -124,7 +127,7 @@ public final class EnvironmentWizardModel {
             });
         }
         nameReason = Bindings.createStringBinding(() -> nameProblem().orElse(""), name, place);
-        hostReason = Bindings.createStringBinding(() -> hostProblem().orElse(""), savedHost, hostName, address, sshPort, user, keyFile,
+        hostReason = Bindings.createStringBinding(() -> hostProblem().orElse(""), savedHost, hostName, address, addressUnknown, sshPort, user, keyFile,
                 keyState, passphrase, baseDir);
         connectionReason = Bindings.createStringBinding(() -> connectionProblem().orElse(""), hostKey, checks);
         runReason = Bindings.createStringBinding(() -> runProblem().orElse(""), startCommand, appPort, health, timeout);
@@ -345,7 +348,33 @@ public final class EnvironmentWizardModel {
         if (sshConfigHosts.stream().anyMatch(h -> h.alias().equals(v) && !h.address().equals(v))) {
             return Optional.of("'" + v + "' is an alias in ~/.ssh/config, not a host name: pick it from the list, or type its HostName.");
         }
+        if (v.equals(Checks.text(address.get())) && !addressUnknown.get().isEmpty()) {
+            return Optional.of(addressUnknown.get());
+        }
         return Optional.empty();
+    }
+
+    /**
+     * Looks the address up in DNS (blocking: run it in the background, then {@link #lookedUp}).
+     * The problem when the name does not resolve; empty when it does, or when the look-up could not say.
+     */
+    public Optional<String> lookUp(String value) {
+        String v = Checks.text(value);
+        try {
+            java.net.InetAddress.getByName(v);
+            return Optional.empty();
+        } catch (java.net.UnknownHostException e) {
+            return Optional.of("Cannot find the host '" + v + "': the name does not resolve. Check the address, or pick the host from ~/.ssh/config.");
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Takes a look-up's answer, if the address is still the one looked up. */
+    public void lookedUp(String value, Optional<String> problem) {
+        if (Checks.text(value).equals(Checks.text(address.get()))) {
+            addressUnknown.set(problem.orElse(""));
+        }
     }
 
     public Optional<String> sshPortProblem(String value) {

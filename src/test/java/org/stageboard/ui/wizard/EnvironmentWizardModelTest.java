@@ -77,7 +77,14 @@ class EnvironmentWizardModelTest {
         assertThat(model.hostReason().get()).startsWith("Give the host's address");
         model.addressProperty().set("bad host!");
         assertThat(model.hostReason().get()).contains("not a host name or IP address");
+        model.addressProperty().set("no-such-host.invalid");
+        model.lookedUp("no-such-host.invalid", model.lookUp("no-such-host.invalid"));
+        assertThat(model.hostReason().get()).isEqualTo("Cannot find the host 'no-such-host.invalid': the name does not resolve. "
+                + "Check the address, or pick the host from ~/.ssh/config.");
         model.addressProperty().set(server.address());
+        assertThat(model.lookUp(server.address())).isEmpty();
+        model.lookedUp("no-such-host.invalid", model.lookUp("no-such-host.invalid"));
+        assertThat(model.hostReason().get()).as("an answer for an address no longer typed is dropped").doesNotContain("Cannot find");
         model.sshPortProperty().set("70000");
         assertThat(model.hostReason().get()).isEqualTo("The SSH port 70000 is out of range: use 1-65535.");
         model.sshPortProperty().set("22x");
