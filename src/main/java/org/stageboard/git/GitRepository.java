@@ -77,6 +77,20 @@ public final class GitRepository implements AutoCloseable {
         }
     }
 
+    /** The local branches' short names (e.g. main), sorted; empty for a repository without commits. */
+    public List<String> branches() {
+        try {
+            List<String> names = new ArrayList<>();
+            for (Ref ref : repository.getRefDatabase().getRefsByPrefix(Constants.R_HEADS)) {
+                names.add(Repository.shortenRefName(ref.getName()));
+            }
+            names.sort(null);
+            return names;
+        } catch (IOException e) {
+            throw new StageboardException("Could not list the branches of " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The repository's current branch name (e.g. main), or null when HEAD is detached or unborn. */
     public String currentBranch() {
         try {

@@ -30,6 +30,11 @@ import org.stageboard.run.HostRunner;
 import org.stageboard.core.LockInfo;
 import org.stageboard.ssh.HostKeyScan;
 import org.stageboard.ssh.KnownHosts;
+import org.stageboard.ssh.ConnectionProbe;
+import org.stageboard.ssh.KeyFiles;
+import org.stageboard.ssh.SshTarget;
+import org.stageboard.core.ConnectionCheck;
+import org.stageboard.core.KeyFileState;
 import org.stageboard.core.Build;
 import org.stageboard.core.CommitInfo;
 import org.stageboard.core.ConfigChange;
@@ -841,6 +846,69 @@ public final class Stageboard implements AutoCloseable {
 
     public List<Host> hosts(Environment environment) {
         return catalog.environments().hosts(environment.id());
+    }
+
+    // --- set-up checks (wizards): nothing here writes the catalog ------------------------
+
+    /** The local branches of the repository in the folder; fails with a clear message if it is not a git repository. */
+    public List<String> branches(Path repository) {
+        try (GitRepository git = GitRepository.open(repository)) {
+            return git.branches();
+        }
+    }
+
+    /** The repository's current branch, or null when HEAD is detached or the folder has no commits. */
+    public String currentBranch(Path repository) {
+        try (GitRepository git = GitRepository.open(repository)) {
+            return git.currentBranch();
+        }
+    }
+
+    /** Asks a host that is not saved yet for its key and compares it with Stageboard's known_hosts; changes nothing. */
+    public HostKeyCheck checkHostKey(String address, int port) {
+        HostKeyScan scan = new KnownHosts(home.knownHosts()).scan(address, port, RunStage.CONNECT_TIMEOUT);
+        return new HostKeyCheck(address, scan.keyType(), scan.fingerprint(), scan.pinnedFingerprint(),
+                HostKeyCheck.Status.valueOf(scan.status().name()));
+    }
+
+    /**
+     * Trusts the key of a host that is not saved yet, as an explicit user action: the key the host
+     * presents must have the fingerprint the user confirmed; it is pinned in Stageboard's
+     * known_hosts file (not the catalog: {@link #adoptTrustedKey} does that once the host is saved).
+     */
+    public HostKeyCheck trustHostKey(String address, int port, String confirmedFingerprint) {
+        String where = address + ":" + port;
+        try {
+            HostKeyScan scan = new KnownHosts(home.knownHosts()).trust(address, port, confirmedFingerprint, RunStage.CONNECT_TIMEOUT);
+            audit(null, "host.trust", "address:" + where, "ok", scan.keyType() + " " + scan.fingerprint());
+            return new HostKeyCheck(address, scan.keyType(), scan.fingerprint(), scan.pinnedFingerprint(), HostKeyCheck.Status.TRUSTED);
+        } catch (StageboardException e) {
+            audit(null, "host.trust", "address:" + where, "refused", e.getMessage());
+            throw e;
+        }
+    }
+
+    /** Pins in the catalog the key already trusted in known_hosts for the host's address and port (no connection); the host unchanged if none is. */
+    public Host adoptTrustedKey(Host host) {
+        return new KnownHosts(home.knownHosts()).pinnedFingerprint(host.address(), host.port())
+                .map(fingerprint -> catalog.hosts().pinHostKey(host.id(), fingerprint))
+                .orElse(host);
+    }
+
+    /** What the private key file is: missing, unreadable, not a key, protected by a passphrase, or ready. */
+    public KeyFileState privateKeyState(Path file) {
+        return KeyFiles.inspect(file);
+    }
+
+    /**
+     * Tests a host before it is saved: trusted key, login with the key (and its passphrase, used
+     * for this test only, may be null), the base folder can be created and written, free space,
+     * port forwarding. Never throws for what it finds: each check says how it came out.
+     */
+    public List<ConnectionCheck> testConnection(String address, int port, String user, Path privateKey, char[] passphrase,
+                                                String baseDir) {
+        SshTarget target = new SshTarget(address, port, user, privateKey, home.knownHosts(), RunStage.CONNECT_TIMEOUT);
+        return ConnectionProbe.run(target, passphrase, baseDir);
     }
 
     // --- run ------------------------------------------------------------------------------

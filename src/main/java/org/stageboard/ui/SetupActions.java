@@ -1,5 +1,6 @@
 package org.stageboard.ui;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -7,17 +8,19 @@ import javafx.stage.Window;
 import org.stageboard.core.Environment;
 import org.stageboard.core.Host;
 import org.stageboard.core.Project;
-import org.stageboard.ui.dialog.AddProjectDialog;
 import org.stageboard.ui.dialog.AttachHostDialog;
 import org.stageboard.ui.dialog.Choices;
 import org.stageboard.ui.dialog.ConfigDialog;
-import org.stageboard.ui.dialog.EnvironmentDialog;
 import org.stageboard.ui.dialog.RunSettingsDialog;
 import org.stageboard.ui.dialog.HostDialog;
 import org.stageboard.ui.dialog.SetupViewModel;
 import org.stageboard.ui.dialog.TrustHostKeyDialog;
+import org.stageboard.ui.wizard.EnvironmentWizard;
+import org.stageboard.ui.wizard.EnvironmentWizardModel;
+import org.stageboard.ui.wizard.ProjectWizard;
+import org.stageboard.ui.wizard.ProjectWizardModel;
 
-/** The set-up commands of the toolbar and its menus: which dialog opens, and what the board says after. */
+/** The set-up commands of the toolbar and its menus: which wizard or dialog opens, and what the board says after. */
 final class SetupActions {
 
     private final MainViewModel model;
@@ -31,7 +34,7 @@ final class SetupActions {
     }
 
     void addProject() {
-        AddProjectDialog.show(window.get(), setup, model.executor()).ifPresent(project -> {
+        ProjectWizard.show(window.get(), new ProjectWizardModel(model.engine()), MainWindow.STYLESHEET).ifPresent(project -> {
             model.notify(Notice.info("Project " + project.name() + " added: select a commit and click Build."));
             model.reloadProjects(project.name());
         });
@@ -42,11 +45,16 @@ final class SetupActions {
         if (project == null) {
             return;
         }
-        EnvironmentDialog.show(window.get(), project, setup, model.executor()).ifPresent(environment -> {
+        EnvironmentWizardModel wizard = new EnvironmentWizardModel(model.engine(), project, System.getProperty("user.name", ""));
+        Optional<Environment> added = EnvironmentWizard.show(window.get(), wizard, model.executor(), MainWindow.STYLESHEET,
+                Path.of(System.getProperty("user.home"), ".ssh", "config"));
+        if (added.isPresent()) {
             model.refresh();
-            ConfigDialog.show(window.get(), environment, setup, model.executor())
-                    .ifPresent(config -> model.notify(Notice.info(environment.name() + " now has " + config.label() + ".")));
-        });
+            model.notify(Notice.info(added.get().name() + " added on host " + wizard.hostNameProperty().get()
+                    + ": build a commit, then release it to " + added.get().name() + "."));
+        } else if (!wizard.cancelNote().equals("Nothing was saved.")) {
+            model.notify(Notice.info(wizard.cancelNote()));
+        }
     }
 
     void editConfig() {

@@ -19,6 +19,7 @@ import org.stageboard.core.ConfigVersion;
 import org.stageboard.core.Environment;
 import org.stageboard.core.Project;
 import org.stageboard.core.Recipe;
+import org.stageboard.core.RunSettings;
 import org.stageboard.pipeline.Stageboard;
 import org.stageboard.pipeline.StageboardHome;
 import org.stageboard.testing.GitFixture;
@@ -26,7 +27,10 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-/** Adding an environment and its config from the menu; secrets are typed and shown masked. */
+/**
+ * Editing an environment's config from the menu (Environments ▸ Edit config…); secrets are typed
+ * and shown masked. Adding an environment is the New environment wizard's (EnvironmentWizardUiTest).
+ */
 @ExtendWith(ApplicationExtension.class)
 class SetupDialogsTest {
 
@@ -45,6 +49,7 @@ class SetupDialogsTest {
             git.write("README.md", "hi\n").commit("Initial commit");
         }
         project = engine.addProject("demo", work.resolve("repo"), "main", new Recipe("true", List.of("**")));
+        engine.addEnvironment(project, "staging", RunSettings.of("java Server.java", "http://127.0.0.1:8080/health"));
         ui = UiFixture.show(stage, engine);
     }
 
@@ -55,14 +60,10 @@ class SetupDialogsTest {
     }
 
     @Test
-    void anEnvironmentAndItsConfigWithASecretAreAddedByClicks(FxRobot robot) {
-        UiFixture.await("the project", 10, () -> ui.model.projectProperty().get() != null && !ui.model.board().commits().isEmpty());
-        robot.clickOn("#environmentsMenu").clickOn("Add environment…");
-        UiFixture.await("the environment dialog", 10, () -> robot.lookup("#envName").tryQuery().isPresent());
-        robot.clickOn("#envName").write("staging");
-        set(robot, "#envStart", "java Server.java");
-        set(robot, "#envHealth", "http://127.0.0.1:8080/health");
-        robot.clickOn("#dialogConfirm");
+    void anEnvironmentsConfigWithASecretIsSavedByClicks(FxRobot robot) {
+        UiFixture.await("the project", 10, () -> ui.model.projectProperty().get() != null && !ui.model.board().commits().isEmpty()
+                && !ui.model.environments().isEmpty());
+        robot.clickOn("#environmentsMenu").clickOn("Edit config…");
 
         UiFixture.await("the config dialog", 10, () -> robot.lookup("#configRows").tryQuery().isPresent()
                 && robot.lookup(".config-row").tryQuery().isPresent());
@@ -86,7 +87,6 @@ class SetupDialogsTest {
         assertThat(config.entries().get("DB_PASSWORD").secret()).isTrue();
         assertThat(config.entries().get("PORT").secret()).isFalse();
 
-        UiFixture.await("the environment on the board", 10, () -> !ui.model.environments().isEmpty());
         robot.clickOn("#environmentsMenu").clickOn("Edit config…");
         UiFixture.await("the saved rows", 10, () -> robot.lookup(".config-row").queryAll().size() == 2);
         assertThat(robot.lookup("#configVersion").queryAs(Label.class).getText()).contains("config v1 (2 keys)");
@@ -94,11 +94,5 @@ class SetupDialogsTest {
         assertThat(((HBox) secretRow).getChildren().get(1)).isInstanceOf(PasswordField.class);
         assertThat(((CheckBox) ((HBox) secretRow).getChildren().get(2)).isSelected()).isTrue();
         robot.clickOn("#dialogCancel");
-    }
-
-    private static void set(FxRobot robot, String id, String text) {
-        TextField field = robot.lookup(id).queryAs(TextField.class);
-        robot.clickOn(field);
-        robot.interact(() -> field.setText(text));
     }
 }

@@ -10,14 +10,13 @@ import org.stageboard.core.ConfigVersion;
 import org.stageboard.core.Environment;
 import org.stageboard.core.Host;
 import org.stageboard.core.Project;
-import org.stageboard.core.Recipe;
 import org.stageboard.core.RunSettings;
 import org.stageboard.core.StageboardException;
 import org.stageboard.pipeline.HostKeyCheck;
 import org.stageboard.pipeline.Stageboard;
 
 /**
- * The set-up actions of the dialogs: projects, environments, config, hosts and host keys. Each
+ * The set-up actions of the dialogs the wizards do not replace: config, hosts and host keys. Each
  * method turns typed text into engine input, calls the engine, and is meant to run in the
  * background; failures are {@link StageboardException}s with a message for the user.
  */
@@ -27,20 +26,6 @@ public final class SetupViewModel {
 
     public SetupViewModel(Stageboard engine) {
         this.engine = engine;
-    }
-
-    public Project addProject(String name, String folder, String branch, String command, String globs) {
-        if (folder == null || folder.isBlank()) {
-            throw new StageboardException("Choose the folder of the project's git repository.");
-        }
-        Recipe recipe = new Recipe(command == null ? "" : command.strip(), Recipe.parseGlobs(globs == null ? "" : globs));
-        return engine.addProject(name == null ? "" : name.strip(), Path.of(folder.strip()),
-                branch == null || branch.isBlank() ? null : branch.strip(), recipe);
-    }
-
-    public Environment addEnvironment(Project project, String name, String startCommand, String healthUrl, String timeout) {
-        RunSettings settings = new RunSettings(startCommand, healthUrl, seconds(timeout, "health timeout"), 10, 5);
-        return engine.addEnvironment(project, name == null ? "" : name.strip(), settings);
     }
 
     /** Saves the run settings and the rollout typed in the settings dialog; both are checked before either is saved. */
@@ -96,14 +81,6 @@ public final class SetupViewModel {
     public Environment attachHost(Environment environment, Host host) {
         engine.attachHost(environment, host);
         return environment;
-    }
-
-    private static int seconds(String text, String what) {
-        int value = number(text, what);
-        if (value <= 0) {
-            throw new StageboardException("The " + what + " must be at least 1 second.");
-        }
-        return value;
     }
 
     private static int number(String text, String what) {
