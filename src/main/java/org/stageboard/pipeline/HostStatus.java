@@ -44,6 +44,9 @@ public record HostStatus(Environment environment, Host host, HostState state, St
         String what = running != null ? running.label() : state.currentIdentity() != null
                 ? state.currentIdentity().label() + " (another catalog)" : state.currentFolder() + " (unknown to Stageboard)";
         String processes = state.processSummary();
+        if (!state.appAlive() && differences.stream().anyMatch(d -> d.kind() == Difference.Kind.STOPPED)) {
+            return what + " · app stopped on purpose";
+        }
         return what + (state.appAlive() ? " · app up" + (state.appUptimeSeconds() == null ? "" : " for " + uptime(state.appUptimeSeconds()))
                 : " · app DOWN") + (processes.isEmpty() ? "" : " (" + processes + ")")
                 + (state.healthy() == null ? "" : state.healthy() ? " · healthy" : " · UNHEALTHY");

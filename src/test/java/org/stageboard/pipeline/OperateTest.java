@@ -59,6 +59,7 @@ class OperateTest extends EngineTestBase {
         assertThat(afterStop.state().appAlive()).isFalse();
         assertThat(afterStop.differences()).extracting(org.stageboard.core.Difference::kind)
                 .as("a deliberate stop is not an app that went down").containsExactly(org.stageboard.core.Difference.Kind.STOPPED);
+        assertThat(afterStop.summary()).isEqualTo("staging v1 · app stopped on purpose");
 
         Run started = engine.start(staging, host, Duration.ZERO, progress);
         assertThat(started.status()).as(started.message()).isEqualTo(RunStatus.LIVE);
