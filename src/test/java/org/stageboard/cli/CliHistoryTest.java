@@ -30,7 +30,7 @@ class CliHistoryTest {
             git.write("index.html", "hello").commit("page");
             repo = git.dir();
         }
-        Path key = Files.writeString(tmp.resolve("key"), "not a real key");
+        Path key = org.stageboard.testing.SshTestServer.writeClientKey(tmp.resolve("key"));
         cli(home, "project", "add", "site", "--repo", repo.toString(), "--build-command", "true", "--artifacts", "index.html");
         cli(home, "build");
         cli(home, "env", "add", "staging", "--start", "true", "--health", "http://127.0.0.1:1/");

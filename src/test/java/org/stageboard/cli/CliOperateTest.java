@@ -33,7 +33,7 @@ class CliOperateTest {
         Result stop = h.ok("stop", "-e", "staging");
         assertThat(stop.out()).contains("vps1  staging v1  stop  stopped");
         assertThat(h.app()).isEqualTo("unreachable");
-        assertThat(h.ok("status").out()).contains("app DOWN");
+        assertThat(h.ok("status").out()).contains("staging v1 · app stopped on purpose", "! stopped on purpose by ");
 
         assertThat(h.ok("start", "-e", "staging").out()).contains("vps1  staging v1  start  live");
         assertThat(h.app()).isEqualTo("first");
