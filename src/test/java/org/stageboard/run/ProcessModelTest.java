@@ -116,7 +116,7 @@ class ProcessModelTest extends HostTestBase {
         handle.descendants().forEach(ProcessHandle::destroyForcibly);
         handle.destroyForcibly();
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> {
             long now = deploys.childPid("worker.1");
             return now != worker && isAlive(now);
         });
