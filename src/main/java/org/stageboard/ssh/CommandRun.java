@@ -62,17 +62,22 @@ final class CommandRun {
         } catch (StageboardException e) {
             throw e;
         } catch (InterruptedException | IOException | ExecutionException | TimeoutException | RuntimeException e) {
-            abandon(session, null);
-            if (Failures.connectionLost(client, monitor, e)) {
-                throw Failures.lost(target, monitor, "a command", "The command may or may not have finished there; "
-                        + "check the host's state before trying again once it is reachable.", e);
-            }
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-                throw new StageboardException("Interrupted while running a command on " + target.display() + ".", e);
-            }
-            throw new StageboardException("Running a command on " + target.display() + " failed: " + e.getMessage(), e);
+            throw failed(client, monitor, target, session, e);
         }
+    }
+
+    /** A command that broke off: the session abandoned, and the failure in the user's terms (link lost, interrupted, or why). */
+    private static StageboardException failed(SSHClient client, LinkMonitor monitor, SshTarget target, Session session, Exception e) {
+        abandon(session, null);
+        if (Failures.connectionLost(client, monitor, e)) {
+            return Failures.lost(target, monitor, "a command", "The command may or may not have finished there; "
+                    + "check the host's state before trying again once it is reachable.", e);
+        }
+        if (e instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+            return new StageboardException("Interrupted while running a command on " + target.display() + ".", e);
+        }
+        return new StageboardException("Running a command on " + target.display() + " failed: " + e.getMessage(), e);
     }
 
     /** One line of a streamed command: from stderr or stdout. */
@@ -138,16 +143,7 @@ final class CommandRun {
         } catch (StageboardException e) {
             throw e;
         } catch (InterruptedException | IOException | RuntimeException e) {
-            abandon(session, null);
-            if (Failures.connectionLost(client, monitor, e)) {
-                throw Failures.lost(target, monitor, "a command", "The command may or may not have finished there; "
-                        + "check the host's state before trying again once it is reachable.", e);
-            }
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-                throw new StageboardException("Interrupted while running a command on " + target.display() + ".", e);
-            }
-            throw new StageboardException("Running a command on " + target.display() + " failed: " + e.getMessage(), e);
+            throw failed(client, monitor, target, session, e);
         }
     }
 
