@@ -126,6 +126,11 @@ public final class Stageboard implements AutoCloseable {
         return home;
     }
 
+    /** A cheap change stamp of the catalog, for following changes made elsewhere (the CLI, another window). */
+    public CatalogWatch watch() {
+        return new CatalogWatch(catalog);
+    }
+
     // --- codebase -------------------------------------------------------------------------
 
     /** Adds a project for a local git repository; fails clearly if the folder is not one. */
