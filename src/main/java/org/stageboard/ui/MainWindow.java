@@ -52,7 +52,7 @@ public final class MainWindow extends BorderPane implements CardActions {
         setTop(new VBox(toolbar(), new NoticeBar(model)));
         setCenter(new BoardView(model.board(), this));
         setBottom(new VBox(new TaskPane(model.tasks(), task -> LogWindow.follow(window(), task)), new StatusBar(model)));
-        refreshWhileTasksRun();
+        model.live().start(LiveBoard.PERIOD);
         sceneProperty().addListener((o, before, scene) -> {
             if (scene != null) {
                 shortcuts(scene);
@@ -106,20 +106,6 @@ public final class MainWindow extends BorderPane implements CardActions {
                         model.buildSelectedCommit();
                     }
                 });
-    }
-
-    /** Running cards show elapsed time and steps; while work runs, re-read the board every few seconds. */
-    private void refreshWhileTasksRun() {
-        javafx.animation.Timeline timeline = new javafx.animation.Timeline(
-                new javafx.animation.KeyFrame(javafx.util.Duration.seconds(3), e -> model.refresh()));
-        timeline.setCycleCount(javafx.animation.Animation.INDEFINITE);
-        model.tasks().runningProperty().addListener((o, before, now) -> {
-            if (now.intValue() > 0) {
-                timeline.play();
-            } else {
-                timeline.stop();
-            }
-        });
     }
 
     private ToolBar toolbar() {
