@@ -13,7 +13,11 @@ import org.stageboard.pipeline.StageboardHome;
 import org.stageboard.ui.ErrorText;
 import org.stageboard.ui.MainViewModel;
 import org.stageboard.ui.MainWindow;
+import org.stageboard.ui.prefs.WindowPlacement;
+import org.stageboard.ui.prefs.WindowPrefs;
 import org.stageboard.ui.task.BackgroundTaskExecutor;
+import org.stageboard.ui.theme.ActiveTheme;
+import org.stageboard.ui.theme.Theme;
 import org.stageboard.ui.task.TaskExecutor;
 
 /** The window: opens the engine, shows the board of one project, closes the engine on exit. */
@@ -21,6 +25,7 @@ public final class StageboardApp extends Application {
 
     private Stageboard engine;
     private TaskExecutor executor;
+    private MainViewModel model;
     private Throwable openFailure;
 
     @Override
@@ -43,8 +48,10 @@ public final class StageboardApp extends Application {
             return;
         }
         executor = new BackgroundTaskExecutor(3);
-        MainViewModel model = new MainViewModel(engine, executor, Clock.systemDefaultZone());
-        Scene scene = new Scene(new MainWindow(model), 1360, 840);
+        WindowPrefs prefs = WindowPrefs.load(engine.home().root());
+        ActiveTheme.set(Theme.named(prefs.theme()));
+        model = new MainViewModel(engine, executor, Clock.systemDefaultZone());
+        Scene scene = new Scene(new MainWindow(model), prefs.width(), prefs.height());
         scene.getStylesheets().add(MainWindow.STYLESHEET);
         stage.setTitle("Stageboard — build · release · run");
         stage.setMinWidth(1000);
@@ -57,12 +64,17 @@ public final class StageboardApp extends Application {
             // A missing icon is cosmetic.
         }
         stage.setScene(scene);
+        WindowPlacement.restore(stage, prefs);
+        WindowPlacement.rememberOnClose(stage, model, engine.home().root(), prefs);
         stage.show();
-        model.start();
+        model.start(prefs.project().orElse(null));
     }
 
     @Override
     public void stop() {
+        if (model != null) {
+            model.live().stop();
+        }
         if (executor != null) {
             executor.shutdown();
         }

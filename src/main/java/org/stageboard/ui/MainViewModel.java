@@ -139,8 +139,13 @@ public final class MainViewModel {
 
     /** Loads the projects and the schema version, and shows the first project. */
     public void start() {
+        start(null);
+    }
+
+    /** As {@link #start()}, showing the named project (the one shown last time) if it is still there. */
+    public void start(String preferredProject) {
         executor.call(() -> engine.schemaVersion(), schemaVersion::set, e -> schemaVersion.set("?"));
-        reloadProjects(null);
+        reloadProjects(preferredProject);
         engine.recoveredAtOpen().ifPresent(sentence -> notice.set(Notice.warning(sentence)));
     }
 

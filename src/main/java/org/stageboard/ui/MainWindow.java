@@ -161,8 +161,9 @@ public final class MainWindow extends BorderPane implements CardActions {
 
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
+        ToolbarIcons.decorate(addProject, build, release, deploy, rollback, environments, hosts, refresh);
         return new ToolBar(brand, new Separator(), new Label("Project"), projects, addProject, new Separator(),
-                build, release, deploy, rollback, gap, environments, hosts, refresh);
+                build, release, deploy, rollback, gap, environments, hosts, refresh, new org.stageboard.ui.theme.ThemeToggle());
     }
 
     // --- card and toolbar actions ------------------------------------------------------------

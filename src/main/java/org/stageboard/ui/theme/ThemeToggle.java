@@ -1,0 +1,32 @@
+package org.stageboard.ui.theme;
+
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The toolbar's light/dark switch: a moon and "Dark" in light mode, a sun and "Light" in dark
+ * mode. Switching applies the theme at once to every window ({@link ActiveTheme}); the app
+ * remembers it between starts.
+ */
+public final class ThemeToggle extends ToggleButton {
+
+    public ThemeToggle() {
+        setId("themeToggle");
+        getStyleClass().add("theme-toggle");
+        Tooltip tip = new Tooltip("Switch between the light and the dark theme");
+        tip.setShowDelay(javafx.util.Duration.millis(400));
+        setTooltip(tip);
+        ActiveTheme.property().addListener(new javafx.beans.value.WeakChangeListener<>(listener));
+        show(ActiveTheme.get());
+        setOnAction(e -> ActiveTheme.set(ActiveTheme.get().other()));
+    }
+
+    private final javafx.beans.value.ChangeListener<Theme> listener = (o, before, now) -> show(now);
+
+    private void show(Theme theme) {
+        setSelected(theme == Theme.DARK);
+        setGraphic(new FontIcon(theme == Theme.DARK ? "fth-sun" : "fth-moon"));
+        setText(theme == Theme.DARK ? "Light" : "Dark");
+    }
+}
