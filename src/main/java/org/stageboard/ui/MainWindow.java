@@ -53,6 +53,7 @@ public final class MainWindow extends BorderPane implements CardActions {
         setCenter(new BoardView(model.board(), this));
         setBottom(new VBox(new TaskPane(model.tasks(), task -> LogWindow.follow(window(), task)), new StatusBar(model)));
         model.live().start(LiveBoard.PERIOD);
+        org.stageboard.ui.task.TaskToasts.install(model.tasks(), this::window);
         sceneProperty().addListener((o, before, scene) -> {
             if (scene != null) {
                 shortcuts(scene);
@@ -268,6 +269,8 @@ public final class MainWindow extends BorderPane implements CardActions {
         java.nio.file.Path file = card.item() instanceof Build b ? b.log() : card.item() instanceof Run r ? r.log() : null;
         if (file == null) {
             model.notify(Notice.warning("This card has no log file yet."));
+        } else if (card.item() instanceof Build b) {
+            LogWindow.openBuild(window(), card.title(), b, model.engine(), model.executor());
         } else {
             LogWindow.open(window(), card.title(), file, model.executor());
         }
