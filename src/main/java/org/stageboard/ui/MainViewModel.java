@@ -200,7 +200,10 @@ public final class MainViewModel {
         long ticket = refreshes.incrementAndGet();
         executor.call(() -> engine.board(current, COMMIT_LIMIT), snapshot -> {
             if (ticket == refreshes.get() && project.get() != null && project.get().id() == current.id()) {
-                board.apply(snapshot);
+                // The same board is not drawn again (the cards under the pointer stay), unless work runs: its cards show elapsed time.
+                if (tasks.runningProperty().get() > 0 || !snapshot.equals(board.snapshotProperty().get())) {
+                    board.apply(snapshot);
+                }
                 expireNotice(snapshot);
             }
         }, this::fail);

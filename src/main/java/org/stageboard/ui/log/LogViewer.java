@@ -34,6 +34,7 @@ public final class LogViewer {
 
     private LogViewer(Window owner, String title, LogViewModel model) {
         this.model = model;
+        org.stageboard.ui.theme.ActiveTheme.ensureApplied();
         FXMLLoader loader = new FXMLLoader(LogViewer.class.getResource("/org/stageboard/ui/log/LogView.fxml"));
         Parent root;
         try {
@@ -82,7 +83,6 @@ public final class LogViewer {
         Runnable state = () -> viewer.model.setState(words(task.stateProperty().get()));
         task.stateProperty().addListener((o, a, b) -> state.run());
         state.run();
-        viewer.stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> task.log().removeListener(added));
         viewer.stage.show();
         return viewer;
     }

@@ -30,6 +30,7 @@ public final class TaskPane extends VBox {
     private final Label counts = new Label();
 
     public TaskPane(TaskList tasks, Consumer<UiTask> openLog) {
+        org.stageboard.ui.theme.ActiveTheme.ensureApplied();
         getStyleClass().add("task-pane");
         setId("tasks");
         FontIcon titleIcon = new FontIcon("fth-activity");

@@ -27,6 +27,17 @@ public final class ActiveTheme {
         return THEME.get();
     }
 
+    /**
+     * Applies the current theme unless the application has a user-agent stylesheet already:
+     * Stageboard's stylesheet uses the theme's colours, so a view shown without a theme (a view
+     * on its own, in a test) would have none.
+     */
+    public static void ensureApplied() {
+        if (javafx.application.Application.getUserAgentStylesheet() == null) {
+            THEME.get().apply();
+        }
+    }
+
     /** Shows the application in this theme (applied even when it is already the current one). */
     public static void set(Theme theme) {
         if (theme == THEME.get()) {

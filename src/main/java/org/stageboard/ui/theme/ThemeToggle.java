@@ -12,6 +12,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class ThemeToggle extends ToggleButton {
 
     public ThemeToggle() {
+        ActiveTheme.ensureApplied();
         setId("themeToggle");
         getStyleClass().add("theme-toggle");
         Tooltip tip = new Tooltip("Switch between the light and the dark theme");
