@@ -37,7 +37,7 @@ public final class TaskToasts {
                 .title(toast.title())
                 .text(toast.text())
                 .graphic(icon)
-                .position(Pos.BOTTOM_RIGHT)
+                .position(Pos.BOTTOM_LEFT) // over the task titles, away from the Cancel and Log buttons
                 .hideAfter(Duration.seconds(toast.state() == TaskState.SUCCEEDED ? 6 : 12))
                 .show();
     }
