@@ -32,10 +32,16 @@ public final class StageboardApp extends Application {
     public void init() {
         // init() runs on the launcher thread: opening (and migrating) the catalog never blocks the FX thread.
         try {
-            engine = Stageboard.open(StageboardHome.fromEnvironment());
+            engine = Stageboard.open(home());
         } catch (RuntimeException e) {
             openFailure = e;
         }
+    }
+
+    /** The home: the {@code stageboard.home} system property (tests, screenshots), else as the CLI finds it. */
+    static StageboardHome home() {
+        String property = System.getProperty("stageboard.home");
+        return property != null && !property.isBlank() ? new StageboardHome(java.nio.file.Path.of(property)) : StageboardHome.fromEnvironment();
     }
 
     @Override

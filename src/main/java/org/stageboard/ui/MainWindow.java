@@ -115,7 +115,7 @@ public final class MainWindow extends BorderPane implements CardActions {
         ComboBox<Project> projects = Choices.combo(List.of(), Project::name);
         projects.setId("projectChooser");
         projects.setPromptText("no project yet");
-        projects.setPrefWidth(200);
+        projects.setPrefWidth(180);
         projects.setItems(model.projects());
         model.projectProperty().addListener((o, a, b) -> projects.getSelectionModel().select(b));
         projects.setOnAction(e -> {

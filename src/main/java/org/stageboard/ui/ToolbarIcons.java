@@ -20,6 +20,9 @@ final class ToolbarIcons {
     private ToolbarIcons() {
     }
 
+    /** Buttons shown as their icon alone (the toolbar is full); the word stays for screen readers and in the tooltip. */
+    static final java.util.Set<String> ICON_ONLY = java.util.Set.of("refreshButton");
+
     static void decorate(Labeled... controls) {
         for (Labeled control : controls) {
             String icon = ICONS.get(control.getId());
@@ -27,6 +30,10 @@ final class ToolbarIcons {
                 FontIcon graphic = new FontIcon(icon);
                 graphic.getStyleClass().add("toolbar-icon");
                 control.setGraphic(graphic);
+                if (ICON_ONLY.contains(control.getId())) {
+                    control.setAccessibleText(control.getText());
+                    control.setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+                }
             }
         }
     }

@@ -5,8 +5,8 @@ import javafx.scene.control.Tooltip;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * The toolbar's light/dark switch: a moon and "Dark" in light mode, a sun and "Light" in dark
- * mode. Switching applies the theme at once to every window ({@link ActiveTheme}); the app
+ * The toolbar's light/dark switch: a moon in light mode, a sun in dark mode (the tooltip says
+ * which theme it switches to). Switching applies the theme at once to every window ({@link ActiveTheme}); the app
  * remembers it between starts.
  */
 public final class ThemeToggle extends ToggleButton {
@@ -15,7 +15,7 @@ public final class ThemeToggle extends ToggleButton {
         ActiveTheme.ensureApplied();
         setId("themeToggle");
         getStyleClass().add("theme-toggle");
-        Tooltip tip = new Tooltip("Switch between the light and the dark theme");
+        Tooltip tip = new Tooltip();
         tip.setShowDelay(javafx.util.Duration.millis(400));
         setTooltip(tip);
         ActiveTheme.property().addListener(new javafx.beans.value.WeakChangeListener<>(listener));
@@ -28,6 +28,8 @@ public final class ThemeToggle extends ToggleButton {
     private void show(Theme theme) {
         setSelected(theme == Theme.DARK);
         setGraphic(new FontIcon(theme == Theme.DARK ? "fth-sun" : "fth-moon"));
-        setText(theme == Theme.DARK ? "Light" : "Dark");
+        // Icon only (the toolbar is full); the words are in the tooltip and for screen readers.
+        setAccessibleText(theme == Theme.DARK ? "Light theme" : "Dark theme");
+        getTooltip().setText(theme == Theme.DARK ? "Switch to the light theme" : "Switch to the dark theme");
     }
 }
