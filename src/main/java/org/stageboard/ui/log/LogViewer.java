@@ -44,7 +44,7 @@ public final class LogViewer {
         }
         controller = loader.getController();
         controller.bind(model);
-        Scene scene = new Scene(root, 900, 520);
+        Scene scene = new Scene(root, 820, 480);
         if (owner != null && owner.getScene() != null) {
             scene.getStylesheets().addAll(owner.getScene().getStylesheets());
         }
