@@ -33,7 +33,7 @@ public final class FieldChecks {
         return problem(() -> Project.requireSlug(what, v));
     }
 
-    /** A port number typed as text: a whole number, then {@link Checks#port}. */
+    /** A port number typed as text: a whole number, then in range (an SSH port with the engine's {@link Checks#port}). */
     public static Optional<String> port(String what, String value) {
         String v = text(value);
         if (v.isEmpty()) {
@@ -45,7 +45,10 @@ public final class FieldChecks {
         } catch (NumberFormatException e) {
             return Optional.of("The " + what + " '" + v + "' is not a whole number: use 1-65535.");
         }
-        return problem(() -> Checks.port(port));
+        if (what.equals("SSH port")) {
+            return problem(() -> Checks.port(port));
+        }
+        return port >= 1 && port <= 65535 ? Optional.empty() : Optional.of("The " + what + " " + port + " is out of range: use 1-65535.");
     }
 
     public static Optional<String> address(String value) {

@@ -90,7 +90,7 @@ class EnvironmentWizardUiTest {
         assertThat(next(robot).isDisabled()).isTrue();
         replace(robot, "#wizAddress", server.address());
         replace(robot, "#wizSshPort", "70000");
-        UiFixture.await("the port's reason", 5, () -> hostReason.getText().equals("The SSH port 70000 is out of range: use 1-65535."));
+        UiFixture.await("the port's reason", 5, () -> hostReason.getText().equals("Port 70000 is out of range: use 1-65535 (SSH is usually 22)."));
         assertThat(next(robot).isDisabled()).isTrue();
         replace(robot, "#wizSshPort", String.valueOf(server.port()));
         paste(robot, "#wizUser", server.user());
