@@ -86,12 +86,17 @@ public final class Stageboard implements AutoCloseable {
     static final String DEFAULT_PROJECT = "default_project";
 
     public Stageboard(StageboardHome home, Catalog catalog) {
+        this(home, catalog, () -> null);
+    }
+
+    /** As {@link #Stageboard(StageboardHome, Catalog)}; {@code askSecretsPassphrase} gives the secrets' passphrase when it is needed and not in $STAGEBOARD_PASSPHRASE. */
+    public Stageboard(StageboardHome home, Catalog catalog, java.util.function.Supplier<char[]> askSecretsPassphrase) {
         this.home = home;
         this.catalog = catalog;
         ArtifactStore store = new ArtifactStore(home.artifactsDir());
         this.buildStage = new BuildStage(catalog, store, home.buildLogsDir(), home.workDir(), home.cachesDir(), new ProcessRunner());
         this.artifactMaintenance = new ArtifactMaintenance(catalog, store);
-        SecretBox box = SecretBox.open(home.secretKey(), home.passphraseFile(), passphrase());
+        SecretBox box = SecretBox.open(home.secretKey(), home.passphraseFile(), passphrase(), askSecretsPassphrase);
         this.configService = new ConfigService(catalog, box);
         this.releaseService = new ReleaseService(catalog, configService);
         this.passphrases = new KeyPassphrases(catalog, box);
@@ -111,10 +116,15 @@ public final class Stageboard implements AutoCloseable {
 
     /** Opens the catalog in the home folder. */
     public static Stageboard open(StageboardHome home) {
+        return open(home, () -> null);
+    }
+
+    /** Opens the catalog in the home folder; {@code askSecretsPassphrase} is asked for the secrets' passphrase when needed and not set. */
+    public static Stageboard open(StageboardHome home, java.util.function.Supplier<char[]> askSecretsPassphrase) {
         home.create();
         Catalog catalog = Catalog.open(home.catalogDir());
         catalog.recoverInterrupted();
-        return new Stageboard(home, catalog);
+        return new Stageboard(home, catalog, askSecretsPassphrase);
     }
 
     /** The catalog, for the engine's own package (and its tests): the window and the CLI go through the engine. */
