@@ -96,11 +96,14 @@ public final class FxmlDialog<T> {
         return dialog.showAndWait();
     }
 
-    private void fit() {
-        javafx.scene.Scene scene = dialog.getDialogPane().getScene();
-        if (scene != null && scene.getWindow() != null) {
-            scene.getWindow().sizeToScene();
-        }
+    /** Grows (or shrinks) the dialog to its content once it is laid out, e.g. after a note or a reason appeared. */
+    void fit() {
+        javafx.application.Platform.runLater(() -> {
+            javafx.scene.Scene scene = dialog.getDialogPane().getScene();
+            if (scene != null && scene.getWindow() != null) {
+                scene.getWindow().sizeToScene();
+            }
+        });
     }
 
     private static Label label(String id, String style) {

@@ -44,6 +44,7 @@ public final class HostEditDialog {
         unpinNote.setText(model.unpinNote());
         unpinNote.visibleProperty().bind(model.unpinsKey());
         unpinNote.managedProperty().bind(unpinNote.visibleProperty());
+        unpinNote.visibleProperty().addListener((o, was, now) -> dialog.fit());
         chooseKey.setOnAction(e -> {
             FileChooser chooser = new FileChooser();
             chooser.setTitle("Private key file");
