@@ -226,7 +226,7 @@ public final class Stageboard implements AutoCloseable {
         }
         int builds = catalog.projects().counts(current.id()).builds();
         if (builds > 0 && !force) {
-            throw new StageboardException("Project " + current.name() + " has " + builds + " builds; removing it deletes their records and"
+            throw new org.stageboard.core.ForceNeededException("Project " + current.name() + " has " + builds + " builds; removing it deletes their records and"
                     + " artifacts for good. To go ahead, remove it with --force.");
         }
         List<Path> files = catalog.projects().remove(current.id());
@@ -467,7 +467,7 @@ public final class Stageboard implements AutoCloseable {
         }
         EnvironmentRepository.Counts counts = catalog.environments().counts(current.id());
         if (counts.releases() > 0 && !force) {
-            throw new StageboardException("Environment " + current.name() + " has " + counts.releases() + " releases and " + counts.runs()
+            throw new org.stageboard.core.ForceNeededException("Environment " + current.name() + " has " + counts.releases() + " releases and " + counts.runs()
                     + " runs in its history; removing it loses that history for good (the audit trail stays). To go ahead, remove it with --force.");
         }
         catalog.environments().remove(current.id());
@@ -745,7 +745,7 @@ public final class Stageboard implements AutoCloseable {
         }
         int runs = catalog.hosts().runCount(current.id());
         if (runs > 0 && !force) {
-            throw new StageboardException("Host " + current.name() + " has " + runs + " runs in the history; removing it loses them for good"
+            throw new org.stageboard.core.ForceNeededException("Host " + current.name() + " has " + runs + " runs in the history; removing it loses them for good"
                     + " (the audit trail stays). To go ahead, remove it with --force.");
         }
         catalog.hosts().remove(current.id());

@@ -30,7 +30,8 @@ import org.testfx.framework.junit5.Start;
 /**
  * Fixing set-up from the window's menus on a real catalog: a host whose address has a typo is
  * edited (a host:port is refused as typed, Save disabled with the reason); an environment with a
- * host attached cannot be removed (the engine says which host), is removed once the host is detached.
+ * host attached cannot be removed (the engine says which host); once the host is detached it is
+ * removed after the window said which history goes with it.
  */
 @ExtendWith(ApplicationExtension.class)
 class SetupEditUiTest {
@@ -57,6 +58,7 @@ class SetupEditUiTest {
         staging = engine.addEnvironment(project, "staging", RunSettings.of("java Server.java", "http://127.0.0.1:8080/health"));
         host = engine.addHost("vps1", "127.0.0.l", server.port(), server.user(), server.clientKey(), server.baseDir().toString());
         engine.attachHost(staging, host);
+        engine.release(engine.build(project, "main", org.stageboard.core.Progress.NONE), staging);
         ui = UiFixture.show(stage, engine);
     }
 
@@ -102,7 +104,7 @@ class SetupEditUiTest {
     }
 
     @Test
-    void removingAnEnvironmentIsRefusedWhileAHostIsAttachedThenDetachAndRemove(FxRobot robot) {
+    void removingAnEnvironmentIsRefusedWhileAHostIsAttachedThenDetachAndRemoveAfterSayingWhatIsLost(FxRobot robot) {
         UiFixture.await("the project", 10, () -> ui.model.projectProperty().get() != null && !ui.model.environments().isEmpty());
         robot.clickOn("#environmentsMenu").clickOn("Remove environment…");
         UiFixture.await("the question", 10, () -> robot.lookup("#confirmRemove").tryQuery().isPresent());
@@ -124,6 +126,11 @@ class SetupEditUiTest {
         robot.clickOn("#environmentsMenu").clickOn("Remove environment…");
         UiFixture.await("the question", 10, () -> robot.lookup("#confirmRemove").tryQuery().isPresent());
         robot.clickOn("#confirmRemove");
+        UiFixture.await("what would be lost", 10, () -> robot.lookup("#confirmForceRemove").tryQuery().isPresent());
+        assertThat(robot.lookup("#confirmText").queryAs(Label.class).getText()).as("the engine's message")
+                .contains("Environment staging has 1 releases and 0 runs").doesNotContain("--force");
+        assertThat(engine.environments(project)).as("nothing removed before the answer").hasSize(1);
+        robot.clickOn("#confirmForceRemove");
         UiFixture.await("the environment removed", 10, () -> engine.environments(project).isEmpty());
         UiFixture.await("the notice", 10, () -> robot.lookup("#noticeText").queryAs(Label.class).getText().contains("Environment staging removed"));
         assertThat(engine.history(project, 10)).extracting(Event::action).contains("env.detach", "env.remove");

@@ -1,6 +1,7 @@
 package org.stageboard.ui.dialog;
 
 import java.util.function.Consumer;
+import org.stageboard.core.ForceNeededException;
 import org.stageboard.core.StageboardException;
 
 /**
@@ -23,15 +24,16 @@ public final class Removal {
 
     /**
      * Runs {@code remove} with force off (blocking: run it in the background). The engine refuses a
-     * removal that loses history with a message ending in how to force it; that one is NEEDS_FORCE.
+     * removal that loses history with a {@link ForceNeededException}; that one is NEEDS_FORCE.
      */
     public static Removal attempt(Consumer<Boolean> remove) {
         try {
             remove.accept(false);
             return new Removal(Outcome.REMOVED, "");
+        } catch (ForceNeededException e) {
+            return new Removal(Outcome.NEEDS_FORCE, e.getMessage());
         } catch (StageboardException e) {
-            String text = e.getMessage();
-            return text.contains("--force") ? new Removal(Outcome.NEEDS_FORCE, text) : new Removal(Outcome.REFUSED, text);
+            return new Removal(Outcome.REFUSED, e.getMessage());
         }
     }
 
