@@ -136,4 +136,32 @@ class SetupEditUiTest {
         assertThat(engine.history(project, 10)).extracting(Event::action).contains("env.detach", "env.remove");
         assertThat(engine.hosts()).as("the host stays saved").extracting(Host::name).containsExactly("vps1");
     }
+
+    @Test
+    void editProjectRefusesABadNameAsTypedThenSavesTheNewNameAndSteps(FxRobot robot) {
+        UiFixture.await("the project", 10, () -> ui.model.projectProperty().get() != null);
+        robot.clickOn("#projectMenu").clickOn("Edit project…");
+        UiFixture.await("the Edit project dialog", 10, () -> robot.lookup("#projectName").tryQuery().isPresent());
+        Label reason = robot.lookup("#dialogReason").queryAs(Label.class);
+        Button save = robot.lookup("#dialogConfirm").queryAs(Button.class);
+        TextField name = robot.lookup("#projectName").queryAs(TextField.class);
+        robot.clickOn(name);
+        robot.interact(name::clear);
+        robot.write("shop/api");
+        UiFixture.await("the name's reason", 5, () -> reason.getText().contains("cannot contain '/'"));
+        assertThat(save.isDisabled()).isTrue();
+        robot.interact(name::clear);
+        robot.write("shop");
+        javafx.scene.control.TextArea steps = robot.lookup("#projectSteps").queryAs(javafx.scene.control.TextArea.class);
+        robot.interact(() -> steps.setText("test: true\npackage: true"));
+        UiFixture.await("Save", 5, () -> !save.isDisabled());
+        robot.clickOn(save);
+
+        UiFixture.await("the dialog to close", 10, () -> robot.lookup("#projectName").tryQuery().isEmpty());
+        Project saved = engine.project("shop");
+        assertThat(saved.recipe().steps()).extracting(org.stageboard.core.RecipeStep::name).containsExactly("test", "package");
+        UiFixture.await("the chooser shows the new name", 10, () -> ui.model.projectProperty().get() != null
+                && ui.model.projectProperty().get().name().equals("shop"));
+        assertThat(engine.history(saved, 5).get(0).detail()).contains("name demo -> shop").contains("recipe");
+    }
 }
