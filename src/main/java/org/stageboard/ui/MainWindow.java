@@ -198,8 +198,8 @@ public final class MainWindow extends BorderPane implements CardActions {
 
     @Override
     public void deploy(Release release) {
-        DeployDialog.show(window(), model.deployDialog(release)).ifPresent(target -> keys.then(() -> target.allHosts()
-                ? model.engine().hosts(model.engine().environmentOf(release)) : List.of(target.host()), () -> {
+        keys.then(() -> model.engine().hosts(model.engine().environmentOf(release)), () ->
+                DeployDialog.show(window(), model.deployDialog(release)).ifPresent(target -> {
                     if (target.allHosts()) {
                         model.deployAll(release);
                     } else {

@@ -125,9 +125,9 @@ final class SetupActions {
 
     // --- menus -------------------------------------------------------------------------------
 
-    /** The project menu beside Add project…: edit and remove the shown project. */
+    /** The project menu beside Add project… ("Manage"): edit and remove the shown project. */
     MenuButton projectMenu() {
-        MenuButton menu = new MenuButton("Project");
+        MenuButton menu = new MenuButton("Manage");
         menu.setId("projectMenu");
         menu.getItems().addAll(item("Edit project…", "editProjectItem", this::editProject),
                 item("Remove project…", "removeProjectItem", this::removeProject));
