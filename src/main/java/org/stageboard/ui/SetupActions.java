@@ -125,10 +125,14 @@ final class SetupActions {
 
     // --- menus -------------------------------------------------------------------------------
 
-    /** The project menu beside Add project… ("Manage"): edit and remove the shown project. */
+    /** The project menu beside Add project… (a pencil): edit and remove the shown project. */
     MenuButton projectMenu() {
-        MenuButton menu = new MenuButton("Manage");
+        MenuButton menu = new MenuButton(null, new org.kordamp.ikonli.javafx.FontIcon("fth-edit-2"));
         menu.setId("projectMenu");
+        menu.setAccessibleText("Edit or remove the project");
+        javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip("Edit or remove the shown project: name, repository, branch, recipe.");
+        tip.setShowDelay(javafx.util.Duration.millis(400));
+        menu.setTooltip(tip);
         menu.getItems().addAll(item("Edit project…", "editProjectItem", this::editProject),
                 item("Remove project…", "removeProjectItem", this::removeProject));
         return menu;
