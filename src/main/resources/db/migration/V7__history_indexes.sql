@@ -33,16 +33,16 @@ CREATE TABLE ledger_imports (
     imported_at     TIMESTAMP WITH TIME ZONE NOT NULL,
     CONSTRAINT ledger_imports_line UNIQUE (environment_id, host_id, line_key)
 );
-CREATE INDEX ledger_imports_at ON ledger_imports (at);
+CREATE INDEX ledger_imports_at ON ledger_imports (at, id);
 CREATE INDEX ledger_imports_actor ON ledger_imports (actor);
 
--- History pages are newest first and filtered by time, who and status.
-CREATE INDEX runs_started ON runs (started_at);
+-- History pages are newest first (read in the order of these time indexes) and filtered by time, who and status.
+CREATE INDEX runs_started ON runs (started_at, id);
 CREATE INDEX runs_actor ON runs (actor, started_at);
-CREATE INDEX releases_created ON releases (created_at);
+CREATE INDEX releases_created ON releases (created_at, id);
 CREATE INDEX releases_environment_created ON releases (environment_id, created_at);
 CREATE INDEX releases_actor ON releases (actor, created_at);
-CREATE INDEX builds_started ON builds (project_id, started_at);
+CREATE INDEX builds_time ON builds (started_at, id);
 CREATE INDEX builds_actor ON builds (actor, started_at);
 CREATE INDEX builds_commit ON builds (commit_sha);
 CREATE INDEX releases_build ON releases (build_id);

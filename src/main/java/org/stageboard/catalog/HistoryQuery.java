@@ -55,8 +55,17 @@ public final class HistoryQuery {
         for (Part part : Part.values()) {
             String where = part.where(projectId, filter, params);
             if (where != null) {
-                parts.add("(SELECT " + part.select + " FROM " + part.from + " WHERE " + where + " ORDER BY " + part.time + " DESC, "
-                        + part.idColumn + " DESC LIMIT " + ((long) offset + limit) + ")");
+                // The newest ids first, read in the order of the part's time index (no sort of the whole table), each row's
+                // filter checked by key; then the columns of those few rows only.
+                // Without a search: the part's time index read newest first, each row checked by key (no sort of the whole
+                // table). A search finds few rows through the matching builds' indexes: the plain join then.
+                String newest = filter.search() == null
+                        ? "SELECT t.id FROM " + part.table + " t USE INDEX (" + part.timeIndex + ") WHERE EXISTS (SELECT 1 FROM "
+                                + part.from + " WHERE " + part.idColumn + " = t.id AND " + where + ") ORDER BY t." + part.timeColumn
+                                + " DESC, t.id DESC LIMIT " + ((long) offset + limit)
+                        : "SELECT " + part.idColumn + " FROM " + part.from + " WHERE " + where + " ORDER BY " + part.time + " DESC, "
+                                + part.idColumn + " DESC LIMIT " + ((long) offset + limit);
+                parts.add("(SELECT " + part.select + " FROM " + part.from + " WHERE " + part.idColumn + " IN (" + newest + "))");
             }
         }
         if (parts.isEmpty()) {
@@ -109,6 +118,9 @@ public final class HistoryQuery {
         final String from;
         final String time;
         final String idColumn;
+        final String table;
+        final String timeIndex;
+        final String timeColumn;
         final String project;
         final String environment;
         final String host;
@@ -118,6 +130,7 @@ public final class HistoryQuery {
         final String message;
         final String version;
         final String label;
+        final String buildColumn;
 
         Part(HistoryKind kind, String select, String from, String time, String idColumn, String project, String environment, String host,
              String status, String actor, String sha, String message, String version, String label) {
@@ -126,6 +139,14 @@ public final class HistoryQuery {
             this.from = from;
             this.time = time;
             this.idColumn = idColumn;
+            this.table = from.substring(0, from.indexOf(' '));
+            this.timeIndex = switch (kind) {
+                case RUN -> "runs_started";
+                case RELEASE -> "releases_created";
+                case BUILD -> "builds_time";
+                case IMPORTED -> "ledger_imports_at";
+            };
+            this.timeColumn = time.substring(time.indexOf('.') + 1);
             this.project = project;
             this.environment = environment;
             this.host = host;
@@ -135,6 +156,11 @@ public final class HistoryQuery {
             this.message = message;
             this.version = version;
             this.label = label;
+            this.buildColumn = switch (kind) {
+                case RUN, RELEASE -> "r.build_id";
+                case BUILD -> "b.id";
+                case IMPORTED -> "(SELECT b3.id FROM builds b3 WHERE b3.project_id = e.project_id AND b3.commit_sha = a.commit_sha LIMIT 1)";
+            };
         }
 
         /** The expressions of a select, each named after its column in {@link #COLUMNS} (split at top-level commas). */
@@ -208,14 +234,21 @@ public final class HistoryQuery {
                 mine.add(utc(f.until()));
             }
             if (f.search() != null) {
+                // The builds whose commit matches (a few thousand rows at most), then what was made of them by index.
                 String search = f.search().strip();
                 List<String> any = new ArrayList<>();
+                StringBuilder builds = new StringBuilder("SELECT b2.id FROM builds b2 LEFT JOIN commits c2 ON c2.project_id = b2.project_id"
+                        + " AND c2.sha = b2.commit_sha WHERE b2.project_id = ? AND (");
+                List<Object> buildParams = new ArrayList<>();
+                buildParams.add(projectId);
                 if (SHA.matcher(search).matches()) {
-                    any.add(sha + " LIKE ?");
-                    mine.add(search.toLowerCase(Locale.ROOT) + "%");
+                    builds.append("b2.commit_sha LIKE ? OR ");
+                    buildParams.add(search.toLowerCase(Locale.ROOT) + "%");
                 }
-                any.add("LOWER(" + message + ") LIKE ? ESCAPE '\\'");
-                mine.add("%" + likeEscape(search.toLowerCase(Locale.ROOT)) + "%");
+                builds.append("LOWER(c2.message) LIKE ? ESCAPE '\\')");
+                buildParams.add("%" + likeEscape(search.toLowerCase(Locale.ROOT)) + "%");
+                any.add(buildColumn + " IN (" + builds + ")");
+                mine.addAll(buildParams);
                 Matcher release = RELEASE.matcher(search);
                 if (release.matches() && version != null) {
                     any.add("(" + environment + " = ? AND " + version + " = ?)");
