@@ -160,6 +160,11 @@ public final class History {
     /** Run outcomes that count as a failed deploy. */
     static final Set<String> FAILED = Set.of("FAILED", "ROLLED_BACK", "APP_DOWN", "INTERRUPTED");
 
+    /** True for a status that counts as failed in the charts (failed, rolled back, app down, interrupted; a failed build too). */
+    public static boolean failedOutcome(String status) {
+        return status != null && FAILED.contains(status);
+    }
+
     private static Duration median(List<HistoryCharts.Sample> samples) {
         if (samples.isEmpty()) {
             return null;
