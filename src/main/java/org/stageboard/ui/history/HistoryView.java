@@ -58,6 +58,7 @@ public final class HistoryView {
     @FXML private Button next;
     @FXML private Label message;
     @FXML private Button importLedgers;
+    @FXML private Button showOnBoard;
     @FXML private Button exportCsv;
     @FXML private Button exportJson;
 
@@ -183,6 +184,13 @@ public final class HistoryView {
         pageText.textProperty().bind(model.pageTextProperty());
         message.textProperty().bind(model.messageProperty());
         importLedgers.setOnAction(e -> model.importLedgers());
+        showOnBoard.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        showOnBoard.setOnAction(e -> model.showOnBoard(table.getSelectionModel().getSelectedItem()));
+        table.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER) {
+                model.showOnBoard(table.getSelectionModel().getSelectedItem());
+            }
+        });
         exportCsv.setOnAction(e -> export("csv"));
         exportJson.setOnAction(e -> export("json"));
         drawChart();
