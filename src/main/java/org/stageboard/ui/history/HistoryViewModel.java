@@ -281,6 +281,7 @@ public final class HistoryViewModel {
         HistoryFilter filter = applied;
         long asked = ++generation;
         busy.set(true);
+        message.set("Reading the history…");
         executor.call(() -> new Loaded(engine.history().page(p, filter, pageNumber * PAGE_SIZE, PAGE_SIZE),
                 withTotals ? engine.history().count(p, filter) : null,
                 withTotals ? engine.history().charts(p, filter, zone) : null), loaded -> {
