@@ -114,6 +114,8 @@ public final class HistoryViewModel {
     private Consumer<String> onShowOnBoard = sha -> { };
     private HistoryFilter applied = HistoryFilter.ALL;
     private long generation;
+    /** What to say once the next load has finished (the outcome of an import), instead of nothing. */
+    private String afterLoad = "";
 
     public HistoryViewModel(Stageboard engine, TaskExecutor executor, Supplier<Project> project, ZoneId zone) {
         this.engine = engine;
@@ -298,7 +300,8 @@ public final class HistoryViewModel {
                     long pages = Math.max(1, (total.get() + PAGE_SIZE - 1) / PAGE_SIZE);
                     pageText.set("page " + (pageNumber + 1) + " of " + pages + " · " + String.format(Locale.ROOT, "%,d", total.get())
                             + " row" + (total.get() == 1 ? "" : "s"));
-                    message.set("");
+                    message.set(afterLoad);
+                    afterLoad = "";
                 }, e -> {
                     if (asked == generation) {
                         failed(e);
@@ -337,8 +340,9 @@ public final class HistoryViewModel {
         message.set("Reading the hosts' ledgers…");
         executor.call(() -> engine.history().importLedgers(p), (LedgerImport result) -> {
             busy.set(false);
+            afterLoad = result.describe();
+            message.set(afterLoad);
             reload();
-            message.set(result.describe());
         }, this::failed);
     }
 
