@@ -1164,6 +1164,9 @@ public final class Stageboard implements AutoCloseable {
                 catalog.environments().hostIdsByEnvironment(project.id()));
     }
 
+    /** The history of runs, builds and releases: filtered pages, charts, exports, teammates' deploys from the hosts' ledgers. */
+    public History history() { return new History(catalog, configService, runStage); }
+
     /** The audit trail of a project, newest first. */
     public List<Event> history(Project project, int limit) {
         return catalog.events().forProject(project.name(), limit);

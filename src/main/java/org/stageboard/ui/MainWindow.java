@@ -52,7 +52,7 @@ public final class MainWindow extends BorderPane implements CardActions {
         this.hostActions = new HostActions(model, this::window, keys);
         getStyleClass().add("main-window");
         setTop(new VBox(toolbar(), new NoticeBar(model)));
-        setCenter(new BoardView(model.board(), this));
+        setCenter(org.stageboard.ui.history.HistoryView.install(new BoardView(model.board(), this), model, model.board()::selectCommit));
         setBottom(new VBox(new TaskPane(model.tasks(), task -> LogWindow.follow(window(), task)), new StatusBar(model)));
         model.live().start(LiveBoard.PERIOD);
         org.stageboard.ui.task.TaskToasts.install(model.tasks(), this::window);
