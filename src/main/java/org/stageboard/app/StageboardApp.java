@@ -73,6 +73,7 @@ public final class StageboardApp extends Application {
         WindowPlacement.restore(stage, prefs);
         WindowPlacement.rememberOnClose(stage, model, engine.home().root(), prefs);
         stage.show();
+        ReadyProbe.install(model);
         model.start(prefs.project().orElse(null));
     }
 
