@@ -96,6 +96,7 @@ public final class EnvironmentRepository {
             Jdbc.update(c, "DELETE FROM config_entries WHERE config_version_id IN (SELECT id FROM config_versions WHERE environment_id = ?)", id);
             Jdbc.update(c, "DELETE FROM config_versions WHERE environment_id = ?", id);
             Jdbc.update(c, "DELETE FROM host_readings WHERE environment_id = ?", id);
+            Jdbc.update(c, "DELETE FROM ledger_imports WHERE environment_id = ?", id);
             Jdbc.update(c, "DELETE FROM environment_hosts WHERE environment_id = ?", id);
             Jdbc.update(c, "DELETE FROM environments WHERE id = ?", id);
             return null;

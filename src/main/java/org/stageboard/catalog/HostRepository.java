@@ -63,6 +63,7 @@ public final class HostRepository {
     public void remove(long id) {
         jdbc.inTransaction(c -> {
             Jdbc.update(c, "DELETE FROM host_readings WHERE host_id = ?", id);
+            Jdbc.update(c, "DELETE FROM ledger_imports WHERE host_id = ?", id);
             Jdbc.update(c, "DELETE FROM runs WHERE host_id = ?", id);
             Jdbc.update(c, "DELETE FROM environment_hosts WHERE host_id = ?", id);
             Jdbc.update(c, "DELETE FROM hosts WHERE id = ?", id);

@@ -79,6 +79,7 @@ public final class ProjectRepository {
             Jdbc.update(c, "DELETE FROM build_steps WHERE build_id IN (SELECT id FROM builds WHERE project_id = ?)", id);
             Jdbc.update(c, "DELETE FROM builds WHERE project_id = ?", id);
             Jdbc.update(c, "DELETE FROM artifacts WHERE project_id = ?", id);
+            Jdbc.update(c, "DELETE FROM commits WHERE project_id = ?", id);
             Jdbc.update(c, "DELETE FROM projects WHERE id = ?", id);
             return files;
         });
