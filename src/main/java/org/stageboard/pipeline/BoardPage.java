@@ -12,7 +12,7 @@ import java.util.Map;
 public record BoardPage(int commits, int builds, int releases, Map<Long, Integer> releasesByEnvironment) {
 
     /** What the board reads at first: enough to fill a screen, bounded whatever the catalog's size. */
-    public static final BoardPage FIRST = new BoardPage(200, 100, 5, Map.of());
+    public static final BoardPage FIRST = new BoardPage(100, 100, 5, Map.of());
 
     public BoardPage {
         if (commits < 1 || builds < 1 || releases < 1) {

@@ -66,6 +66,7 @@ public final class MainViewModel {
         this.executor = executor;
         this.tasks = new TaskList(executor);
         this.board = new BoardViewModel(clock);
+        board.onPageChanged(this::refresh);
         this.hosts = new HostsViewModel(engine, executor, board, clock, notice::set, this::fail);
         this.closeGuard = new CloseGuard(tasks);
         this.releaseActions = new ReleaseActions(engine, executor, tasks, notice::set, this::refresh);
@@ -154,6 +155,7 @@ public final class MainViewModel {
         project.set(next);
         if (changed) {
             board.clearSelection();
+            board.resetPage();
             board.apply(null);
             board.clearHostReadings();
         }
@@ -184,7 +186,8 @@ public final class MainViewModel {
             return;
         }
         long ticket = refreshes.incrementAndGet();
-        executor.call(() -> engine.board(current, COMMIT_LIMIT), snapshot -> {
+        org.stageboard.pipeline.BoardPage page = board.page();
+        executor.call(() -> engine.board(current, page), snapshot -> {
             if (ticket == refreshes.get() && project.get() != null && project.get().id() == current.id()) {
                 board.apply(snapshot);
             }
