@@ -249,6 +249,15 @@ public final class BoardViewModel {
             return "deploying " + (release == null ? "" : release.label() + " ") + "· started "
                     + Formats.clock(running.get(0).startedAt(), clock.instant(), clock.getZone()) + " by " + running.get(0).actor();
         }
+        Optional<Run> down = shown.runs().stream().filter(r -> r.hostId() == slot.host().id() && r.status() == RunStatus.APP_DOWN)
+                .filter(r -> shown.release(r.releaseId()).map(x -> x.environmentId() == slot.environment().id()).orElse(false))
+                .findFirst();
+        if (down.isPresent()) {
+            Run run = down.get();
+            Instant at = run.finishedAt() == null ? run.startedAt() : run.finishedAt();
+            return "catalog: app down since " + Formats.clock(at, clock.instant(), clock.getZone())
+                    + " — the last run left the host without a running app (Recent runs has its log)";
+        }
         return shown.liveRun(slot.environment().id(), slot.host().id()).map(run -> {
             Release release = shown.releaseOf(run);
             Instant since = run.finishedAt() == null ? run.startedAt() : run.finishedAt();

@@ -21,6 +21,10 @@ final class RecentRunsPopup {
     private RecentRunsPopup() {
     }
 
+    private static Node row(Label text) {
+        return text;
+    }
+
     static void open(Node owner, HostSlot slot, BoardViewModel board, CardActions actions) {
         actions.recentRuns(slot, runs -> show(owner, slot, runs, board, actions));
     }
@@ -49,6 +53,13 @@ final class RecentRunsPopup {
             text.getStyleClass().add("recent-run-text");
             if (card != null) {
                 text.getStyleClass().add(card.state().styleClass());
+            }
+            if (run.message() != null && !run.message().isBlank()) {
+                javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip(run.message());
+                tip.setWrapText(true);
+                tip.setMaxWidth(520);
+                tip.setShowDuration(javafx.util.Duration.seconds(60));
+                javafx.scene.control.Tooltip.install(row(text), tip);
             }
             Region gap = new Region();
             HBox.setHgrow(gap, Priority.ALWAYS);
