@@ -14,7 +14,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
-import javafx.scene.input.MouseDragEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -36,11 +35,16 @@ public final class BoardView extends BorderPane {
 
     /** Node property holding a node's journey key (see {@link Journey}). */
     static final String KEY = "journey-key";
+    private static final String DROP = "drop-target";
 
     private final BoardViewModel board;
     private final CardActions actions;
     private final JourneyPaths paths;
     private boolean syncing;
+    private Card pressed;
+    private double pressX;
+    private double pressY;
+    private Node hovered;
 
     @FXML private StackPane surface;
     @FXML private HBox lanes;
@@ -86,6 +90,7 @@ public final class BoardView extends BorderPane {
         bindReleases();
         bindRuns();
         bindDetails();
+        followDrags();
         addEventFilter(KeyEvent.KEY_PRESSED, this::key);
         addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
             if (!(e.getTarget() instanceof javafx.scene.control.ButtonBase)) {
@@ -228,23 +233,12 @@ public final class BoardView extends BorderPane {
         view.getProperties().put(KEY, Journey.of(card));
         // A filter, so that pressing a card's own button selects the card too.
         view.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> board.selectCard(card));
-        view.setOnDragDetected(e -> {
-            if (e.isPrimaryButtonDown() && board.startDrag(card)) {
-                view.startFullDrag();
-                paths.ghost(card.title(), e.getSceneX(), e.getSceneY());
+        view.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
+            if (e.isPrimaryButtonDown()) {
+                pressed = card;
+                pressX = e.getSceneX();
+                pressY = e.getSceneY();
             }
-            e.consume();
-        });
-        view.setOnMouseDragged(e -> {
-            if (board.dragged() != null) {
-                paths.ghost(card.title(), e.getSceneX(), e.getSceneY());
-            }
-        });
-        view.setOnMouseReleased(e -> {
-            if (board.dragged() != null) {
-                board.endDrag();
-            }
-            paths.ghost(null, 0, 0);
         });
         view.show(board.highlightOf(card), card.sameAs(board.selectedCardProperty().get()));
         return view;
@@ -382,25 +376,86 @@ public final class BoardView extends BorderPane {
     // --- drag and drop ----------------------------------------------------------------------
 
     /** A row or slot a dragged card can be dropped on; the view model says what the drop means. */
-    private void dropTarget(Node node, DropTarget target) {
-        node.addEventHandler(MouseDragEvent.MOUSE_DRAG_ENTERED, e -> {
-            if (board.dragged() != null) {
-                node.getStyleClass().removeAll("drop-ok", "drop-refused");
-                node.getStyleClass().add(board.hover(target).allowed() ? "drop-ok" : "drop-refused");
+    private static void dropTarget(Node node, DropTarget target) {
+        node.getProperties().put(DROP, target);
+    }
+
+    /**
+     * Dragging is a press on a build or release card, a move beyond a few pixels and a release
+     * over a row or host slot: followed on the whole board from the events' pick results, so it
+     * works the same with a mouse, a touchpad or a test robot.
+     */
+    private void followDrags() {
+        addEventFilter(MouseEvent.MOUSE_DRAGGED, this::dragMoved);
+        addEventFilter(MouseEvent.MOUSE_MOVED, e -> {
+            if (e.isPrimaryButtonDown()) {
+                dragMoved(e);
             }
         });
-        node.addEventHandler(MouseDragEvent.MOUSE_DRAG_EXITED, e -> node.getStyleClass().removeAll("drop-ok", "drop-refused"));
-        node.addEventHandler(MouseDragEvent.MOUSE_DRAG_RELEASED, e -> {
-            node.getStyleClass().removeAll("drop-ok", "drop-refused");
-            Card card = board.dragged();
+        addEventFilter(MouseEvent.MOUSE_RELEASED, e -> {
+            Card card = pressed;
+            pressed = null;
             if (card == null) {
                 return;
             }
-            e.consume();
+            boolean moved = board.dragged() == card || (far(e) && board.startDrag(card));
+            hover(null);
             paths.ghost(null, 0, 0);
+            if (!moved) {
+                board.endDrag();
+                return;
+            }
+            Node node = targetAt(e);
+            if (node == null) {
+                board.endDrag();
+                return;
+            }
+            DropTarget target = (DropTarget) node.getProperties().get(DROP);
             DropDecision decision = board.drop(target);
-            act(card, target, decision);
+            // After this release has been handled: a dialog opened from within it would take the press state with it.
+            javafx.application.Platform.runLater(() -> act(card, target, decision));
         });
+    }
+
+    private void dragMoved(MouseEvent e) {
+        if (pressed == null) {
+            return;
+        }
+        if (board.dragged() == null && (!far(e) || !board.startDrag(pressed))) {
+            return;
+        }
+        paths.ghost(pressed.title(), e.getSceneX(), e.getSceneY());
+        Node node = targetAt(e);
+        hover(node);
+        if (node != null) {
+            board.hover((DropTarget) node.getProperties().get(DROP));
+        }
+    }
+
+    private boolean far(MouseEvent e) {
+        return Math.hypot(e.getSceneX() - pressX, e.getSceneY() - pressY) > 6;
+    }
+
+    private void hover(Node node) {
+        if (hovered != null && hovered != node) {
+            hovered.getStyleClass().removeAll("drop-ok", "drop-refused");
+        }
+        hovered = node;
+        if (node != null) {
+            node.getStyleClass().removeAll("drop-ok", "drop-refused");
+            boolean ok = board.decideDrop(board.dragged(), (DropTarget) node.getProperties().get(DROP)).allowed();
+            node.getStyleClass().add(ok ? "drop-ok" : "drop-refused");
+        }
+    }
+
+    /** The innermost row or slot under the pointer, or null. */
+    private static Node targetAt(MouseEvent e) {
+        for (Node n = e.getPickResult().getIntersectedNode(); n != null; n = n.getParent()) {
+            if (n.getProperties().get(DROP) instanceof DropTarget) {
+                return n;
+            }
+        }
+        return null;
     }
 
     private void act(Card card, DropTarget target, DropDecision decision) {
