@@ -58,6 +58,7 @@ final class AppControlCommands {
             Stageboard engine = context.engine();
             Environment e = context.environment(project.name, env.name);
             List<Host> hosts = context.hosts(e, host);
+            context.unlockKeys(hosts);
             Progress progress = context.progress(verbose);
             List<Run> runs = new ArrayList<>();
             for (Host h : hosts) {

@@ -30,23 +30,36 @@ final class CliContext implements AutoCloseable {
     private final PrintWriter out;
     private final PrintWriter err;
     private final boolean ownsProcess;
+    private final Terminal terminal;
     private Stageboard engine;
     private Interrupts interrupts;
     private BufferedReader in;
     private volatile boolean cancellable;
     private volatile boolean cancelled;
 
+    /** Where secrets are typed without echo: the process's console. */
+    interface Terminal {
+        /** The line typed after {@code prompt}, not echoed; null at the end of input. */
+        char[] readPassword(String prompt);
+    }
+
     CliContext(StageboardHome home, InputStream in, PrintWriter out, PrintWriter err, boolean ownsProcess) {
+        this(home, in, out, err, ownsProcess, ownsProcess && System.console() != null ? prompt -> System.console().readPassword("%s", prompt) : null);
+    }
+
+    /** @param terminal where passphrases are asked for; null when there is no terminal (then they come from the environment) */
+    CliContext(StageboardHome home, InputStream in, PrintWriter out, PrintWriter err, boolean ownsProcess, Terminal terminal) {
         this.home = home;
         this.inStream = in;
         this.out = out;
         this.err = err;
         this.ownsProcess = ownsProcess;
+        this.terminal = terminal;
     }
 
     Stageboard engine() {
         if (engine == null) {
-            engine = Stageboard.open(home);
+            engine = Stageboard.open(home, this::secretsPassphrase);
             if (ownsProcess) {
                 interrupts = Interrupts.install(this::cancel);
             }
@@ -120,19 +133,41 @@ final class CliContext implements AutoCloseable {
     }
 
     /**
+     * The passphrase that seals this catalog's secrets, asked for at a terminal the first time a
+     * secret is used when $STAGEBOARD_PASSPHRASE is not set; null without a terminal (the engine then
+     * says to set $STAGEBOARD_PASSPHRASE).
+     */
+    private char[] secretsPassphrase() {
+        if (terminal == null) {
+            return null;
+        }
+        return terminal.readPassword("Passphrase of Stageboard's secrets (" + home.passphraseFile() + "): ");
+    }
+
+    /**
      * At a terminal, asks for the passphrase of each host key that has one not yet known (not
-     * stored, not in $STAGEBOARD_KEY_PASSPHRASE) and checks it; elsewhere leaves it to the
-     * connection, which then says how to give it.
+     * stored, not in $STAGEBOARD_KEY_PASSPHRASE) and checks it, asking again after a wrong one (three
+     * tries); elsewhere leaves it to the connection, which then says how to give it.
      */
     void unlockKeys(List<Host> hosts) {
-        if (!interactive()) {
+        if (terminal == null) {
             return;
         }
         for (Host host : hosts) {
-            if (engine().keyNeedsPassphrase(host)) {
-                char[] passphrase = System.console().readPassword("Passphrase for %s (host %s): ", host.privateKey(), host.name());
-                if (passphrase != null) {
+            for (int attempt = 1; engine().keyNeedsPassphrase(host); attempt++) {
+                char[] passphrase = terminal.readPassword("Passphrase for " + host.privateKey() + " (host " + host.name() + "): ");
+                if (passphrase == null) {
+                    return;
+                }
+                try {
                     engine().unlockKey(host, passphrase);
+                } catch (org.stageboard.core.KeyPassphraseException e) {
+                    if (attempt == 3) {
+                        throw e;
+                    }
+                    line("wrong passphrase: it does not open " + host.privateKey() + "; try again.");
+                } finally {
+                    java.util.Arrays.fill(passphrase, '\0');
                 }
             }
         }
@@ -150,8 +185,8 @@ final class CliContext implements AutoCloseable {
             }
             return line.toCharArray();
         }
-        if (interactive()) {
-            return System.console().readPassword("%s", prompt);
+        if (terminal != null) {
+            return terminal.readPassword(prompt);
         }
         return null;
     }

@@ -44,6 +44,7 @@ final class ExecCommand implements Callable<Integer> {
         Stageboard engine = context.engine();
         Environment e = context.environment(project.name, env.name);
         List<Host> hosts = context.hosts(e, host);
+        context.unlockKeys(hosts);
         Host target = hosts.get(0);
         if (host == null && hosts.size() > 1) {
             context.err().println("running on " + target.name() + " (the first of " + hosts.size() + " hosts; choose with --host)");

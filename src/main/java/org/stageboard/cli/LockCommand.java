@@ -35,6 +35,7 @@ final class LockCommand {
         public Integer call() {
             Environment e = context.environment(project.name, env.name);
             List<Host> hosts = context.hosts(e, host);
+            context.unlockKeys(hosts);
             int code = 0;
             for (Host h : hosts) {
                 try {
@@ -76,6 +77,7 @@ final class LockCommand {
         public Integer call() {
             Environment e = context.environment(project.name, env.name);
             Host h = context.hosts(e, host).get(0);
+            context.unlockKeys(List.of(h));
             LockInfo lock = context.engine().lock(e, h).orElse(null);
             if (lock == null) {
                 context.out().println(h.name() + "  " + e.name() + "  free: nothing to break");

@@ -54,6 +54,7 @@ final class LogsCommand implements Callable<Integer> {
         Stageboard engine = context.engine();
         Environment e = context.environment(project.name, env.name);
         List<Host> hosts = context.hosts(e, host);
+        context.unlockKeys(hosts);
         Progress progress = context.progress(false);
         boolean prefix = hosts.size() > 1;
         ExecutorService pool = Executors.newFixedThreadPool(hosts.size());

@@ -53,6 +53,7 @@ final class RollbackCommand implements Callable<Integer> {
         Stageboard engine = context.engine();
         Environment e = context.environment(project.name, env.name);
         List<Host> hosts = context.hosts(e, host);
+        context.unlockKeys(hosts);
         Release requested = to == null ? null : engine.release(e, to);
         boolean everyHostHasATarget = true;
         Map<Host, Integer> targets = new LinkedHashMap<>();

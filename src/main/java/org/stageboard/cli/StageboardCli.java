@@ -55,6 +55,11 @@ public final class StageboardCli implements Runnable {
         return execute(new CliContext(home, in, out, err, false), args);
     }
 
+    /** As above, with passphrases asked for at {@code terminal} as at a console (tests). */
+    static int execute(StageboardHome home, InputStream in, PrintWriter out, PrintWriter err, CliContext.Terminal terminal, String... args) {
+        return execute(new CliContext(home, in, out, err, false, terminal), args);
+    }
+
     private static int execute(CliContext opened, String... args) {
         PrintWriter out = opened.out();
         PrintWriter err = opened.err();

@@ -86,12 +86,17 @@ public final class Stageboard implements AutoCloseable {
     static final String DEFAULT_PROJECT = "default_project";
 
     public Stageboard(StageboardHome home, Catalog catalog) {
+        this(home, catalog, () -> null);
+    }
+
+    /** As {@link #Stageboard(StageboardHome, Catalog)}; {@code askSecretsPassphrase} gives the secrets' passphrase when it is needed and not in $STAGEBOARD_PASSPHRASE. */
+    public Stageboard(StageboardHome home, Catalog catalog, java.util.function.Supplier<char[]> askSecretsPassphrase) {
         this.home = home;
         this.catalog = catalog;
         ArtifactStore store = new ArtifactStore(home.artifactsDir());
         this.buildStage = new BuildStage(catalog, store, home.buildLogsDir(), home.workDir(), home.cachesDir(), new ProcessRunner());
         this.artifactMaintenance = new ArtifactMaintenance(catalog, store);
-        SecretBox box = SecretBox.open(home.secretKey(), home.passphraseFile(), passphrase());
+        SecretBox box = SecretBox.open(home.secretKey(), home.passphraseFile(), passphrase(), askSecretsPassphrase);
         this.configService = new ConfigService(catalog, box);
         this.releaseService = new ReleaseService(catalog, configService);
         this.passphrases = new KeyPassphrases(catalog, box);
@@ -111,10 +116,15 @@ public final class Stageboard implements AutoCloseable {
 
     /** Opens the catalog in the home folder. */
     public static Stageboard open(StageboardHome home) {
+        return open(home, () -> null);
+    }
+
+    /** Opens the catalog in the home folder; {@code askSecretsPassphrase} is asked for the secrets' passphrase when needed and not set. */
+    public static Stageboard open(StageboardHome home, java.util.function.Supplier<char[]> askSecretsPassphrase) {
         home.create();
         Catalog catalog = Catalog.open(home.catalogDir());
         catalog.recoverInterrupted();
-        return new Stageboard(home, catalog);
+        return new Stageboard(home, catalog, askSecretsPassphrase);
     }
 
     /** The catalog, for the engine's own package (and its tests): the window and the CLI go through the engine. */
@@ -216,7 +226,7 @@ public final class Stageboard implements AutoCloseable {
         }
         int builds = catalog.projects().counts(current.id()).builds();
         if (builds > 0 && !force) {
-            throw new StageboardException("Project " + current.name() + " has " + builds + " builds; removing it deletes their records and"
+            throw new org.stageboard.core.ForceNeededException("Project " + current.name() + " has " + builds + " builds; removing it deletes their records and"
                     + " artifacts for good. To go ahead, remove it with --force.");
         }
         List<Path> files = catalog.projects().remove(current.id());
@@ -457,7 +467,7 @@ public final class Stageboard implements AutoCloseable {
         }
         EnvironmentRepository.Counts counts = catalog.environments().counts(current.id());
         if (counts.releases() > 0 && !force) {
-            throw new StageboardException("Environment " + current.name() + " has " + counts.releases() + " releases and " + counts.runs()
+            throw new org.stageboard.core.ForceNeededException("Environment " + current.name() + " has " + counts.releases() + " releases and " + counts.runs()
                     + " runs in its history; removing it loses that history for good (the audit trail stays). To go ahead, remove it with --force.");
         }
         catalog.environments().remove(current.id());
@@ -735,7 +745,7 @@ public final class Stageboard implements AutoCloseable {
         }
         int runs = catalog.hosts().runCount(current.id());
         if (runs > 0 && !force) {
-            throw new StageboardException("Host " + current.name() + " has " + runs + " runs in the history; removing it loses them for good"
+            throw new org.stageboard.core.ForceNeededException("Host " + current.name() + " has " + runs + " runs in the history; removing it loses them for good"
                     + " (the audit trail stays). To go ahead, remove it with --force.");
         }
         catalog.hosts().remove(current.id());

@@ -55,10 +55,20 @@ public final class SecretBox {
      * passphrase file is made); else the key file. {@code passphrase} may be null.
      */
     public static SecretBox open(Path keyFile, Path passphraseFile, char[] passphrase) {
-        char[] copy = passphrase == null || passphrase.length == 0 ? null : passphrase.clone();
+        return open(keyFile, passphraseFile, passphrase, () -> null);
+    }
+
+    /**
+     * As {@link #open(Path, Path, char[])}; when the secrets are sealed with a passphrase and none
+     * was given, {@code ask} is asked for it the first time a secret is used (e.g. at a terminal;
+     * it may give null). A wrong answer fails that use, and the next use asks again.
+     */
+    public static SecretBox open(Path keyFile, Path passphraseFile, char[] passphrase, java.util.function.Supplier<char[]> ask) {
+        char[] given = passphrase == null || passphrase.length == 0 ? null : passphrase.clone();
         return new SecretBox(() -> {
-            if (Files.exists(passphraseFile) || copy != null && !Files.exists(keyFile)) {
-                if (copy == null) {
+            if (Files.exists(passphraseFile) || given != null && !Files.exists(keyFile)) {
+                char[] copy = given != null ? given : ask.get();
+                if (copy == null || copy.length == 0) {
                     throw new StageboardException("This catalog's secrets are protected by a passphrase (" + passphraseFile
                             + "): set STAGEBOARD_PASSPHRASE to it and try again.");
                 }

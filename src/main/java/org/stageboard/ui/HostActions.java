@@ -13,10 +13,12 @@ final class HostActions {
 
     private final MainViewModel model;
     private final Supplier<Window> window;
+    private final KeyUnlock keys;
 
-    HostActions(MainViewModel model, Supplier<Window> window) {
+    HostActions(MainViewModel model, Supplier<Window> window, KeyUnlock keys) {
         this.model = model;
         this.window = window;
+        this.keys = keys;
     }
 
     /** Reads the lock from the host, shows who holds it and why it looks stale, and breaks it on OK. */
@@ -37,6 +39,10 @@ final class HostActions {
 
     /** Reads which release a rollback would activate; shows it and rolls back on OK, or says why it cannot. */
     void rollback(HostSlot slot) {
+        keys.then(slot.host(), () -> rollbackUnlocked(slot));
+    }
+
+    private void rollbackUnlocked(HostSlot slot) {
         String where = slot.environment().name() + " on " + slot.host().name();
         model.notify(Notice.info("Reading the ledger of " + slot.host().name() + ": which release would a rollback activate?"));
         model.hosts().rollbackChoice(slot.environment(), slot.host(), choice -> {
@@ -58,19 +64,19 @@ final class HostActions {
         if (Confirm.ask(window.get(), "Stop", "Stop the app of " + where + "?", "Every process of the release that runs there is stopped, "
                 + "and stays stopped (its supervisor does not bring it back) until Start, Restart or a deploy. The host serves nothing meanwhile.",
                 "Stop", "confirmStop")) {
-            model.operations().stop(slot);
+            keys.then(slot.host(), () -> model.operations().stop(slot));
         }
     }
 
     void start(HostSlot slot) {
-        model.operations().start(slot);
+        keys.then(slot.host(), () -> model.operations().start(slot));
     }
 
     void restart(HostSlot slot) {
         String where = slot.environment().name() + " on " + slot.host().name();
         if (Confirm.ask(window.get(), "Restart", "Restart " + where + "?", "The release that runs there is stopped, started again with "
                 + "its own settings and config, and checked for health. No new release is made.", "Restart", "confirmRestart")) {
-            model.operations().restart(slot);
+            keys.then(slot.host(), () -> model.operations().restart(slot));
         }
     }
 
@@ -84,12 +90,14 @@ final class HostActions {
         ask.getEditor().setId("execCommand");
         ask.getEditor().setPrefColumnCount(40);
         ask.showAndWait().map(String::strip).filter(command -> !command.isEmpty())
-                .ifPresent(command -> LogWindow.follow(window.get(), model.operations().exec(slot, command)));
+                .ifPresent(command -> keys.then(slot.host(), () -> LogWindow.follow(window.get(), model.operations().exec(slot, command))));
     }
 
     /** A log view that follows the app's logs on the host; closing it stops following. */
     void logs(HostSlot slot) {
-        UiTask task = model.operations().followLogs(slot);
-        LogWindow.follow(window.get(), task).onClose(task::cancel);
+        keys.then(slot.host(), () -> {
+            UiTask task = model.operations().followLogs(slot);
+            LogWindow.follow(window.get(), task).onClose(task::cancel);
+        });
     }
 }

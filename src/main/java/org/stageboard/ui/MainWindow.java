@@ -41,13 +41,15 @@ public final class MainWindow extends BorderPane implements CardActions {
     private final SetupViewModel setup;
     private final SetupActions setupActions;
     private final HostActions hostActions;
+    private final KeyUnlock keys;
     private final javafx.event.EventHandler<WindowEvent> onCloseRequest = this::closeRequested;
 
     public MainWindow(MainViewModel model) {
         this.model = model;
         this.setup = new SetupViewModel(model.engine());
         this.setupActions = new SetupActions(model, setup, this::window);
-        this.hostActions = new HostActions(model, this::window);
+        this.keys = new KeyUnlock(model, this::window);
+        this.hostActions = new HostActions(model, this::window, keys);
         getStyleClass().add("main-window");
         setTop(new VBox(toolbar(), new NoticeBar(model)));
         setCenter(new BoardView(model.board(), this));
@@ -167,16 +169,18 @@ public final class MainWindow extends BorderPane implements CardActions {
         environments.setId("environmentsMenu");
         environments.getItems().addAll(item("Add environment…", setupActions::addEnvironment), item("Edit config…", setupActions::editConfig),
                 item("Run settings…", setupActions::editRunSettings));
+        environments.getItems().addAll(setupActions.environmentItems());
         MenuButton hosts = new MenuButton("Hosts");
         hosts.setId("hostsMenu");
         hosts.getItems().addAll(item("Add host…", setupActions::addHost), item("Trust host key…", setupActions::trustHostKey),
                 item("Attach host to environment…", () -> setupActions.attachHost(null)));
+        hosts.getItems().addAll(setupActions.hostItems());
         Button refresh = button("Refresh", "refreshButton", model::refreshAll);
         tip(refresh, "Read the board and the hosts again (F5), e.g. after using the command line.");
 
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        return new ToolBar(brand, new Separator(), new Label("Project"), projects, addProject, new Separator(),
+        return new ToolBar(brand, new Separator(), new Label("Project"), projects, addProject, setupActions.projectMenu(), new Separator(),
                 build, release, deploy, rollback, gap, environments, hosts, refresh);
     }
 
@@ -195,13 +199,14 @@ public final class MainWindow extends BorderPane implements CardActions {
 
     @Override
     public void deploy(Release release) {
-        DeployDialog.show(window(), model.deployDialog(release)).ifPresent(target -> {
-            if (target.allHosts()) {
-                model.deployAll(release);
-            } else {
-                model.deploy(release, target.host());
-            }
-        });
+        keys.then(() -> model.engine().hosts(model.engine().environmentOf(release)), () ->
+                DeployDialog.show(window(), model.deployDialog(release)).ifPresent(target -> {
+                    if (target.allHosts()) {
+                        model.deployAll(release);
+                    } else {
+                        model.deploy(release, target.host());
+                    }
+                }));
     }
 
     @Override

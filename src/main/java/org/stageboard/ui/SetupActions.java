@@ -8,9 +8,20 @@ import javafx.stage.Window;
 import org.stageboard.core.Environment;
 import org.stageboard.core.Host;
 import org.stageboard.core.Project;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import org.stageboard.core.StageboardException;
 import org.stageboard.ui.dialog.AttachHostDialog;
 import org.stageboard.ui.dialog.Choices;
 import org.stageboard.ui.dialog.ConfigDialog;
+import org.stageboard.ui.dialog.Confirm;
+import org.stageboard.ui.dialog.EnvironmentRenameDialog;
+import org.stageboard.ui.dialog.EnvironmentRenameModel;
+import org.stageboard.ui.dialog.HostEditDialog;
+import org.stageboard.ui.dialog.HostEditModel;
+import org.stageboard.ui.dialog.ProjectEditDialog;
+import org.stageboard.ui.dialog.ProjectEditModel;
+import org.stageboard.ui.dialog.Removal;
 import org.stageboard.ui.dialog.RunSettingsDialog;
 import org.stageboard.ui.dialog.HostDialog;
 import org.stageboard.ui.dialog.SetupViewModel;
@@ -20,7 +31,11 @@ import org.stageboard.ui.wizard.EnvironmentWizardModel;
 import org.stageboard.ui.wizard.ProjectWizard;
 import org.stageboard.ui.wizard.ProjectWizardModel;
 
-/** The set-up commands of the toolbar and its menus: which wizard or dialog opens, and what the board says after. */
+/**
+ * The set-up commands of the toolbar and its menus: which wizard or dialog opens, and what the
+ * board says after. Adding, editing and removing projects, environments and hosts; engine work
+ * runs in the background.
+ */
 final class SetupActions {
 
     private final MainViewModel model;
@@ -106,6 +121,166 @@ final class SetupActions {
             model.notify(Notice.info("Host attached to " + environment.name() + "."));
             model.refresh();
         });
+    }
+
+    // --- menus -------------------------------------------------------------------------------
+
+    /** The project menu beside Add project… (a pencil): edit and remove the shown project. */
+    MenuButton projectMenu() {
+        MenuButton menu = new MenuButton(null, new org.kordamp.ikonli.javafx.FontIcon("fth-edit-2"));
+        menu.setId("projectMenu");
+        menu.setAccessibleText("Edit or remove the project");
+        javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip("Edit or remove the shown project: name, repository, branch, recipe.");
+        tip.setShowDelay(javafx.util.Duration.millis(400));
+        menu.setTooltip(tip);
+        menu.getItems().addAll(item("Edit project…", "editProjectItem", this::editProject),
+                item("Remove project…", "removeProjectItem", this::removeProject));
+        return menu;
+    }
+
+    /** The Environments menu's items for changing environments that exist. */
+    List<MenuItem> environmentItems() {
+        return List.of(item("Rename environment…", "renameEnvironmentItem", this::renameEnvironment),
+                item("Detach host…", "detachHostItem", this::detachHost),
+                item("Remove environment…", "removeEnvironmentItem", this::removeEnvironment));
+    }
+
+    /** The Hosts menu's items for changing hosts that exist. */
+    List<MenuItem> hostItems() {
+        return List.of(item("Edit host…", "editHostItem", this::editHost), item("Remove host…", "removeHostItem", this::removeHost));
+    }
+
+    // --- edit and remove ---------------------------------------------------------------------
+
+    void editProject() {
+        Project project = requireProject();
+        if (project == null) {
+            return;
+        }
+        model.executor().call(() -> new ProjectEditModel(model.engine(), model.engine().project(project.name())),
+                edit -> ProjectEditDialog.show(window.get(), edit, model.executor()).ifPresent(updated -> {
+                    model.notify(Notice.info("Project " + updated.name() + " saved: the next build uses it."));
+                    model.reloadProjects(updated.name());
+                }), model::fail);
+    }
+
+    void removeProject() {
+        Project project = requireProject();
+        if (project == null) {
+            return;
+        }
+        remove("project " + project.name(), force -> model.engine().removeProject(project, force), () -> {
+            model.notify(Notice.info("Project " + project.name() + " removed."));
+            model.reloadProjects(null);
+        });
+    }
+
+    void renameEnvironment() {
+        chooseEnvironment("Rename environment").ifPresent(environment -> EnvironmentRenameDialog.show(window.get(),
+                new EnvironmentRenameModel(model.engine(), environment, model.environments()), model.executor())
+                .ifPresent(renamed -> {
+                    model.notify(Notice.info(environment.name() + " is now " + renamed.name() + "."));
+                    model.refresh();
+                }));
+    }
+
+    void removeEnvironment() {
+        chooseEnvironment("Remove environment").ifPresent(environment -> remove("environment " + environment.name(),
+                force -> model.engine().removeEnvironment(environment, force), () -> {
+                    model.notify(Notice.info("Environment " + environment.name() + " removed."));
+                    model.refresh();
+                }));
+    }
+
+    /** Chooses an environment and one of its hosts; asks, then stops running the environment there. */
+    void detachHost() {
+        chooseEnvironment("Detach host").ifPresent(environment -> model.executor().call(() -> model.engine().hosts(environment), hosts -> {
+            if (hosts.isEmpty()) {
+                model.notify(Notice.warning(environment.name() + " has no hosts attached."));
+                return;
+            }
+            Choices.choose(window.get(), "Detach host", "Which host should stop running " + environment.name() + "?", hosts,
+                    h -> h.name() + "  (" + h.display() + ")").ifPresent(host -> {
+                        if (Confirm.ask(window.get(), "Detach host", "Detach " + host.name() + " from " + environment.name() + "?",
+                                "Deploys of " + environment.name() + " no longer go to " + host.name() + ". What runs there now is left as it is"
+                                        + " (stop it first if it should not keep running).", "Detach", "confirmDetach")) {
+                            model.executor().call(() -> {
+                                model.engine().detachHost(environment, host);
+                                return host;
+                            }, h -> {
+                                model.notify(Notice.info(h.name() + " no longer runs " + environment.name() + "."));
+                                model.refresh();
+                            }, model::fail);
+                        }
+                    });
+        }, model::fail));
+    }
+
+    void editHost() {
+        chooseHost("Edit host").ifPresent(host -> HostEditDialog.show(window.get(), new HostEditModel(model.engine(), host), model.executor())
+                .ifPresent(updated -> {
+                    if (host.hostKeyFingerprint() != null && updated.hostKeyFingerprint() == null) {
+                        model.notify(Notice.warning("Host " + updated.name() + " saved. Its address changed, so its host key is no longer"
+                                + " trusted: you must trust the host again (Hosts ▸ Trust host key…) before the next deploy."));
+                        TrustHostKeyDialog.show(window.get(), updated, setup, model.executor())
+                                .ifPresent(h -> model.notify(Notice.info("Host " + h.name() + " saved; its new key is trusted.")));
+                    } else {
+                        model.notify(Notice.info("Host " + updated.name() + " saved."));
+                    }
+                    model.refreshAll();
+                }));
+    }
+
+    void removeHost() {
+        chooseHost("Remove host").ifPresent(host -> remove("host " + host.name(), force -> model.engine().removeHost(host, force), () -> {
+            model.notify(Notice.info("Host " + host.name() + " removed."));
+            model.refreshAll();
+        }));
+    }
+
+    /**
+     * Asks the engine to remove, in the background. Refused because something depends on it: the
+     * engine's message says what. Refused until forced because history would be lost: asks, saying
+     * what would be lost, then forces.
+     */
+    private void remove(String what, java.util.function.Consumer<Boolean> remove, Runnable done) {
+        if (!Confirm.ask(window.get(), "Remove", "Remove " + what + "?", "Stageboard forgets " + what
+                + ". What runs on hosts is left as it is. If something still depends on it, nothing is removed and you are told what.",
+                "Remove", "confirmRemove")) {
+            return;
+        }
+        model.executor().call(() -> Removal.attempt(remove), removal -> {
+            switch (removal.outcome()) {
+                case REMOVED -> done.run();
+                case REFUSED -> Confirm.tell(window.get(), "Remove", "Cannot remove " + what, removal.message(), "removeRefused");
+                case NEEDS_FORCE -> {
+                    if (Confirm.ask(window.get(), "Remove", "Remove " + what + " and its history?", removal.lossText(),
+                            "Remove anyway", "confirmForceRemove")) {
+                        model.executor().call(() -> {
+                            remove.accept(true);
+                            return what;
+                        }, w -> done.run(), model::fail);
+                    }
+                }
+                default -> throw new StageboardException("unknown outcome " + removal.outcome());
+            }
+        }, model::fail);
+    }
+
+    private Optional<Host> chooseHost(String title) {
+        List<Host> hosts = setup.hosts();
+        if (hosts.isEmpty()) {
+            model.notify(Notice.warning("No hosts yet: add one under Hosts ▸ Add host…"));
+            return Optional.empty();
+        }
+        return Choices.choose(window.get(), title, "Which host?", hosts, h -> h.name() + "  (" + h.display() + ")");
+    }
+
+    private static MenuItem item(String text, String id, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        item.setId(id);
+        item.setOnAction(e -> action.run());
+        return item;
     }
 
     private Optional<Environment> chooseEnvironment(String title) {

@@ -54,6 +54,15 @@ final class CliHarness implements AutoCloseable {
         return new Result(code, out.toString(), err.toString());
     }
 
+    /** The CLI as at a console: passphrases are asked for at {@code terminal}. */
+    Result cliAtTerminal(CliContext.Terminal terminal, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = StageboardCli.execute(home, new ByteArrayInputStream(new byte[0]), new PrintWriter(out, true), new PrintWriter(err, true),
+                terminal, args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
     Result ok(String... args) {
         Result r = cli(args);
         assertThat(r.code()).as(String.join(" ", args) + "\n" + r.out() + r.err()).isZero();

@@ -90,7 +90,7 @@ class EnvironmentWizardUiTest {
         assertThat(next(robot).isDisabled()).isTrue();
         replace(robot, "#wizAddress", server.address());
         replace(robot, "#wizSshPort", "70000");
-        UiFixture.await("the port's reason", 5, () -> hostReason.getText().equals("The SSH port 70000 is out of range: use 1-65535."));
+        UiFixture.await("the port's reason", 5, () -> hostReason.getText().equals("Port 70000 is out of range: use 1-65535 (SSH is usually 22)."));
         assertThat(next(robot).isDisabled()).isTrue();
         replace(robot, "#wizSshPort", String.valueOf(server.port()));
         paste(robot, "#wizUser", server.user());
@@ -98,7 +98,13 @@ class EnvironmentWizardUiTest {
         paste(robot, "#wizKeyFile", key.toString());
         UiFixture.await("the passphrase field", 5, () -> robot.lookup("#wizPassphrase").queryAs(TextField.class).isVisible());
         UiFixture.await("the passphrase's reason", 5, () -> hostReason.getText().contains("protected by a passphrase"));
-        robot.clickOn("#wizPassphrase").write("open sesame");
+        assertThat(robot.lookup("#wizRememberPassphrase").queryAs(CheckBox.class).isSelected()).as("never stored unless ticked").isFalse();
+        robot.clickOn("#wizPassphrase").write("open sesam");
+        UiFixture.await("the wrong passphrase said", 15, () -> hostReason.getText().contains("is wrong: it does not open the key"));
+        assertThat(next(robot).isDisabled()).isTrue();
+        robot.clickOn("#wizPassphrase").write("e");
+        UiFixture.await("the passphrase accepted", 15, () -> !hostReason.getText().contains("passphrase"));
+        robot.clickOn("#wizRememberPassphrase");
         robot.clickOn("#wizBaseDir").write("srv");
         UiFixture.await("the folder's reason", 5, () -> hostReason.getText().contains("must be an absolute path"));
         paste(robot, "#wizBaseDir", server.baseDir().resolve("apps").toString());
@@ -152,6 +158,8 @@ class EnvironmentWizardUiTest {
         Host host = engine.host("vps1");
         assertThat(host.hostKeyFingerprint()).isEqualTo(server.hostKeyFingerprint());
         assertThat(host.privateKey()).isEqualTo(key);
+        assertThat(engine.keyPassphraseStored(host)).as("Remember was ticked").isTrue();
+        assertThat(engine.keyNeedsPassphrase(host)).isFalse();
         assertThat(engine.hosts(staging)).extracting(Host::name).containsExactly("vps1");
         ConfigVersion config = engine.currentConfig(staging).orElseThrow();
         assertThat(config.values()).containsEntry("DB_PASSWORD", "hunter22").containsEntry("PORT", "9090");

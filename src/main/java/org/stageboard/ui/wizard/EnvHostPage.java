@@ -13,7 +13,6 @@ import javafx.util.Duration;
 import javafx.util.StringConverter;
 import org.controlsfx.validation.ValidationSupport;
 import org.stageboard.core.Host;
-import org.stageboard.core.KeyFileState;
 import org.stageboard.core.SshConfigHost;
 import org.stageboard.ui.task.TaskExecutor;
 
@@ -31,6 +30,7 @@ final class EnvHostPage {
     @FXML private Button chooseKey;
     @FXML private Label passphraseLabel;
     @FXML private PasswordField passphrase;
+    @FXML private javafx.scene.control.CheckBox rememberPassphrase;
     @FXML private TextField baseDir;
 
     final WizardPage pane;
@@ -59,11 +59,30 @@ final class EnvHostPage {
         keyFile.textProperty().bindBidirectional(model.keyFileProperty());
         passphrase.textProperty().bindBidirectional(model.passphraseProperty());
         baseDir.textProperty().bindBidirectional(model.baseDirProperty());
-        for (javafx.scene.Node n : new javafx.scene.Node[] {passphrase, passphraseLabel}) {
-            n.visibleProperty().bind(model.keyStateProperty().isEqualTo(KeyFileState.NEEDS_PASSPHRASE));
+        rememberPassphrase.selectedProperty().bindBidirectional(model.rememberPassphraseProperty());
+        javafx.beans.binding.BooleanBinding asked = javafx.beans.binding.Bindings.createBooleanBinding(model::passphraseNeeded,
+                model.keyStateProperty(), model.savedHostProperty());
+        for (javafx.scene.Node n : new javafx.scene.Node[] {passphrase, passphraseLabel, rememberPassphrase}) {
+            n.visibleProperty().bind(asked);
             n.managedProperty().bind(n.visibleProperty());
         }
-        model.keyStateProperty().addListener((o, was, now) -> validation.revalidate(passphrase));
+        // The passphrase is tried on the key in the background once typing pauses (a key derivation takes a moment).
+        PauseTransition passphrasePause = new PauseTransition(Duration.millis(300));
+        Runnable checkPassphrase = () -> {
+            String typed = model.passphraseProperty().get();
+            if (model.passphraseNeeded() && typed != null && !typed.isEmpty()) {
+                executor.call(() -> model.checkPassphrase(typed), problem -> {
+                    model.passphraseChecked(typed, problem);
+                    validation.revalidate(passphrase);
+                }, failure -> { });
+            }
+        };
+        passphrasePause.setOnFinished(e -> checkPassphrase.run());
+        model.passphraseProperty().addListener((o, was, now) -> passphrasePause.playFromStart());
+        model.keyStateProperty().addListener((o, was, now) -> {
+            validation.revalidate(passphrase);
+            passphrasePause.playFromStart();
+        });
         chooseKey.setOnAction(e -> {
             FileChooser chooser = new FileChooser();
             chooser.setTitle("Private key file");

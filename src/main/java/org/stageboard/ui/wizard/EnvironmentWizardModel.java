@@ -36,12 +36,14 @@ import org.stageboard.core.SshConfigParser;
 import org.stageboard.core.StageboardException;
 import org.stageboard.pipeline.HostKeyCheck;
 import org.stageboard.pipeline.Stageboard;
+import org.stageboard.ui.FieldChecks;
 
 /**
  * The New environment wizard without its window: the environment's name and place in the
  * promotion order; its host (typed in, picked from {@code ~/.ssh/config}, or a saved host) with
- * its private key and, when the key has one, a passphrase used for the connection test only and
- * never stored; the connection test (host key to compare and trust, login, base folder, free
+ * its private key and, when the key has one, its passphrase (checked against the key as typed,
+ * used for the connection test, kept in memory once finished, and stored encrypted in the catalog
+ * only when the user ticks remember); the connection test (host key to compare and trust, login, base folder, free
  * space, port forwarding); how the app starts and is checked; and its config variables.
  * Each page has a reason Next is disabled (empty when it may go on). Nothing is written to the
  * catalog before {@link #finish()}; trusting a host key is the one thing that is written earlier,
@@ -69,6 +71,10 @@ public final class EnvironmentWizardModel {
     private final StringProperty user = new SimpleStringProperty(this, "user", "");
     private final StringProperty keyFile = new SimpleStringProperty(this, "keyFile", "");
     private final StringProperty passphrase = new SimpleStringProperty(this, "passphrase", "");
+    private final BooleanProperty rememberPassphrase = new SimpleBooleanProperty(this, "rememberPassphrase", false);
+    /** The key file and passphrase the last check was about, and its verdict ("" when the passphrase opens the key). */
+    private final StringProperty passphraseCheckedFor = new SimpleStringProperty(this, "passphraseCheckedFor", null);
+    private final StringProperty passphraseVerdict = new SimpleStringProperty(this, "passphraseVerdict", "");
     private final StringProperty baseDir = new SimpleStringProperty(this, "baseDir", "");
     /** Why the typed address does not resolve, once a look-up answered; "" before and when it resolves. */
     private final StringProperty addressUnknown = new SimpleStringProperty(this, "addressUnknown", "");
@@ -110,6 +116,7 @@ public final class EnvironmentWizardModel {
         place.set(places.get(places.size() - 1));
         user.set(defaultUser == null ? "" : defaultUser);
         keyFile.addListener((o, was, now) -> keyState.set(keyState(now)));
+        savedHost.addListener((o, was, now) -> keyState.set(keyState(keyFile.get())));
         address.addListener((o, was, now) -> addressUnknown.set(""));
         for (StringProperty p : List.of(address, sshPort, user, keyFile, passphrase, baseDir)) {
             p.addListener((o, was, now) -> {
@@ -128,7 +135,7 @@ public final class EnvironmentWizardModel {
         }
         nameReason = Bindings.createStringBinding(() -> nameProblem().orElse(""), name, place);
         hostReason = Bindings.createStringBinding(() -> hostProblem().orElse(""), savedHost, hostName, address, addressUnknown, sshPort, user, keyFile,
-                keyState, passphrase, baseDir);
+                keyState, passphrase, passphraseCheckedFor, passphraseVerdict, baseDir);
         connectionReason = Bindings.createStringBinding(() -> connectionProblem().orElse(""), hostKey, checks);
         runReason = Bindings.createStringBinding(() -> runProblem().orElse(""), startCommand, appPort, health, timeout);
         configReason = Bindings.createStringBinding(() -> configProblem().orElse(""), variables);
@@ -182,9 +189,14 @@ public final class EnvironmentWizardModel {
         return keyFile;
     }
 
-    /** Used for the connection test only; never stored. */
+    /** The key's passphrase: used for the connection test, then kept in memory; stored only when {@link #rememberPassphraseProperty()} is ticked. */
     public StringProperty passphraseProperty() {
         return passphrase;
+    }
+
+    /** "Remember this passphrase (stored encrypted in the catalog)": off unless the user ticks it. */
+    public BooleanProperty rememberPassphraseProperty() {
+        return rememberPassphrase;
     }
 
     public StringProperty baseDirProperty() {
@@ -195,8 +207,11 @@ public final class EnvironmentWizardModel {
         return keyState;
     }
 
+    /** True when the key has a passphrase the engine does not know (a saved host's stored one counts as known). */
     public boolean passphraseNeeded() {
-        return keyState.get() == KeyFileState.NEEDS_PASSPHRASE;
+        Host chosen = savedHost.get();
+        return keyState.get() == KeyFileState.NEEDS_PASSPHRASE
+                && (chosen == null || !Checks.text(keyFile.get()).equals(chosen.privateKey().toString()) || engine.keyNeedsPassphrase(chosen));
     }
 
     public ObservableList<SshConfigHost> sshConfigHosts() {
@@ -339,11 +354,9 @@ public final class EnvironmentWizardModel {
 
     public Optional<String> addressProblem(String value) {
         String v = Checks.text(value);
-        if (v.isEmpty()) {
-            return Optional.of("Give the host's address: a DNS name or IP address, e.g. 203.0.113.7.");
-        }
-        if (!v.matches("[A-Za-z0-9.:_\\[\\]-]+") || v.startsWith("-") || v.startsWith(".") || v.endsWith("-")) {
-            return Optional.of("'" + v + "' is not a host name or IP address: use letters, digits, '.', '-' (e.g. vps1.example.com).");
+        Optional<String> shared = FieldChecks.address(value);
+        if (shared.isPresent()) {
+            return shared;
         }
         if (sshConfigHosts.stream().anyMatch(h -> h.alias().equals(v) && !h.address().equals(v))) {
             return Optional.of("'" + v + "' is an alias in ~/.ssh/config, not a host name: pick it from the list, or type its HostName.");
@@ -382,42 +395,59 @@ public final class EnvironmentWizardModel {
     }
 
     public Optional<String> userProblem(String value) {
-        String v = Checks.text(value);
-        if (v.isEmpty()) {
-            return Optional.of("Give the SSH user name on the host, e.g. deploy.");
-        }
-        return v.matches("[A-Za-z0-9._][A-Za-z0-9._-]*") ? Optional.empty()
-                : Optional.of("'" + v + "' is not a valid SSH user name: letters, digits, '.', '_' and '-'.");
+        return FieldChecks.user(value);
     }
 
+    /** The key file as the engine reads it ({@link Stageboard#inspectKey}); a key with a passphrase is fine here. */
     public Optional<String> keyFileProblem(String value) {
-        String v = Checks.text(value);
-        if (v.isEmpty()) {
-            return Optional.of("Choose the private key file that logs in to the host, e.g. ~/.ssh/id_ed25519.");
-        }
-        return switch (keyState(v)) {
-            case MISSING -> Optional.of("The private key file " + v + " does not exist: choose an existing key file.");
-            case UNREADABLE -> Optional.of("The private key file " + v + " cannot be read: check its permissions.");
-            case NOT_A_KEY -> Optional.of("The file " + v + " is not a private key Stageboard can read: choose the private key, not the .pub file.");
-            default -> Optional.empty();
-        };
+        return FieldChecks.keyFile(engine, value);
     }
 
+    /**
+     * Empty when no passphrase is needed or the typed one opens the key; else what to do: type it,
+     * wait for the check ({@link #checkPassphrase}), or type it again because it is wrong.
+     */
     public Optional<String> passphraseProblem(String value) {
-        return passphraseNeeded() && (value == null || value.isEmpty())
-                ? Optional.of("The key " + Checks.text(keyFile.get()) + " is protected by a passphrase: type it (used for the test only, never stored).")
-                : Optional.empty();
+        if (!passphraseNeeded()) {
+            return Optional.empty();
+        }
+        if (value == null || value.isEmpty()) {
+            return Optional.of("The key " + Checks.text(keyFile.get()) + " is protected by a passphrase: type it (never stored unless you tick "
+                    + "'Remember this passphrase').");
+        }
+        if (passphraseKey(value).equals(passphraseCheckedFor.get())) {
+            return passphraseVerdict.get().isEmpty() ? Optional.empty() : Optional.of(passphraseVerdict.get());
+        }
+        return Optional.of("Checking the passphrase against the key " + Checks.text(keyFile.get()) + "…");
+    }
+
+    /**
+     * Tries the typed passphrase on the key file (blocking, a key derivation: run it in the
+     * background; then {@link #passphraseChecked}). The engine's message when it does not open the key.
+     */
+    public Optional<String> checkPassphrase(String typed) {
+        char[] secret = typed == null ? new char[0] : typed.toCharArray();
+        try {
+            return FieldChecks.keyInfo(engine, keyFile.get(), secret).problem();
+        } finally {
+            Arrays.fill(secret, '\0');
+        }
+    }
+
+    /** Takes a passphrase check's answer, if the key file and passphrase are still the ones checked. */
+    public void passphraseChecked(String typed, Optional<String> problem) {
+        if (typed != null && typed.equals(passphrase.get())) {
+            passphraseVerdict.set(problem.orElse(""));
+            passphraseCheckedFor.set(passphraseKey(typed));
+        }
+    }
+
+    private String passphraseKey(String typed) {
+        return Checks.text(keyFile.get()) + "\u0000" + typed;
     }
 
     public Optional<String> baseDirProblem(String value) {
-        String v = Checks.text(value);
-        if (v.isEmpty()) {
-            return Optional.of("Give the base folder on the host where releases go, e.g. /srv/stageboard.");
-        }
-        if (!v.startsWith("/") || v.contains("\n")) {
-            return Optional.of("The base folder '" + v + "' must be an absolute path on the host, e.g. /srv/stageboard.");
-        }
-        return Optional.empty();
+        return FieldChecks.baseDir(value);
     }
 
     public Optional<String> hostProblem() {
@@ -458,7 +488,7 @@ public final class EnvironmentWizardModel {
         char[] secret = passphrase.get() == null || passphrase.get().isEmpty() ? null : passphrase.get().toCharArray();
         try {
             return engine.testConnection(Checks.text(address.get()), Integer.parseInt(Checks.text(sshPort.get())), Checks.text(user.get()),
-                    Path.of(Checks.text(keyFile.get())), secret, Checks.text(baseDir.get()));
+                    FieldChecks.path(keyFile.get()), secret, Checks.text(baseDir.get()));
         } finally {
             if (secret != null) {
                 Arrays.fill(secret, '\0');
@@ -527,7 +557,7 @@ public final class EnvironmentWizardModel {
     public Optional<String> runProblem() {
         return Checks.first(() -> startCommandProblem(startCommand.get()), () -> appPortProblem(appPort.get()),
                 () -> healthProblem(health.get()), () -> timeoutProblem(timeout.get()),
-                () -> Checks.problem(this::runSettings));
+                () -> Checks.problem(this::runSettings), () -> Checks.problem(() -> org.stageboard.core.Checks.healthUrl(runSettings().healthUrl())));
     }
 
     /** The run settings as typed; throws with the reason when they are not valid. */
@@ -626,8 +656,9 @@ public final class EnvironmentWizardModel {
         engine.orderEnvironments(project, order);
         Host host = savedHost.get() != null ? savedHost.get()
                 : engine.adoptTrustedKey(engine.addHost(Checks.text(hostName.get()), Checks.text(address.get()),
-                Integer.parseInt(Checks.text(sshPort.get())), Checks.text(user.get()), Path.of(Checks.text(keyFile.get())),
+                Integer.parseInt(Checks.text(sshPort.get())), Checks.text(user.get()), FieldChecks.path(keyFile.get()),
                 Checks.text(baseDir.get())));
+        keepPassphrase(host);
         engine.attachHost(environment, host);
         if (!config.isEmpty()) {
             engine.setConfig(environment, config, Set.of());
@@ -635,6 +666,23 @@ public final class EnvironmentWizardModel {
         passphrase.set("");
         saved.set(environment);
         return environment;
+    }
+
+    /** The typed passphrase: stored encrypted when remember is ticked, else kept in memory for this engine only. */
+    private void keepPassphrase(Host host) {
+        if (!passphraseNeeded() || passphrase.get() == null || passphrase.get().isEmpty()) {
+            return;
+        }
+        char[] secret = passphrase.get().toCharArray();
+        try {
+            if (rememberPassphrase.get()) {
+                engine.storeKeyPassphrase(host, secret);
+            } else {
+                engine.unlockKey(host, secret);
+            }
+        } finally {
+            Arrays.fill(secret, '\0');
+        }
     }
 
     /** What a cancel leaves behind, in words: nothing, or the host key the user trusted. */
@@ -658,16 +706,13 @@ public final class EnvironmentWizardModel {
                 Checks.text(keyFile.get()), passphrase.get() == null ? "" : String.valueOf(passphrase.get().hashCode()), Checks.text(baseDir.get()));
     }
 
+    /** Whether the key file opens as it is, has a passphrase, or cannot be used ({@link #keyFileProblem} says why). */
     private KeyFileState keyState(String value) {
-        String v = Checks.text(value);
-        if (v.isEmpty()) {
-            return KeyFileState.MISSING;
+        FieldChecks.KeyCheck key = FieldChecks.keyInfo(engine, value, null);
+        if (key.encrypted()) {
+            return KeyFileState.NEEDS_PASSPHRASE;
         }
-        try {
-            return engine.privateKeyState(Path.of(v.startsWith("~/") ? System.getProperty("user.home") + v.substring(1) : v));
-        } catch (java.nio.file.InvalidPathException e) {
-            return KeyFileState.MISSING;
-        }
+        return key.problem().isPresent() ? KeyFileState.NOT_A_KEY : KeyFileState.READY;
     }
 
     List<String> placeChoices() {

@@ -239,7 +239,7 @@ public final class ProjectWizardModel {
         detectedCaches = newCaches;
     }
 
-    static String stepsText(Recipe recipe) {
+    public static String stepsText(Recipe recipe) {
         if (recipe.steps().size() == 1 && recipe.steps().get(0).name().equals(Recipe.SINGLE_STEP)) {
             return recipe.steps().get(0).command();
         }
@@ -247,7 +247,7 @@ public final class ProjectWizardModel {
     }
 
     /** Lines {@code name: command} (name a simple word) or bare commands. */
-    static List<RecipeStep> parseSteps(String text) {
+    public static List<RecipeStep> parseSteps(String text) {
         List<RecipeStep> result = new ArrayList<>();
         List<String> lines = Checks.text(text).lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
         if (lines.isEmpty()) {

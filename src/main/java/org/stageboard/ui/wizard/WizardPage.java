@@ -41,6 +41,7 @@ final class WizardPage extends WizardPane {
         Label why = note("wizardReason", "form-warning");
         why.textProperty().bind(reason);
         why.visibleProperty().bind(reason.isNotEmpty());
+        reason.addListener((o, was, now) -> fit());
         Label error = note("wizardError", "form-error");
         error.textProperty().bind(failure);
         error.visibleProperty().bind(failure.isNotEmpty());

@@ -74,7 +74,9 @@ class EnvironmentWizardModelTest {
 
         assertThat(model.hostReason().get()).startsWith("Give the host a name");
         model.hostNameProperty().set("vps1");
-        assertThat(model.hostReason().get()).startsWith("Give the host's address");
+        assertThat(model.hostReason().get()).as("the engine's words").startsWith("Give the host's name or IP address");
+        model.addressProperty().set("vps1.example.com:2222");
+        assertThat(model.hostReason().get()).as("the engine's words").contains("has a port in it").contains("2222");
         model.addressProperty().set("bad host!");
         assertThat(model.hostReason().get()).contains("not a host name or IP address");
         model.addressProperty().set("no-such-host.invalid");
@@ -86,7 +88,7 @@ class EnvironmentWizardModelTest {
         model.lookedUp("no-such-host.invalid", model.lookUp("no-such-host.invalid"));
         assertThat(model.hostReason().get()).as("an answer for an address no longer typed is dropped").doesNotContain("Cannot find");
         model.sshPortProperty().set("70000");
-        assertThat(model.hostReason().get()).isEqualTo("The SSH port 70000 is out of range: use 1-65535.");
+        assertThat(model.hostReason().get()).isEqualTo("Port 70000 is out of range: use 1-65535 (SSH is usually 22).");
         model.sshPortProperty().set("22x");
         assertThat(model.hostReason().get()).contains("not a whole number");
         model.sshPortProperty().set(String.valueOf(server.port()));
@@ -99,13 +101,24 @@ class EnvironmentWizardModelTest {
             model.keyFileProperty().set(unreadable.toString());
             assertThat(model.hostReason().get()).contains("cannot be read");
         }
+        Path notAKey = Files.writeString(temp.resolve("notes.txt"), "hello\n");
+        model.keyFileProperty().set(notAKey.toString());
+        assertThat(model.hostReason().get()).as("the engine's words").isEqualTo(
+                org.assertj.core.api.Assertions.catchThrowable(() -> engine.inspectKey(notAKey, null)).getMessage());
         model.keyFileProperty().set(Files.writeString(temp.resolve("id.pub"), "ssh-ed25519 AAAA me\n").toString());
-        assertThat(model.hostReason().get()).contains("not a private key");
+        assertThat(model.hostReason().get()).contains("is malformed");
         Path encrypted = EncryptedKeys.encryptedCopy(server.clientKey(), "s3cret pass", temp.resolve("id_enc"));
         model.keyFileProperty().set(encrypted.toString());
         assertThat(model.passphraseNeeded()).isTrue();
-        assertThat(model.hostReason().get()).contains("protected by a passphrase").contains("never stored");
+        assertThat(model.hostReason().get()).contains("protected by a passphrase").contains("never stored unless");
+        model.passphraseProperty().set("wrong pass");
+        assertThat(model.hostReason().get()).startsWith("Checking the passphrase");
+        model.passphraseChecked("wrong pass", model.checkPassphrase("wrong pass"));
+        assertThat(model.hostReason().get()).as("the engine's words for a wrong passphrase").contains("passphrase")
+                .isEqualTo(model.checkPassphrase("wrong pass").orElseThrow());
         model.passphraseProperty().set("s3cret pass");
+        assertThat(model.hostReason().get()).startsWith("Checking the passphrase");
+        model.passphraseChecked("s3cret pass", model.checkPassphrase("s3cret pass"));
         assertThat(model.hostReason().get()).startsWith("Give the base folder");
         model.baseDirProperty().set("srv/apps");
         assertThat(model.hostReason().get()).contains("must be an absolute path");
@@ -215,6 +228,36 @@ class EnvironmentWizardModelTest {
         assertThat(config.values()).containsEntry("PORT", "8080").containsEntry("DB_PASSWORD", "hunter2");
         assertThat(config.entries().get("DB_PASSWORD").secret()).isTrue();
         assertThat(model.passphraseProperty().get()).isEmpty();
+    }
+
+    @Test
+    void anEncryptedKeysPassphraseIsUsedForTheTestAndStoredOnlyWhenRememberIsTicked() {
+        Path encrypted = EncryptedKeys.encryptedCopy(server.clientKey(), "open sesame", temp.resolve("id_enc"));
+        for (boolean remember : new boolean[] {false, true}) {
+            EnvironmentWizardModel model = filled(new EnvironmentWizardModel(engine, project, "me"));
+            model.nameProperty().set(remember ? "production" : "staging");
+            model.hostNameProperty().set(remember ? "vps2" : "vps1");
+            model.keyFileProperty().set(encrypted.toString());
+            assertThat(model.passphraseNeeded()).isTrue();
+            assertThat(model.rememberPassphraseProperty().get()).as("never stored unless ticked").isFalse();
+            model.passphraseProperty().set("open sesame");
+            model.passphraseChecked("open sesame", model.checkPassphrase("open sesame"));
+            assertThat(model.hostReason().get()).isEmpty();
+            model.hostKeySeen(model.scanHostKey());
+            model.trusted(model.trust());
+            List<ConnectionCheck> checks = model.testConnection();
+            model.tested(checks);
+            assertThat(checks.get(1).outcome()).as("login with the passphrase: " + checks).isEqualTo(ConnectionCheck.Outcome.OK);
+            model.rememberPassphraseProperty().set(remember);
+            model.finish();
+            Host host = engine.host(remember ? "vps2" : "vps1");
+            assertThat(engine.keyNeedsPassphrase(host)).as("unlocked for this engine").isFalse();
+            assertThat(engine.keyPassphraseStored(host)).isEqualTo(remember);
+        }
+        engine.close();
+        engine = Stageboard.open(new StageboardHome(temp.resolve("home")));
+        assertThat(engine.keyNeedsPassphrase(engine.host("vps1"))).as("not stored: asked again in the next session").isTrue();
+        assertThat(engine.keyNeedsPassphrase(engine.host("vps2"))).as("stored encrypted: known in the next session").isFalse();
     }
 
     @Test
