@@ -217,13 +217,14 @@ public final class MainWindow extends BorderPane implements CardActions {
 
     @Override
     public void deploy(Release release, org.stageboard.core.Host host) {
-        DeployDialog.show(window(), model.deployDialog(release).prefer(host)).ifPresent(target -> {
-            if (target.allHosts()) {
-                model.deployAll(release);
-            } else {
-                model.deploy(release, target.host());
-            }
-        });
+        keys.then(() -> model.engine().hosts(model.engine().environmentOf(release)), () ->
+                DeployDialog.show(window(), model.deployDialog(release).prefer(host)).ifPresent(target -> {
+                    if (target.allHosts()) {
+                        model.deployAll(release);
+                    } else {
+                        model.deploy(release, target.host());
+                    }
+                }));
     }
 
     @Override
