@@ -45,6 +45,8 @@ public final class BoardView extends BorderPane {
     private double pressX;
     private double pressY;
     private Node hovered;
+    /** True while a key moves the selection: only then is the newly selected card scrolled into view (a click never scrolls). */
+    private boolean byKey;
 
     @FXML private StackPane surface;
     @FXML private HBox lanes;
@@ -173,7 +175,7 @@ public final class BoardView extends BorderPane {
         board.snapshotProperty().addListener((o, a, b) -> show.run());
         olderBuilds.setOnAction(e -> board.showOlderBuilds());
         board.selectedCardProperty().addListener((o, a, card) -> {
-            if (card != null && card.lane() == Lane.BUILD) {
+            if (card != null && card.lane() == Lane.BUILD && byKey) {
                 int index = indexOf(board.cards(Lane.BUILD), card);
                 if (index >= 0 && !visibleInList(card)) {
                     builds.scrollTo(index);
@@ -253,7 +255,7 @@ public final class BoardView extends BorderPane {
         board.journeyProperty().addListener((o, a, b) -> restyle(releaseRows));
         board.selectedCardProperty().addListener((o, a, card) -> {
             restyle(releaseRows);
-            if (card != null && card.lane() == Lane.RELEASE) {
+            if (card != null && card.lane() == Lane.RELEASE && byKey) {
                 reveal(releaseScroll, find(releaseRows, Journey.of(card)));
             }
         });
@@ -326,7 +328,7 @@ public final class BoardView extends BorderPane {
         board.journeyProperty().addListener((o, a, b) -> restyle(runRows));
         board.selectedSlotProperty().addListener((o, a, slot) -> {
             restyle(runRows);
-            if (slot != null) {
+            if (slot != null && byKey) {
                 reveal(runScroll, find(runRows, Journey.host(slot)));
             }
         });
@@ -507,6 +509,15 @@ public final class BoardView extends BorderPane {
         if (!plain) {
             return;
         }
+        byKey = true;
+        try {
+            keyPressed(e, code);
+        } finally {
+            byKey = false;
+        }
+    }
+
+    private void keyPressed(KeyEvent e, KeyCode code) {
         switch (code) {
             case UP -> board.move(BoardViewModel.Direction.UP);
             case DOWN -> board.move(BoardViewModel.Direction.DOWN);
