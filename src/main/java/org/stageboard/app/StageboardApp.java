@@ -13,7 +13,11 @@ import org.stageboard.pipeline.StageboardHome;
 import org.stageboard.ui.ErrorText;
 import org.stageboard.ui.MainViewModel;
 import org.stageboard.ui.MainWindow;
+import org.stageboard.ui.prefs.WindowPlacement;
+import org.stageboard.ui.prefs.WindowPrefs;
 import org.stageboard.ui.task.BackgroundTaskExecutor;
+import org.stageboard.ui.theme.ActiveTheme;
+import org.stageboard.ui.theme.Theme;
 import org.stageboard.ui.task.TaskExecutor;
 
 /** The window: opens the engine, shows the board of one project, closes the engine on exit. */
@@ -21,16 +25,23 @@ public final class StageboardApp extends Application {
 
     private Stageboard engine;
     private TaskExecutor executor;
+    private MainViewModel model;
     private Throwable openFailure;
 
     @Override
     public void init() {
         // init() runs on the launcher thread: opening (and migrating) the catalog never blocks the FX thread.
         try {
-            engine = Stageboard.open(StageboardHome.fromEnvironment());
+            engine = Stageboard.open(home());
         } catch (RuntimeException e) {
             openFailure = e;
         }
+    }
+
+    /** The home: the {@code stageboard.home} system property (tests, screenshots), else as the CLI finds it. */
+    static StageboardHome home() {
+        String property = System.getProperty("stageboard.home");
+        return property != null && !property.isBlank() ? new StageboardHome(java.nio.file.Path.of(property)) : StageboardHome.fromEnvironment();
     }
 
     @Override
@@ -43,8 +54,10 @@ public final class StageboardApp extends Application {
             return;
         }
         executor = new BackgroundTaskExecutor(3);
-        MainViewModel model = new MainViewModel(engine, executor, Clock.systemDefaultZone());
-        Scene scene = new Scene(new MainWindow(model), 1360, 840);
+        WindowPrefs prefs = WindowPrefs.load(engine.home().root());
+        ActiveTheme.set(Theme.named(prefs.theme()));
+        model = new MainViewModel(engine, executor, Clock.systemDefaultZone());
+        Scene scene = new Scene(new MainWindow(model), prefs.width(), prefs.height());
         scene.getStylesheets().add(MainWindow.STYLESHEET);
         stage.setTitle("Stageboard — build · release · run");
         stage.setMinWidth(1000);
@@ -57,12 +70,18 @@ public final class StageboardApp extends Application {
             // A missing icon is cosmetic.
         }
         stage.setScene(scene);
+        WindowPlacement.restore(stage, prefs);
+        WindowPlacement.rememberOnClose(stage, model, engine.home().root(), prefs);
         stage.show();
-        model.start();
+        ReadyProbe.install(model);
+        model.start(prefs.project().orElse(null));
     }
 
     @Override
     public void stop() {
+        if (model != null) {
+            model.live().stop();
+        }
         if (executor != null) {
             executor.shutdown();
         }

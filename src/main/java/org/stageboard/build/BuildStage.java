@@ -85,6 +85,7 @@ public final class BuildStage {
             tree = git.treeId(commit.sha());
             recipeFile = git.readFile(commit.sha(), RecipeJson.FILE_NAME);
         }
+        catalog.history().rememberCommit(project.id(), commit); // its message and time, for the history's search and lead time
         Recipe recipe = recipeFile.map(text -> RecipeJson.parse(text, RecipeJson.FILE_NAME + " of commit " + commit.shortSha()))
                 .orElse(project.recipe());
         String source = recipeFile.isPresent() ? RecipeJson.FILE_NAME : FROM_CATALOG;

@@ -152,6 +152,11 @@ public final class Catalog implements AutoCloseable {
         return new RunRepository(jdbc);
     }
 
+    /** The history: pages, counts, kept commits, imported ledger lines, chart facts. */
+    public HistoryRepository history() {
+        return new HistoryRepository(jdbc);
+    }
+
     public EventRepository events() {
         return new EventRepository(jdbc);
     }

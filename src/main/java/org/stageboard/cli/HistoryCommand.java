@@ -1,6 +1,20 @@
 package org.stageboard.cli;
 
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import org.stageboard.core.HistoryFilter;
+import org.stageboard.core.HistoryKind;
+import org.stageboard.core.HistoryRow;
+import org.stageboard.core.StageboardException;
+import org.stageboard.pipeline.History;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -17,16 +31,56 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "history", description = {"The project's audit trail: who did what, when, and how it ended (live, rolled back, cancelled,",
-        "app down, …), with the builds and runs that were interrupted (their process died). Newest first."})
+@Command(name = "history", subcommands = HistoryImportCommand.class, description = {
+        "The project's audit trail: who did what, when, and how it ended (live, rolled back, cancelled,",
+        "app down, …), with the builds and runs that were interrupted (their process died). Newest first.",
+        "With a filter (--env, --host, --status, --author, --since, --until, --search, --kind), --page, --rows or --export:",
+        "the builds, releases and runs themselves (and other catalogs' runs imported from the hosts' ledgers), a page at a time,",
+        "or all of them exported to CSV or JSON (secrets masked)."})
 final class HistoryCommand implements Callable<Integer> {
     private final CliContext context;
 
     @Mixin
     ProjectOption project;
 
-    @Option(names = {"-n", "--limit"}, defaultValue = "50", paramLabel = "N", description = "How many events to show, newest first (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"-n", "--limit"}, defaultValue = "50", paramLabel = "N", description = "How many events (or rows, a page) to show, newest first (default: ${DEFAULT-VALUE}).")
     int limit;
+
+    @Option(names = "--env", paramLabel = "ENV", description = "Only this environment (leaves out builds).")
+    String environment;
+
+    @Option(names = "--host", paramLabel = "HOST", description = "Only runs on this host (leaves out builds and releases).")
+    String host;
+
+    @Option(names = "--status", paramLabel = "STATUS", description = "Only this outcome: live, superseded, failed, rolled_back, succeeded, created (releases), …")
+    String status;
+
+    @Option(names = "--author", paramLabel = "WHO", description = "Only what this person did (the actor of the run, release or build).")
+    String author;
+
+    @Option(names = "--since", paramLabel = "DATE", description = "From this day (YYYY-MM-DD, local time) or instant (2026-03-01T10:00:00Z).")
+    String since;
+
+    @Option(names = "--until", paramLabel = "DATE", description = "Before this day (exclusive) or instant.")
+    String until;
+
+    @Option(names = "--search", paramLabel = "TEXT", description = "A commit SHA prefix, words of the commit message, or a release name ('production v7').")
+    String search;
+
+    @Option(names = "--kind", paramLabel = "KIND", description = "Only builds, releases, runs or imported runs: ${COMPLETION-CANDIDATES}.")
+    HistoryKind kind;
+
+    @Option(names = "--page", paramLabel = "N", description = "Which page of --limit rows to show, from 1.")
+    Integer page;
+
+    @Option(names = "--rows", description = "Show the builds, releases and runs (not the audit trail) even without a filter.")
+    boolean rows;
+
+    @Option(names = "--export", paramLabel = "FORMAT", description = "Write every row that passes the filter as csv or json (secrets masked).")
+    String export;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Where --export writes (default: standard output).")
+    Path output;
 
     HistoryCommand(CliContext context) {
         this.context = context;
@@ -36,9 +90,13 @@ final class HistoryCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         Stageboard engine = context.engine();
         Project p = context.project(project.name);
+        if (rows || page != null || export != null || environment != null || host != null || status != null || author != null
+                || since != null || until != null || search != null || kind != null) {
+            return rows(engine, p);
+        }
         List<Line> lines = new ArrayList<>();
         for (Event e : engine.history(p, limit)) {
             lines.add(new Line(e.at(), line(e.at(), e.actor(), e.action(), e.subject(), Formats.outcome(e.outcome()), e.detail())));
@@ -60,6 +118,75 @@ final class HistoryCommand implements Callable<Integer> {
         }
         lines.stream().sorted(Comparator.comparing(Line::at).reversed()).limit(limit).forEach(l -> context.out().println(l.text()));
         return 0;
+    }
+
+    private int rows(Stageboard engine, Project p) throws IOException {
+        HistoryFilter filter = new HistoryFilter(environment, host, status, author, instant("--since", since), instant("--until", until),
+                search, kind);
+        History history = engine.history();
+        if (export != null) {
+            String format = export.strip().toLowerCase(Locale.ROOT);
+            if (!format.equals("csv") && !format.equals("json")) {
+                throw new StageboardException("--export takes csv or json, not '" + export + "'.");
+            }
+            Writer out = output == null ? context.out() : Files.newBufferedWriter(output, StandardCharsets.UTF_8);
+            try {
+                long n = format.equals("csv") ? history.exportCsv(p, filter, out) : history.exportJson(p, filter, out);
+                if (output != null) {
+                    context.out().println("Exported " + n + " row" + (n == 1 ? "" : "s") + " of " + p.name() + "'s history to " + output + " (" + format + ").");
+                }
+            } finally {
+                if (output != null) {
+                    out.close();
+                } else {
+                    out.flush();
+                }
+            }
+            return 0;
+        }
+        int pageNumber = page == null ? 1 : page;
+        if (pageNumber < 1 || limit < 1) {
+            throw new StageboardException("--page and --limit start at 1.");
+        }
+        long total = history.count(p, filter);
+        List<HistoryRow> found = history.page(p, filter, (pageNumber - 1) * limit, limit);
+        for (HistoryRow r : found) {
+            StringBuilder line = new StringBuilder(Formats.time(r.at())).append("  ").append(r.actor()).append("  ").append(r.subject().strip());
+            if (r.host() != null) {
+                line.append(" on ").append(r.host());
+            } else if (r.kind() == HistoryKind.RELEASE || r.environment() == null) {
+                line.append("");
+            }
+            line.append("  ").append(r.status());
+            if (r.commitSha() != null) {
+                line.append("  ").append(r.shortSha()).append(r.commitSubject() == null ? "" : " " + r.commitSubject());
+            }
+            if (r.fromOtherCatalog()) {
+                line.append("  [other catalog ").append(r.catalog()).append(r.by() == null ? "" : ", by " + r.by()).append("]");
+            }
+            if (r.message() != null && !r.message().isBlank()) {
+                line.append("  - ").append(Formats.firstLine(r.message()));
+            }
+            context.out().println(line);
+        }
+        long pages = Math.max(1, (total + limit - 1) / limit);
+        context.out().println("page " + pageNumber + " of " + pages + " (" + total + " row" + (total == 1 ? "" : "s") + ")");
+        return 0;
+    }
+
+    /** A day (local midnight) or an instant. */
+    static Instant instant(String option, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            if (text.strip().length() == 10) {
+                return LocalDate.parse(text.strip()).atStartOfDay(ZoneId.systemDefault()).toInstant();
+            }
+            return Instant.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new StageboardException(option + " takes a day (2026-03-01) or an instant (2026-03-01T10:00:00Z), not '" + text + "'.");
+        }
     }
 
     private static String line(Instant at, String actor, String action, String subject, String outcome, String detail) {

@@ -25,6 +25,11 @@ public class ForwardingProgress implements Progress {
     }
 
     @Override
+    public void transferred(long bytes, long total) {
+        target.transferred(bytes, total);
+    }
+
+    @Override
     public boolean isCancelled() {
         return target.isCancelled();
     }

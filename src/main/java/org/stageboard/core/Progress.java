@@ -27,6 +27,10 @@ public interface Progress {
     default void fraction(double done) {
     }
 
+    /** Bytes of the current transfer (an upload) done so far, of {@code total}; reported along with the fraction. */
+    default void transferred(long bytes, long total) {
+    }
+
     /** True once the user asked to stop; work checks it between steps. */
     default boolean isCancelled() {
         return false;

@@ -136,6 +136,11 @@ public final class Stageboard implements AutoCloseable {
         return home;
     }
 
+    /** A cheap change stamp of the catalog, for following changes made elsewhere (the CLI, another window). */
+    public CatalogWatch watch() {
+        return new CatalogWatch(catalog);
+    }
+
     // --- codebase -------------------------------------------------------------------------
 
     /** Adds a project for a local git repository; fails clearly if the folder is not one. */
@@ -1164,6 +1169,9 @@ public final class Stageboard implements AutoCloseable {
     public List<Run> recentRuns(Environment environment, Host host, int limit) {
         return catalog.runs().recent(environment.id(), host.id(), limit);
     }
+
+    /** The history of runs, builds and releases: filtered pages, charts, exports, teammates' deploys from the hosts' ledgers. */
+    public History history() { return new History(catalog, configService, runStage); }
 
     /** The audit trail of a project, newest first. */
     public List<Event> history(Project project, int limit) {

@@ -264,6 +264,19 @@ public final class HostRunner {
         }
     }
 
+    /**
+     * Every entry of the environment's ledger on the host ({@code .stageboard/ledger.jsonl}),
+     * oldest first, whichever catalog wrote it; lines that are not entries are skipped. Empty when
+     * nothing was deployed there yet.
+     */
+    public java.util.List<LedgerEntry> ledger(String project, String environment) {
+        try (HostConnection connection = new HostConnection(target, Progress.NONE)) {
+            RemoteShell shell = connection.shell();
+            RemoteLayout layout = RemoteLayout.resolve(shell, baseDir, project, environment);
+            return Ledger.parse(shell.check("Reading the ledger", Ledger.readCommand(layout)).lines().toList());
+        }
+    }
+
     /** Who holds the environment's lock on the host, or null. */
     public LockInfo lock(String project, String environment) {
         try (HostConnection connection = new HostConnection(target, Progress.NONE)) {

@@ -77,6 +77,11 @@ final class Ledger {
         return entries;
     }
 
+    /** A shell command printing the whole ledger (nothing when there is none). */
+    static String readCommand(RemoteLayout layout) {
+        return "cat " + q(layout.ledger()) + " 2>/dev/null || true";
+    }
+
     /** A shell command printing the ledger's last {@link #TAIL} lines. */
     static String tailCommand(RemoteLayout layout) {
         return "tail -n " + TAIL + " " + q(layout.ledger()) + " 2>/dev/null || true";

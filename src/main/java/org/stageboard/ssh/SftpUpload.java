@@ -70,11 +70,13 @@ final class SftpUpload {
                 if (permille != reported && permille < 1000) {
                     reported = permille;
                     progress.fraction(permille / 1000.0);
+                    progress.transferred(sent, size);
                 }
             }
             out.flush(); // waits for every write to be acknowledged
         }
         progress.fraction(1.0);
+        progress.transferred(sent, size);
     }
 
     private InputStream openLocal() {

@@ -27,10 +27,20 @@ final class DeployProgress extends ForwardingProgress implements RolloutProgress
     @Override
     public Progress host(Host host) {
         return new HostPrefix(this, host.name()) {
+            private final org.stageboard.ui.task.Transfer upload = new org.stageboard.ui.task.Transfer();
+            private volatile String step = "";
+
             @Override
             public void step(String title) {
+                step = title;
                 rows.step(host.name(), title);
                 super.step(title);
+            }
+
+            @Override
+            public void transferred(long bytes, long total) {
+                rows.step(host.name(), step + " · " + upload.report(bytes, total, System.nanoTime()));
+                super.transferred(bytes, total);
             }
         };
     }

@@ -60,6 +60,7 @@ public final class MainViewModel {
     private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper schemaVersion = new ReadOnlyStringWrapper("…");
     private final AtomicLong refreshes = new AtomicLong();
+    private final LiveBoard live;
 
     public MainViewModel(Stageboard engine, TaskExecutor executor, Clock clock) {
         this.engine = engine;
@@ -74,6 +75,13 @@ public final class MainViewModel {
             readHosts();
             refresh();
         });
+        this.live = new LiveBoard(() -> engine.watch().stamp(), executor, this::changedElsewhere,
+                () -> tasks.runningProperty().get() > 0);
+    }
+
+    /** Follows changes to the catalog (the CLI, another window) without a Refresh click: start it once the window shows. */
+    public LiveBoard live() {
+        return live;
     }
 
     public Stageboard engine() {
@@ -132,8 +140,13 @@ public final class MainViewModel {
 
     /** Loads the projects and the schema version, and shows the first project. */
     public void start() {
+        start(null);
+    }
+
+    /** As {@link #start()}, showing the named project (the one shown last time) if it is still there. */
+    public void start(String preferredProject) {
         executor.call(() -> engine.schemaVersion(), schemaVersion::set, e -> schemaVersion.set("?"));
-        reloadProjects(null);
+        reloadProjects(preferredProject);
         engine.recoveredAtOpen().ifPresent(sentence -> notice.set(Notice.warning(sentence)));
     }
 
@@ -142,7 +155,8 @@ public final class MainViewModel {
         executor.call(engine::projects, list -> {
             projects.setAll(list);
             if (list.isEmpty()) {
-                notice.set(Notice.info("Welcome to Stageboard. Start with Add project…: a git repository on this computer and the command that builds it."));
+                notice.set(Notice.info("Welcome to Stageboard. Start with Add project…: a git repository on this computer and the command that builds it.")
+                        .whileTrue(snapshot -> snapshot == null));
             }
             String wanted = show != null ? show : project.get() == null ? null : project.get().name();
             selectProject(list.stream().filter(p -> p.name().equals(wanted)).findFirst()
@@ -189,9 +203,47 @@ public final class MainViewModel {
         org.stageboard.pipeline.BoardPage page = board.page();
         executor.call(() -> engine.board(current, page), snapshot -> {
             if (ticket == refreshes.get() && project.get() != null && project.get().id() == current.id()) {
-                board.apply(snapshot);
+                // The same board is not drawn again (the cards under the pointer stay), unless work runs: its cards show elapsed time.
+                if (tasks.runningProperty().get() > 0 || !snapshot.equals(board.snapshotProperty().get())) {
+                    board.apply(snapshot);
+                }
+                expireNotice(snapshot);
             }
         }, this::fail);
+    }
+
+    /**
+     * The catalog changed (here or elsewhere): the project list and the board are read again, with
+     * what was last read from the hosts; a notice whose condition is over goes away.
+     */
+    void changedElsewhere() {
+        executor.call(engine::projects, list -> {
+            if (!list.equals(projects)) {
+                projects.setAll(list);
+                Project current = project.get();
+                Project still = current == null ? null : list.stream().filter(p -> p.id() == current.id()).findFirst().orElse(null);
+                if (still == null) {
+                    selectProject(list.isEmpty() ? null : list.get(0));
+                    expireNotice(board.snapshotProperty().get());
+                    return;
+                }
+                project.set(still);
+            }
+            refresh();
+            if (project.get() != null) {
+                hosts.showRemembered(project.get());
+            } else {
+                expireNotice(null);
+            }
+        }, this::fail);
+    }
+
+    /** Takes the notice away once the board shows that what it is about is over. */
+    private void expireNotice(BoardSnapshot snapshot) {
+        Notice shown = notice.get();
+        if (shown != null && !shown.appliesTo(snapshot)) {
+            notice.set(null);
+        }
     }
 
     public void dismissNotice() {
@@ -344,9 +396,20 @@ public final class MainViewModel {
         } else {
             notice.set(Notice.error("Build #" + build.number() + " failed"
                     + (build.exitCode() == null ? "" : " with exit " + build.exitCode())
-                    + (build.message() == null ? "." : ": " + firstLine(build.message())) + " Open its log from the card."));
+                    + (build.message() == null ? "." : ": " + firstLine(build.message())) + " Open its log from the card.")
+                    .whileTrue(snapshot -> stillFailed(snapshot, build)));
         }
         refresh();
+    }
+
+    /** A failed build's notice applies until the build is gone or a later build of its commit succeeded. */
+    static boolean stillFailed(BoardSnapshot snapshot, Build failed) {
+        if (snapshot == null || snapshot.project().id() != failed.projectId()) {
+            return snapshot != null;
+        }
+        List<Build> ofCommit = snapshot.buildsOf(failed.commitSha());
+        return ofCommit.stream().anyMatch(b -> b.id() == failed.id())
+                && ofCommit.stream().noneMatch(b -> b.number() > failed.number() && b.succeeded());
     }
 
     private void ran(Run run, String host) {

@@ -52,9 +52,10 @@ public final class MainWindow extends BorderPane implements CardActions {
         this.hostActions = new HostActions(model, this::window, keys);
         getStyleClass().add("main-window");
         setTop(new VBox(toolbar(), new NoticeBar(model)));
-        setCenter(new BoardView(model.board(), this));
+        setCenter(org.stageboard.ui.history.HistoryView.install(new BoardView(model.board(), this), model, model.board()::selectCommit));
         setBottom(new VBox(new TaskPane(model.tasks(), task -> LogWindow.follow(window(), task)), new StatusBar(model)));
-        refreshWhileTasksRun();
+        model.live().start(LiveBoard.PERIOD);
+        org.stageboard.ui.task.TaskToasts.install(model.tasks(), this::window);
         sceneProperty().addListener((o, before, scene) -> {
             if (scene != null) {
                 shortcuts(scene);
@@ -110,27 +111,13 @@ public final class MainWindow extends BorderPane implements CardActions {
                 });
     }
 
-    /** Running cards show elapsed time and steps; while work runs, re-read the board every few seconds. */
-    private void refreshWhileTasksRun() {
-        javafx.animation.Timeline timeline = new javafx.animation.Timeline(
-                new javafx.animation.KeyFrame(javafx.util.Duration.seconds(3), e -> model.refresh()));
-        timeline.setCycleCount(javafx.animation.Animation.INDEFINITE);
-        model.tasks().runningProperty().addListener((o, before, now) -> {
-            if (now.intValue() > 0) {
-                timeline.play();
-            } else {
-                timeline.stop();
-            }
-        });
-    }
-
     private ToolBar toolbar() {
         Label brand = new Label("Stageboard");
         brand.getStyleClass().add("brand");
         ComboBox<Project> projects = Choices.combo(List.of(), Project::name);
         projects.setId("projectChooser");
         projects.setPromptText("no project yet");
-        projects.setPrefWidth(200);
+        projects.setPrefWidth(180);
         projects.setItems(model.projects());
         model.projectProperty().addListener((o, a, b) -> projects.getSelectionModel().select(b));
         projects.setOnAction(e -> {
@@ -180,8 +167,9 @@ public final class MainWindow extends BorderPane implements CardActions {
 
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
+        ToolbarIcons.decorate(addProject, build, release, deploy, rollback, environments, hosts, refresh);
         return new ToolBar(brand, new Separator(), new Label("Project"), projects, addProject, setupActions.projectMenu(), new Separator(),
-                build, release, deploy, rollback, gap, environments, hosts, refresh);
+                build, release, deploy, rollback, gap, environments, hosts, refresh, new org.stageboard.ui.theme.ThemeToggle());
     }
 
     // --- card and toolbar actions ------------------------------------------------------------
@@ -316,6 +304,8 @@ public final class MainWindow extends BorderPane implements CardActions {
         java.nio.file.Path file = card.item() instanceof Build b ? b.log() : card.item() instanceof Run r ? r.log() : null;
         if (file == null) {
             model.notify(Notice.warning("This card has no log file yet."));
+        } else if (card.item() instanceof Build b) {
+            LogWindow.openBuild(window(), card.title(), b, model.engine(), model.executor());
         } else {
             LogWindow.open(window(), card.title(), file, model.executor());
         }

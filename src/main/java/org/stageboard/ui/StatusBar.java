@@ -6,7 +6,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
-/** The line at the very bottom: where the catalog is, its schema version, how many tasks run. */
+/** The line at the very bottom: where the catalog is, its schema version, how many tasks run and wait. */
 final class StatusBar extends HBox {
 
     StatusBar(MainViewModel model) {
@@ -19,9 +19,11 @@ final class StatusBar extends HBox {
         Label running = new Label();
         running.setId("runningTasks");
         running.textProperty().bind(Bindings.createStringBinding(() -> {
-            int n = model.tasks().runningProperty().get();
-            return n == 0 ? "No tasks running" : n == 1 ? "1 task running" : n + " tasks running";
-        }, model.tasks().runningProperty()));
+            int queued = model.tasks().queuedProperty().get();
+            int n = model.tasks().runningProperty().get() - queued;
+            String text = n == 0 ? "No tasks running" : n == 1 ? "1 task running" : n + " tasks running";
+            return queued == 0 ? text : text + " · " + queued + " queued";
+        }, model.tasks().runningProperty(), model.tasks().queuedProperty()));
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         getChildren().addAll(catalog, schema, gap, running);

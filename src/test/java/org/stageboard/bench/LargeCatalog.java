@@ -123,11 +123,17 @@ public final class LargeCatalog {
                 }
             }
             List<Build> builds = new ArrayList<>();
+            // A real build keeps its commit's message and time (catalog version 7: history search, lead time).
+            Map<String, org.stageboard.core.CommitInfo> commitInfos = new java.util.HashMap<>();
+            engine.commits(project, sizes.commits()).forEach(c -> commitInfos.put(c.sha(), c));
             int step = Math.max(1, sizes.commits() / sizes.builds());
             for (int i = 0; i < sizes.builds(); i++) {
                 String commit = commits.get(Math.min(commits.size() - 1, i * step));
                 String actor = AUTHORS[random.nextInt(AUTHORS.length)];
                 Build build = catalog.builds().start(project.id(), commit, commit, "0".repeat(64), actor, null);
+                if (commitInfos.containsKey(commit)) {
+                    catalog.history().rememberCommit(project.id(), commitInfos.get(commit));
+                }
                 if (random.nextInt(12) == 0) {
                     builds.add(catalog.builds().fail(build.id(), 1, "step test: exit 1"));
                 } else {

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -74,9 +73,9 @@ class BuildUiTest {
 
         Node logButton = robot.from(UiFixture.card(robot, "#2")).lookup(".card-log").query();
         robot.clickOn(logButton);
-        UiFixture.await("the log window", 10, () -> robot.lookup("#logText").tryQuery()
-                .map(n -> ((TextArea) n).getText().contains("building")).orElse(false));
-        assertThat(robot.lookup("#logText").queryAs(TextArea.class).getText()).contains("exit code 1");
+        UiFixture.await("the log window", 10, () -> org.stageboard.ui.log.LogViews.text(robot)
+                .map(text -> text.contains("building")).orElse(false));
+        assertThat(org.stageboard.ui.log.LogViews.text(robot).orElseThrow()).contains("exit code 1");
         assertThat(((Card) UiFixture.card(robot, "#2").getUserData()).commitSha()).isEqualTo(bad);
     }
 }

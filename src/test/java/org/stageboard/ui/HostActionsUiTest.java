@@ -15,6 +15,7 @@ import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.stageboard.ui.log.LogViews;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.stageboard.core.Build;
@@ -47,6 +48,8 @@ class HostActionsUiTest {
     @TempDir
     static Path temp;
 
+    private static final String TOKEN = "tok-secret-4411";
+
     private Stageboard engine;
     private SshTestServer ssh;
     private UiFixture ui;
@@ -71,7 +74,8 @@ class HostActionsUiTest {
         project = engine.addProject("demo", work.resolve("repo"), "main", new Recipe("true", List.of("Server.java")));
         staging = engine.addEnvironment(project, "staging",
                 new RunSettings("java Server.java", "http://127.0.0.1:" + port + "/health", 60, 5, 5));
-        engine.setConfig(staging, Map.of("PORT", new ConfigEntry("PORT", Integer.toString(port), false)), Set.of());
+        engine.setConfig(staging, Map.of("PORT", new ConfigEntry("PORT", Integer.toString(port), false),
+                "API_TOKEN", new ConfigEntry("API_TOKEN", TOKEN, true)), Set.of());
         Host host = engine.addHost("vps1", ssh.address(), ssh.port(), ssh.user(), ssh.clientKey(), ssh.baseDir().toString());
         vps1 = engine.trustHostKey(host, engine.checkHostKey(host).fingerprint());
         engine.attachHost(staging, vps1);
@@ -149,8 +153,10 @@ class HostActionsUiTest {
         UiFixture.await("vps1 read, running staging v1", 30, () -> slot().map(s -> s.summary().startsWith("staging v1 · app up")).orElse(false));
 
         robot.clickOn(robot.lookup("#host-staging-vps1 .host-logs").<Node>query());
-        UiFixture.await("the log window with the app's lines", 30, () -> robot.lookup("#logText").tryQuery()
-                .map(n -> ((javafx.scene.control.TextArea) n).getText().contains("demo server: listening on")).orElse(false));
+        UiFixture.await("the log window with the app's lines", 30, () -> LogViews.text(robot)
+                .map(text -> text.contains("demo server: listening on")).orElse(false));
+        assertThat(LogViews.text(robot).orElseThrow()).as("the engine masks secrets in the app's log")
+                .contains("API_TOKEN=" + org.stageboard.core.Masker.MASK).doesNotContain(TOKEN);
         UiTask follow = ui.model.tasks().tasks().stream().filter(t -> t.title().startsWith("Logs of staging on vps1")).findFirst().orElseThrow();
         assertThat(follow.stateProperty().get().finished()).as("following until the window closes").isFalse();
 
@@ -159,10 +165,10 @@ class HostActionsUiTest {
         robot.clickOn("#confirmRestart");
         UiFixture.await("the restart recorded live", 120, () -> engine.runs(project).stream()
                 .anyMatch(r -> r.kind() == org.stageboard.core.RunKind.RESTART && r.status() == RunStatus.LIVE));
-        UiFixture.await("the followed log showing the restarted app", 30, () -> robot.lookup("#logText").tryQuery()
-                .map(n -> ((javafx.scene.control.TextArea) n).getText().split("demo server: listening on", -1).length > 2).orElse(false));
+        UiFixture.await("the followed log showing the restarted app", 30, () -> LogViews.text(robot)
+                .map(text -> text.split("demo server: listening on", -1).length > 2).orElse(false));
 
-        robot.interact(() -> ((javafx.stage.Stage) robot.lookup("#logText").query().getScene().getWindow()).close());
+        robot.interact(() -> LogViews.stage(robot).close());
         UiFixture.await("following stopped when the window closed", 30, () -> follow.stateProperty().get().finished());
     }
 

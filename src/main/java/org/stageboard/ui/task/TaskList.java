@@ -19,6 +19,8 @@ public final class TaskList {
     private final ObservableList<UiTask> tasks = FXCollections.observableArrayList();
     private final ObservableList<UiTask> tasksView = FXCollections.unmodifiableObservableList(tasks);
     private final ReadOnlyIntegerWrapper running = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyIntegerWrapper queued = new ReadOnlyIntegerWrapper();
+    private final java.util.List<Consumer<UiTask>> finishedListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public TaskList(TaskExecutor executor) {
         this.executor = executor;
@@ -28,8 +30,19 @@ public final class TaskList {
         return tasksView;
     }
 
+    /** Tasks not ended yet, queued ones included. */
     public ReadOnlyIntegerProperty runningProperty() {
         return running.getReadOnlyProperty();
+    }
+
+    /** Tasks waiting their turn (a build behind another build of its project). */
+    public ReadOnlyIntegerProperty queuedProperty() {
+        return queued.getReadOnlyProperty();
+    }
+
+    /** Calls {@code listener} on the UI thread each time a task ends (for a notification). */
+    public void onFinished(Consumer<UiTask> listener) {
+        finishedListeners.add(listener);
     }
 
     /**
@@ -55,18 +68,18 @@ public final class TaskList {
                     Outcome outcome = describe.apply(result);
                     task.finish(outcome.state(), outcome.sentence());
                     onSuccess.accept(result);
-                    prune();
+                    ended(task);
                 });
             } catch (CancelledException e) {
                 executor.runOnUiThread(() -> {
                     task.finish(TaskState.CANCELLED, e.getMessage());
-                    prune();
+                    ended(task);
                 });
             } catch (RuntimeException | Error e) {
                 executor.runOnUiThread(() -> {
                     task.finish(TaskState.FAILED, ErrorText.of(e));
                     onFailure.accept(e);
-                    prune();
+                    ended(task);
                 });
             }
         });
@@ -88,6 +101,11 @@ public final class TaskList {
         tasks.removeIf(t -> t.stateProperty().get().finished());
     }
 
+    private void ended(UiTask task) {
+        prune();
+        finishedListeners.forEach(listener -> listener.accept(task));
+    }
+
     private void prune() {
         long finished = 0;
         for (int i = 0; i < tasks.size(); i++) {
@@ -99,5 +117,6 @@ public final class TaskList {
 
     private void countRunning() {
         running.set((int) tasks.stream().filter(t -> !t.stateProperty().get().finished()).count());
+        queued.set((int) tasks.stream().filter(t -> t.stateProperty().get() == TaskState.QUEUED).count());
     }
 }

@@ -24,6 +24,9 @@ public final class UiTask {
 
     static final int MAX_LOG_LINES = 10_000;
 
+    /** The step a build reports while it waits for its turn. */
+    static final String QUEUED_STEP = "queued";
+
     private final String title;
     private final StopNote stopNote;
     private final TaskExecutor executor;
@@ -38,6 +41,9 @@ public final class UiTask {
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final Progress progress = new Reporter();
     private final ReadOnlyObjectWrapper<HostRows> hostRows = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper transfer = new ReadOnlyStringWrapper("");
+    private final Transfer transferClock = new Transfer();
+    private volatile boolean toast = true;
 
     UiTask(String title, StopNote stopNote, TaskExecutor executor) {
         this.title = title;
@@ -75,6 +81,22 @@ public final class UiTask {
         return logView;
     }
 
+    /** The current upload, e.g. {@code 12.4 of 40.0 MB · 3.1 MB/s}; empty when none runs. */
+    public ReadOnlyStringProperty transferProperty() {
+        return transfer.getReadOnlyProperty();
+    }
+
+    /** Whether its end is worth a notification (not for a log view the user closed). */
+    public boolean toast() {
+        return toast;
+    }
+
+    /** No notification when this task ends (e.g. following a log, which ends when its view closes). */
+    public UiTask withoutToast() {
+        toast = false;
+        return this;
+    }
+
     /** One row per host, for a task over several hosts (a deploy); null for others. */
     public ReadOnlyObjectProperty<HostRows> hostRowsProperty() {
         return hostRows.getReadOnlyProperty();
@@ -92,7 +114,7 @@ public final class UiTask {
 
     /** Asks the work to stop at its next check. */
     public void cancel() {
-        if (!state.get().finished()) {
+        if (!state.get().finished() && !cancelRequested.get()) {
             cancelRequested.set(true);
             step.set("cancelling…");
         }
@@ -105,6 +127,7 @@ public final class UiTask {
     void finish(TaskState end, String sentence) {
         drainLog();
         state.set(end);
+        transfer.set("");
         outcome.set(sentence);
         fraction.set(end == TaskState.SUCCEEDED ? 1 : fraction.get() < 0 ? 0 : fraction.get());
         step.set(sentence);
@@ -139,8 +162,13 @@ public final class UiTask {
             pendingLines.add("-- " + title);
             executor.runOnUiThread(() -> {
                 if (!state.get().finished()) {
-                    step.set(title);
+                    // A build waits QUEUED behind another build of its project: its engine says so as a step.
+                    state.set(QUEUED_STEP.equals(title) ? TaskState.QUEUED : TaskState.RUNNING);
+                    if (!cancelRequested.get()) {
+                        step.set(title);
+                    }
                     fraction.set(-1);
+                    transfer.set("");
                 }
             });
             scheduleDrain();
@@ -157,6 +185,16 @@ public final class UiTask {
             executor.runOnUiThread(() -> {
                 if (!state.get().finished()) {
                     fraction.set(done);
+                }
+            });
+        }
+
+        @Override
+        public void transferred(long bytes, long total) {
+            long now = System.nanoTime();
+            executor.runOnUiThread(() -> {
+                if (!state.get().finished()) {
+                    transfer.set(transferClock.report(bytes, total, now));
                 }
             });
         }

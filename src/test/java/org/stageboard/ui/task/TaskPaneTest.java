@@ -2,12 +2,12 @@ package org.stageboard.ui.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -62,16 +62,17 @@ class TaskPaneTest {
 
         robot.clickOn(".task-log");
         WaitForAsyncUtils.waitForFxEvents();
-        TextArea log = robot.lookup("#logText").queryAs(TextArea.class);
-        assertThat(log.getText()).contains("-- upload artifact").contains("uploading 12.4 MB");
+        assertThat(org.stageboard.ui.log.LogViews.text(robot).orElseThrow()).contains("-- upload artifact").contains("uploading 12.4 MB");
+        Stage logWindow = org.stageboard.ui.log.LogViews.stage(robot);
+        javafx.scene.control.ListView<?> log = robot.lookup("#logLines").queryAs(javafx.scene.control.ListView.class);
 
-        robot.interact(() -> ((Stage) log.getScene().getWindow()).hide());
+        robot.interact(logWindow::hide);
         robot.clickOn(".task-cancel");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> task.get().stateProperty().get() == TaskState.CANCELLED);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup(".task-step").queryAs(Label.class).getText()).isEqualTo("Cancelled by the user.");
         assertThat(tasks.runningProperty().get()).isZero();
-        assertThat(log.getText()).as("the log window keeps following").contains("== Cancelled by the user.");
+        assertThat(List.copyOf(log.getItems()).stream().map(String::valueOf).toList()).as("the log window keeps following").contains("== Cancelled by the user.");
     }
 
     private static void sleep() {

@@ -1,0 +1,52 @@
+package org.stageboard.app;
+
+import java.lang.management.ManagementFactory;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
+import org.stageboard.pipeline.BoardSnapshot;
+import org.stageboard.ui.MainViewModel;
+
+/**
+ * For the board benchmark (bench/board-benchmark.sh): with {@code -Dstageboard.readyProbe=print}
+ * or {@code =exit}, prints {@code stageboard-ready heap=<bytes>} once the first project's board
+ * has been read and drawn (the first frame after its snapshot arrived), with the heap in use after
+ * a full GC; with {@code exit} the app then quits. Without the property it does nothing.
+ */
+final class ReadyProbe {
+
+    static final String PROPERTY = "stageboard.readyProbe";
+
+    private ReadyProbe() {
+    }
+
+    static void install(MainViewModel model) {
+        String mode = System.getProperty(PROPERTY);
+        if (mode == null || mode.isBlank()) {
+            return;
+        }
+        ChangeListener<BoardSnapshot> listener = new ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends BoardSnapshot> seen, BoardSnapshot before, BoardSnapshot now) {
+                if (now == null) {
+                    return;
+                }
+                seen.removeListener(this);
+                new AnimationTimer() {
+                    @Override
+                    public void handle(long frame) {
+                        stop();
+                        System.gc();
+                        long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+                        System.out.println("stageboard-ready heap=" + heap);
+                        System.out.flush();
+                        if (mode.equals("exit")) {
+                            Platform.exit();
+                        }
+                    }
+                }.start();
+            }
+        };
+        model.board().snapshotProperty().addListener(listener);
+    }
+}

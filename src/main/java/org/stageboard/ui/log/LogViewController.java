@@ -1,0 +1,151 @@
+package org.stageboard.ui.log;
+
+import java.util.List;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.ScrollEvent;
+import java.util.function.Consumer;
+
+/** Binds LogView.fxml to a {@link LogViewModel}: nothing here decides, it shows and forwards. */
+public final class LogViewController {
+
+    @FXML private ComboBox<LogSource> source;
+    @FXML private TextField search;
+    @FXML private Button previous;
+    @FXML private Button next;
+    @FXML private Label matchCount;
+    @FXML private ToggleButton follow;
+    @FXML private Button copy;
+    @FXML private Button copyAll;
+    @FXML private ListView<String> lines;
+    @FXML private Label status;
+
+    private LogViewModel model;
+
+    /** Shows the model; call once after loading. */
+    public void bind(LogViewModel model) {
+        this.model = model;
+        lines.setId("logLines");
+        lines.setUserData(model);
+        search.setId("logSearch");
+        matchCount.setId("logMatchCount");
+        follow.setId("logFollow");
+        copy.setId("logCopy");
+        copyAll.setId("logCopyAll");
+        previous.setId("logPrevious");
+        next.setId("logNext");
+        status.setId("logStatus");
+        lines.setItems(model.lines());
+        lines.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        lines.setFixedCellSize(20);
+        lines.setCellFactory(list -> new LogLineCell(model));
+        search.textProperty().bindBidirectional(model.queryProperty());
+        matchCount.textProperty().bind(model.matchTextProperty());
+        status.textProperty().bind(model.statusProperty());
+        follow.selectedProperty().bindBidirectional(model.followProperty());
+        model.queryProperty().addListener((o, a, b) -> lines.refresh());
+        model.currentMatchProperty().addListener((o, a, now) -> {
+            lines.refresh();
+            if (now.intValue() >= 0) {
+                lines.getSelectionModel().clearAndSelect(now.intValue());
+            }
+        });
+        model.scrollToProperty().addListener((o, a, now) -> show(now.intValue()));
+        show(model.scrollToProperty().get());
+        search.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                if (e.isShiftDown()) {
+                    model.findPrevious();
+                } else {
+                    model.findNext();
+                }
+                e.consume();
+            }
+        });
+        // Scrolling up to read stops following the end; the Follow switch (or End) starts it again.
+        lines.addEventFilter(ScrollEvent.SCROLL, e -> {
+            if (e.getDeltaY() > 0) {
+                model.followProperty().set(false);
+            }
+        });
+        lines.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.PAGE_UP || e.getCode() == KeyCode.HOME || e.getCode() == KeyCode.UP) {
+                model.followProperty().set(false);
+            } else if (e.getCode() == KeyCode.END) {
+                model.followProperty().set(true);
+            }
+        });
+        copy.disableProperty().bind(lines.getSelectionModel().selectedIndexProperty().lessThan(0));
+        lines.sceneProperty().addListener((o, before, scene) -> {
+            if (scene != null) {
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), search::requestFocus);
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN), this::copySelected);
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F3), model::findNext);
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F3, KeyCombination.SHIFT_DOWN), model::findPrevious);
+            }
+        });
+    }
+
+    /** Offers a choice of logs (a build's steps); choosing one calls {@code load}. */
+    public void sources(List<LogSource> choices, Consumer<LogSource> load) {
+        source.setId("logSource");
+        source.getItems().setAll(choices);
+        source.setVisible(choices.size() > 1);
+        source.setManaged(choices.size() > 1);
+        source.setOnAction(e -> {
+            if (source.getValue() != null) {
+                load.accept(source.getValue());
+            }
+        });
+        if (!choices.isEmpty()) {
+            source.getSelectionModel().select(0);
+            load.accept(choices.get(0));
+        }
+    }
+
+    @FXML
+    void findNext() {
+        model.findNext();
+    }
+
+    @FXML
+    void findPrevious() {
+        model.findPrevious();
+    }
+
+    @FXML
+    void copySelected() {
+        String text = model.text(lines.getSelectionModel().getSelectedIndices());
+        if (!text.isEmpty()) {
+            put(text);
+        }
+    }
+
+    @FXML
+    void copyAll() {
+        put(model.allText());
+    }
+
+    private static void put(String text) {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(text);
+        Clipboard.getSystemClipboard().setContent(content);
+    }
+
+    private void show(int line) {
+        if (line >= 0 && line < model.lines().size()) {
+            lines.scrollTo(line);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package org.stageboard.ui.prefs;
+
+import java.nio.file.Path;
+import javafx.geometry.Rectangle2D;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import org.stageboard.ui.MainViewModel;
+import org.stageboard.ui.theme.ActiveTheme;
+import org.stageboard.ui.theme.Theme;
+
+/**
+ * Puts the window where it was last time (size, position, maximized, theme) and saves that, with
+ * the project shown, when it closes. A position on a screen that is no longer there is dropped:
+ * the window opens centred instead.
+ */
+public final class WindowPlacement {
+
+    private WindowPlacement() {
+    }
+
+    /** Applies the remembered theme, size and position to the stage before it shows. */
+    public static void restore(Stage stage, WindowPrefs prefs) {
+        ActiveTheme.set(Theme.named(prefs.theme()));
+        stage.setWidth(prefs.width());
+        stage.setHeight(prefs.height());
+        if (prefs.hasPosition() && onSomeScreen(prefs)) {
+            stage.setX(prefs.x());
+            stage.setY(prefs.y());
+        } else {
+            stage.centerOnScreen();
+        }
+        stage.setMaximized(prefs.maximized());
+    }
+
+    /** Saves the window's bounds, the project shown and the theme in {@code home} when the stage is hidden. */
+    public static void rememberOnClose(Stage stage, MainViewModel model, Path home, WindowPrefs start) {
+        stage.setOnHidden(e -> {
+            WindowPrefs now = current(stage, model, start);
+            try {
+                now.save(home);
+            } catch (java.io.UncheckedIOException ignored) {
+                // Not remembering the window's size is no reason to fail closing it.
+            }
+        });
+    }
+
+    /** What the window shows now, as preferences (the bounds before it was maximized stay when it is). */
+    static WindowPrefs current(Stage stage, MainViewModel model, WindowPrefs before) {
+        WindowPrefs prefs = stage.isMaximized() ? before.withBounds(before.x(), before.y(), before.width(), before.height(), true)
+                : before.withBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), false);
+        String project = model.projectProperty().get() == null ? before.lastProject() : model.projectProperty().get().name();
+        return prefs.withLastProject(project).withTheme(ActiveTheme.get().id());
+    }
+
+    private static boolean onSomeScreen(WindowPrefs prefs) {
+        Rectangle2D titleBar = new Rectangle2D(prefs.x() + 20, prefs.y(), Math.max(1, prefs.width() - 40), 30);
+        return !Screen.getScreensForRectangle(titleBar).isEmpty();
+    }
+}

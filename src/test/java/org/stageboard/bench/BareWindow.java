@@ -1,0 +1,35 @@
+package org.stageboard.bench;
+
+import javafx.animation.AnimationTimer;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+import javafx.stage.Stage;
+
+/**
+ * The baseline of the board benchmark: a bare JavaFX window (one label) started the way the app
+ * starts, which prints {@code bare-ready} on the first frame after it is shown, then exits.
+ */
+public final class BareWindow extends Application {
+
+    public static void main(String[] args) {
+        Application.launch(BareWindow.class, args);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        stage.setScene(new Scene(new BorderPane(new Label("bare JavaFX window")), 1280, 800));
+        stage.show();
+        new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                stop();
+                System.out.println("bare-ready");
+                System.out.flush();
+                Platform.exit();
+            }
+        }.start();
+    }
+}

@@ -1,0 +1,119 @@
+package org.stageboard.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Board benchmark (issue 8, Performance), measured side by side in one run and repeated,
+ * reported as medians of per-round ratios:
+ * <ol>
+ *   <li>cold start of the app to an interactive board on the large catalog (a fresh JVM running
+ *       {@code org.stageboard.app.Launcher} until the board has drawn the project's lanes and
+ *       reports ready) ÷ the cold start of a bare JavaFX window ({@link BareWindow}) in a fresh
+ *       JVM with the same flags; target ≤ 1.5;</li>
+ *   <li>the heap the app uses once the board is loaded (after a full GC); target ≤ 350 MB.</li>
+ * </ol>
+ * The third target (a history filter through the app ÷ the same SQL on raw H2) has its own
+ * command, {@code bench/history-benchmark.sh} ({@link HistoryBenchmark}).
+ * Both windows run the same way: under {@code DISPLAY} if one is set, else headless (Monocle).
+ * The large catalog is generated first when the folder does not hold one ({@link LargeCatalog}).
+ * Run it with {@code bench/board-benchmark.sh [--reps N] [FOLDER]}.
+ */
+public final class BoardBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        int reps = 3;
+        Path folder = Path.of(System.getProperty("java.io.tmpdir"), "stageboard-large-catalog");
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--reps" -> reps = Integer.parseInt(args[++i]);
+                default -> folder = Path.of(args[i]);
+            }
+        }
+        folder = folder.toAbsolutePath();
+        System.out.println("board benchmark on " + folder + ", " + reps + " rounds after a warm-up, medians");
+        System.out.println(ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + ", " + Runtime.getRuntime().availableProcessors()
+                + " cores, Java " + System.getProperty("java.version") + ", " + (System.getenv("DISPLAY") != null ? "DISPLAY " + System.getenv("DISPLAY") : "headless (Monocle)"));
+        Path home = folder.resolve("home");
+        if (!Files.exists(home.resolve("catalog"))) {
+            LargeCatalog.generate(folder, LargeCatalog.Sizes.ISSUE, System.out::println);
+        }
+        start(List.of("org.stageboard.bench.BareWindow"), null);
+        start(List.of("org.stageboard.app.Launcher"), home);
+        double[] bare = new double[reps];
+        double[] app = new double[reps];
+        double[] ratios = new double[reps];
+        long heap = 0;
+        for (int r = 0; r < reps; r++) {
+            bare[r] = start(List.of("org.stageboard.bench.BareWindow"), null).seconds();
+            Start started = start(List.of("org.stageboard.app.Launcher"), home);
+            app[r] = started.seconds();
+            heap = Math.max(heap, started.heapBytes());
+            ratios[r] = app[r] / bare[r];
+            System.out.printf("round %d: app to an interactive board %.2f s, bare window %.2f s, ratio %.2f, heap %d MB%n",
+                    r + 1, app[r], bare[r], ratios[r], heap / (1024 * 1024));
+        }
+        System.out.println();
+        System.out.println("| measure (target) | Stageboard / baseline | ratio |");
+        System.out.println("|---|---|---|");
+        System.out.printf("| cold start to an interactive board on the large catalog ÷ a bare JavaFX window (≤ 1.5) | %.2f s / %.2f s | %.2f %s |%n",
+                median(app), median(bare), median(ratios), median(ratios) <= 1.5 ? "PASS" : "MISS");
+        System.out.printf("| heap after the board is loaded (≤ 350 MB) | %d MB | %s |%n", heap / (1024 * 1024), heap <= 350L * 1024 * 1024 ? "PASS" : "MISS");
+    }
+
+    record Start(double seconds, long heapBytes) {
+    }
+
+    /** Starts a fresh JVM with the same classpath and flags; returns the time until it printed its ready line. */
+    static Start start(List<String> main, Path home) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        if (System.getenv("DISPLAY") == null) {
+            command.addAll(Arrays.asList("-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw", "-Dprism.text=t2k"));
+        } else {
+            command.add("-Dprism.order=sw");
+        }
+        command.add("-Dstageboard.readyProbe=exit");
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.addAll(main);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        if (home != null) {
+            builder.environment().put("STAGEBOARD_HOME", home.toString());
+        }
+        long t0 = System.nanoTime();
+        Process process = builder.start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                if (line.startsWith("bare-ready") || line.startsWith("stageboard-ready")) {
+                    double seconds = (System.nanoTime() - t0) / 1e9;
+                    long heap = line.contains("heap=") ? Long.parseLong(line.substring(line.indexOf("heap=") + 5).strip()) : 0;
+                    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                        process.destroyForcibly();
+                    }
+                    return new Start(seconds, heap);
+                }
+            }
+        } finally {
+            process.destroyForcibly();
+        }
+        throw new IllegalStateException(String.join(" ", main) + " exited with " + process.waitFor() + " before it was ready");
+    }
+
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted.length % 2 == 1 ? sorted[sorted.length / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+    }
+}

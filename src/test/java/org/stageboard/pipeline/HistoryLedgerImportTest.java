@@ -1,0 +1,102 @@
+package org.stageboard.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.stageboard.core.ConfigEntry;
+import org.stageboard.core.Environment;
+import org.stageboard.core.HistoryFilter;
+import org.stageboard.core.HistoryKind;
+import org.stageboard.core.HistoryRow;
+import org.stageboard.core.Host;
+import org.stageboard.core.Project;
+import org.stageboard.core.Recipe;
+import org.stageboard.core.RunSettings;
+import org.stageboard.core.RunStatus;
+
+/**
+ * Teammates' deploys: CI, with a catalog of its own, deploys to the host alice deploys to (real
+ * SSH to the in-process server); alice imports the host's ledger and sees CI's deploy in her
+ * history, marked with CI's catalog and who ran it; importing again adds nothing.
+ */
+class HistoryLedgerImportTest extends EngineTestBase {
+
+    private Stageboard ci;
+    private String head;
+
+    @BeforeEach
+    void openSecondCatalog() {
+        ci = Stageboard.open(new StageboardHome(tmp.resolve("ci-home")));
+        repo.copyResource("/demo-app/Server.java", "Server.java").write("health-behaviour", "ok\n").commit("app for everyone");
+        head = repo.commit("second commit, the one deployed");
+    }
+
+    @AfterEach
+    void closeSecondCatalog() {
+        ci.close();
+    }
+
+    private record Setup(Project project, Environment staging, Host host) {
+    }
+
+    private Setup setUp(Stageboard engine) {
+        Project project = engine.addProject("shop", repo.dir(), null, new Recipe("true", List.of("Server.java", "health-behaviour")));
+        Environment staging = engine.addEnvironment(project, "staging",
+                new RunSettings("java Server.java", "http://127.0.0.1:" + appPort + "/health", 60, 5, 5));
+        engine.setConfig(staging, Map.of("PORT", new ConfigEntry("PORT", Integer.toString(appPort), false)), Set.of());
+        Host host = engine.addHost("vps1", server.address(), server.port(), server.user(), server.clientKey(), server.baseDir().toString());
+        engine.attachHost(staging, host);
+        host = engine.trustHostKey(host, engine.checkHostKey(host).fingerprint());
+        return new Setup(project, staging, host);
+    }
+
+    @Test
+    void anotherCatalogsDeployShowsUpMarkedAndReimportAddsNothing() {
+        Setup a = setUp(engine);
+        var aliceRun = engine.deploy(engine.release(engine.build(a.project(), "main", progress), a.staging()), a.host(), progress);
+        assertThat(aliceRun.status()).as(aliceRun.message()).isEqualTo(RunStatus.LIVE);
+
+        Setup c = setUp(ci);
+        var ciRun = ci.deploy(ci.release(ci.build(c.project(), "main", progress), c.staging()), c.host(), progress);
+        assertThat(ciRun.status()).as(ciRun.message()).isEqualTo(RunStatus.LIVE);
+
+        LedgerImport first = engine.history().importLedgers(a.project());
+        assertThat(first.failures()).isEmpty();
+        assertThat(first.ledgers()).isEqualTo(1);
+        assertThat(first.imported()).as(first.describe()).isEqualTo(1);
+        assertThat(first.own()).isEqualTo(1);
+
+        List<HistoryRow> imported = engine.history().page(a.project(), HistoryFilter.ALL.withKind(HistoryKind.IMPORTED), 0, 10);
+        assertThat(imported).hasSize(1);
+        HistoryRow row = imported.get(0);
+        assertThat(row.fromOtherCatalog()).isTrue();
+        assertThat(row.catalog()).isEqualTo(ci.catalog().identity()).isNotEqualTo(engine.catalog().identity());
+        assertThat(row.actor()).isEqualTo(ciRun.actor());
+        assertThat(row.by()).contains("pid");
+        assertThat(row.status()).isEqualTo("LIVE");
+        assertThat(row.action()).isEqualTo("DEPLOY");
+        assertThat(row.environment()).isEqualTo("staging");
+        assertThat(row.host()).isEqualTo("vps1");
+        assertThat(row.release()).isEqualTo("staging v1");
+        // the commit is named only when this catalog holds the very artifact the other catalog deployed (the ledger has no commit)
+        boolean sameArtifact = engine.releaseOf(aliceRun).artifactSha256().equals(ci.releaseOf(ciRun).artifactSha256());
+        assertThat(row.commitSha()).isEqualTo(sameArtifact ? head : null);
+        assertThat(row.commitSubject()).isEqualTo(sameArtifact ? "second commit, the one deployed" : null);
+        // it is in the whole history too, newest first, above alice's own run
+        List<HistoryRow> runs = engine.history().page(a.project(), HistoryFilter.ALL.withHost("vps1"), 0, 10);
+        assertThat(runs).extracting(HistoryRow::kind).containsExactly(HistoryKind.IMPORTED, HistoryKind.RUN);
+        // and in the charts: two deploys on staging
+        assertThat(engine.history().charts(a.project(), HistoryFilter.ALL, java.time.ZoneOffset.UTC).of("staging").orElseThrow().deploys())
+                .isEqualTo(2);
+
+        LedgerImport again = engine.history().importLedgers(a.project());
+        assertThat(again.imported()).isZero();
+        assertThat(again.alreadyImported()).isEqualTo(1);
+        assertThat(engine.history().count(a.project(), HistoryFilter.ALL.withKind(HistoryKind.IMPORTED))).isEqualTo(1);
+    }
+}
