@@ -233,8 +233,9 @@ public final class BoardView extends BorderPane {
     private CardView cardView(Card card) {
         CardView view = new CardView(card, actions);
         view.getProperties().put(KEY, Journey.of(card));
-        // A filter, so that pressing a card's own button selects the card too.
-        view.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> board.selectCard(card));
+        // A filter, so that clicking a card's own button selects the card too. On click, not on press: a
+        // selection may change what is around (a notice goes away), and the button must still be under the release.
+        view.addEventFilter(MouseEvent.MOUSE_CLICKED, e -> board.selectCard(card));
         view.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
             if (e.isPrimaryButtonDown()) {
                 pressed = card;
@@ -360,7 +361,7 @@ public final class BoardView extends BorderPane {
                         () -> RecentRunsPopup.open(owner[0], slot, board, actions));
                 owner[0] = view;
                 view.getProperties().put(KEY, Journey.host(slot));
-                view.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> board.selectSlot(slot));
+                view.addEventFilter(MouseEvent.MOUSE_CLICKED, e -> board.selectSlot(slot));
                 dropTarget(view, DropTarget.host(slot));
                 box.getChildren().add(view);
             }
