@@ -197,6 +197,25 @@ public final class BuildRepository {
         return interrupt(id, "Interrupted: the process running it is gone (crash, kill or closed window). No artifact was recorded: build the commit again.");
     }
 
+    /** The newest {@code limit} builds of a project, newest first (by the index on project and number). */
+    public List<Build> latest(long projectId, int limit) {
+        return jdbc.query(SELECT + " WHERE b.project_id = ? ORDER BY b.number DESC LIMIT ?", BuildRepository::map, projectId, limit);
+    }
+
+    /** The builds with these ids, in no particular order (ids not found are left out). */
+    public List<Build> byIds(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query(SELECT + " WHERE b.id IN (" + String.join(",", java.util.Collections.nCopies(ids.size(), "?")) + ")",
+                BuildRepository::map, ids.toArray());
+    }
+
+    /** How many builds a project has. */
+    public int count(long projectId) {
+        return jdbc.queryOne("SELECT COUNT(*) FROM builds WHERE project_id = ?", rs -> rs.getInt(1), projectId).orElse(0);
+    }
+
     private static final String SELECT = "SELECT b.*, a.size_bytes FROM builds b LEFT JOIN artifacts a ON a.sha256 = b.artifact_sha256";
 
     static Build map(ResultSet rs) throws SQLException {

@@ -54,6 +54,25 @@ public final class ReleaseRepository {
         return jdbc.query(SELECT + " WHERE e.project_id = ? ORDER BY r.created_at DESC, r.id DESC", ReleaseRepository::map, projectId);
     }
 
+    /** The newest {@code limit} releases of an environment, newest first (by the index on environment and version). */
+    public List<Release> latest(long environmentId, int limit) {
+        return jdbc.query(SELECT + " WHERE r.environment_id = ? ORDER BY r.version DESC LIMIT ?", ReleaseRepository::map, environmentId, limit);
+    }
+
+    /** The releases with these ids, in no particular order (ids not found are left out). */
+    public List<Release> byIds(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query(SELECT + " WHERE r.id IN (" + String.join(",", java.util.Collections.nCopies(ids.size(), "?")) + ")",
+                ReleaseRepository::map, ids.toArray());
+    }
+
+    /** How many releases an environment has. */
+    public int count(long environmentId) {
+        return jdbc.queryOne("SELECT COUNT(*) FROM releases WHERE environment_id = ?", rs -> rs.getInt(1), environmentId).orElse(0);
+    }
+
     private static final String SELECT = "SELECT r.*, e.name AS env_name, b.number AS build_number, cv.version AS config_number"
             + " FROM releases r JOIN environments e ON e.id = r.environment_id JOIN builds b ON b.id = r.build_id"
             + " JOIN config_versions cv ON cv.id = r.config_version_id";

@@ -103,6 +103,23 @@ public final class RunRepository {
                 + " ORDER BY x.id DESC", RunRepository::map, environmentId, hostId);
     }
 
+    /**
+     * The runs of a project that say what its hosts run now: those live, running or that left a
+     * host without an app, of the kinds that put a release to work, newest first. Bounded by the
+     * status index, not by the number of past runs.
+     */
+    public List<Run> current(long projectId) {
+        return jdbc.query("SELECT x.* FROM runs x JOIN releases r ON r.id = x.release_id JOIN environments e ON e.id = r.environment_id"
+                + " WHERE x.status IN ('LIVE', 'RUNNING', 'APP_DOWN') AND x.kind NOT IN " + COMMANDS + " AND e.project_id = ?"
+                + " ORDER BY x.id DESC", RunRepository::map, projectId);
+    }
+
+    /** The newest {@code limit} runs of one environment on one host (any kind), newest first. */
+    public List<Run> recent(long environmentId, long hostId, int limit) {
+        return jdbc.query("SELECT x.* FROM runs x JOIN releases r ON r.id = x.release_id WHERE r.environment_id = ? AND x.host_id = ?"
+                + " ORDER BY x.id DESC LIMIT ?", RunRepository::map, environmentId, hostId, limit);
+    }
+
     /** Every run of a project, newest first. */
     public List<Run> forProject(long projectId) {
         return jdbc.query("SELECT x.* FROM runs x JOIN releases r ON r.id = x.release_id JOIN environments e ON e.id = r.environment_id"

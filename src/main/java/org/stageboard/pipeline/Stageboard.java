@@ -1149,19 +1149,25 @@ public final class Stageboard implements AutoCloseable {
 
     // --- seeing it ------------------------------------------------------------------------
 
-    /** Everything the board shows for a project. */
+    /** What the board shows for a project: its first page (see {@link BoardPage#FIRST}) with up to commitLimit commits. */
     public BoardSnapshot board(Project project, int commitLimit) {
+        return board(project, BoardPage.FIRST.withCommits(commitLimit));
+    }
+
+    /** What the board shows for a project, bounded by the page whatever the catalog's size. */
+    public BoardSnapshot board(Project project, BoardPage page) {
         List<CommitInfo> commits;
         try {
-            commits = commits(project, commitLimit);
+            commits = commits(project, page.commits());
         } catch (StageboardException e) {
             commits = List.of();
         }
-        Map<Long, Host> hostsById = new java.util.LinkedHashMap<>();
-        catalog.hosts().all().forEach(h -> hostsById.put(h.id(), h));
-        return new BoardSnapshot(project, commits, catalog.builds().forProject(project.id()), catalog.releases().forProject(project.id()),
-                catalog.runs().forProject(project.id()), environments(project), hostsById,
-                catalog.environments().hostIdsByEnvironment(project.id()));
+        return new BoardLoader(catalog).load(project, commits, environments(project), page);
+    }
+
+    /** The newest runs of an environment on a host, newest first: what the host's "Recent runs" shows. */
+    public List<Run> recentRuns(Environment environment, Host host, int limit) {
+        return catalog.runs().recent(environment.id(), host.id(), limit);
     }
 
     /** The history of runs, builds and releases: filtered pages, charts, exports, teammates' deploys from the hosts' ledgers. */

@@ -67,6 +67,7 @@ public final class MainViewModel {
         this.executor = executor;
         this.tasks = new TaskList(executor);
         this.board = new BoardViewModel(clock);
+        board.onPageChanged(this::refresh);
         this.hosts = new HostsViewModel(engine, executor, board, clock, notice::set, this::fail);
         this.closeGuard = new CloseGuard(tasks);
         this.releaseActions = new ReleaseActions(engine, executor, tasks, notice::set, this::refresh);
@@ -168,6 +169,7 @@ public final class MainViewModel {
         project.set(next);
         if (changed) {
             board.clearSelection();
+            board.resetPage();
             board.apply(null);
             board.clearHostReadings();
         }
@@ -198,7 +200,8 @@ public final class MainViewModel {
             return;
         }
         long ticket = refreshes.incrementAndGet();
-        executor.call(() -> engine.board(current, COMMIT_LIMIT), snapshot -> {
+        org.stageboard.pipeline.BoardPage page = board.page();
+        executor.call(() -> engine.board(current, page), snapshot -> {
             if (ticket == refreshes.get() && project.get() != null && project.get().id() == current.id()) {
                 // The same board is not drawn again (the cards under the pointer stay), unless work runs: its cards show elapsed time.
                 if (tasks.runningProperty().get() > 0 || !snapshot.equals(board.snapshotProperty().get())) {

@@ -134,20 +134,21 @@ public final class MainWindow extends BorderPane implements CardActions {
         release.getStyleClass().add("stage-button");
         Button deploy = button("Deploy…", "deployButton", () -> model.board().selectedRelease().ifPresent(this::deploy));
         deploy.getStyleClass().add("stage-button");
-        Button rollback = button("Rollback", "rollbackButton", () -> model.board().selectedLiveRun().ifPresent(this::rollback));
+        Button rollback = button("Rollback", "rollbackButton", () -> model.board().selectedRollbackSlot().ifPresent(this::rollback));
         tip(build, "Build the selected commit (Ctrl+B): run the build command on a clean export and pack the artifact.");
         tip(release, "Release the selected successful build to an environment: artifact + that environment's config.");
         tip(deploy, "Deploy the selected release to a host of its environment over SSH.");
-        tip(rollback, "Roll the selected live run's host back: Stageboard reads the host's ledger and shows which release it would activate first.");
+        tip(rollback, "Roll the selected host back: Stageboard reads the host's ledger and shows which release it would activate first.");
         tip(addProject, "Add a git repository on this computer and the recipe that builds it.");
         Runnable enable = () -> {
             build.setDisable(!model.canBuild());
             release.setDisable(model.board().selectedSuccessfulBuild().isEmpty());
             deploy.setDisable(model.board().selectedRelease().isEmpty());
-            rollback.setDisable(model.board().selectedLiveRun().isEmpty());
+            rollback.setDisable(model.board().selectedRollbackSlot().isEmpty());
         };
         model.board().selectedCommitProperty().addListener((o, a, b) -> enable.run());
         model.board().selectedCardProperty().addListener((o, a, b) -> enable.run());
+        model.board().selectedSlotProperty().addListener((o, a, b) -> enable.run());
         model.projectProperty().addListener((o, a, b) -> enable.run());
         enable.run();
 
@@ -194,6 +195,35 @@ public final class MainWindow extends BorderPane implements CardActions {
                         model.deploy(release, target.host());
                     }
                 }));
+    }
+
+    @Override
+    public void release(Build build, Environment environment) {
+        ReleaseDialog.show(window(), build, List.of(environment), setup, model.executor())
+                .ifPresent(chosen -> model.release(build, chosen));
+    }
+
+    @Override
+    public void deploy(Release release, org.stageboard.core.Host host) {
+        keys.then(() -> model.engine().hosts(model.engine().environmentOf(release)), () ->
+                DeployDialog.show(window(), model.deployDialog(release).prefer(host)).ifPresent(target -> {
+                    if (target.allHosts()) {
+                        model.deployAll(release);
+                    } else {
+                        model.deploy(release, target.host());
+                    }
+                }));
+    }
+
+    @Override
+    public void releasePage(Release release, Release live, java.util.function.Consumer<List<String>> then) {
+        model.executor().call(() -> ReleaseActions.lines(new ReleaseActions.Page(model.engine().releaseDetails(release),
+                live == null ? null : model.engine().diff(live, release))), then, model::fail);
+    }
+
+    @Override
+    public void recentRuns(HostSlot slot, java.util.function.Consumer<List<Run>> then) {
+        model.executor().call(() -> model.engine().recentRuns(slot.environment(), slot.host(), 15), then, model::fail);
     }
 
     @Override

@@ -141,7 +141,8 @@ class HostActionsUiTest {
         assertThat(robot.lookup("#confirmText").queryAs(Label.class).getText()).startsWith("Rollback on vps1 will activate staging v1 (v1-");
         robot.clickOn("#confirmRollback");
 
-        UiFixture.await("a rollback run card", 120, () -> UiFixture.card(robot, "vps1 · staging v1 · rollback · live since") != null);
+        UiFixture.await("the rollback recorded live", 120, () -> engine.recentRuns(staging, vps1, 1).stream()
+                .anyMatch(r -> r.kind() == org.stageboard.core.RunKind.ROLLBACK && r.status() == RunStatus.LIVE));
         UiFixture.await("vps1 read again, running staging v1", 30, () -> slot().map(s -> s.summary().startsWith("staging v1 · app up")
                 && s.since(java.time.Clock.systemDefaultZone()).endsWith("(rollback)")).orElse(false));
     }

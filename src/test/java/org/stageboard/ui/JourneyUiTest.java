@@ -36,7 +36,8 @@ import org.testfx.framework.junit5.Start;
 /**
  * One commit's whole journey by clicks in the real window: build it, release the build to
  * staging, deploy the release to a host (an in-process SSH server on this machine running
- * {@code java dist/Server.java}: the artifact keeps the paths its globs matched), and see a live run card. Set-up (project, environment, config,
+ * {@code java dist/Server.java}: the artifact keeps the paths its globs matched), and see its host's slot say it is live; the
+ * same by dragging the build onto staging's row and the release onto the host. Set-up (project, environment, config,
  * host, trusted key) uses the engine directly.
  */
 @ExtendWith(ApplicationExtension.class)
@@ -118,13 +119,38 @@ class JourneyUiTest {
         robot.clickOn("#deployButton");
         awaitDeployPlan(robot);
         robot.clickOn("#dialogConfirm");
-        Node run = awaitCard(robot, "vps1 · staging v1 · live since", 180);
+        awaitSlot(robot, "catalog: staging v1 live since", 180);
 
-        Card card = (Card) run.getUserData();
-        assertThat(card.commitSha()).isEqualTo(sha);
-        assertThat(run.getStyleClass()).contains("state-success");
+        // The host's slot says what runs there; selecting it lights up the whole journey back to the commit.
+        robot.clickOn(robot.lookup("#host-staging-vps1 .host-name").<Node>query());
+        assertThat(ui.model.board().selectedCommitProperty().get()).isEqualTo(sha);
+        assertThat(robot.lookup("#host-staging-vps1").query().getStyleClass()).contains("in-journey");
+        assertThat(UiFixture.card(robot, "#1 · " + shortSha).getStyleClass()).contains("in-journey");
         assertThat(UiFixture.card(robot, "staging v1").getUserData()).extracting(c -> ((Card) c).detail())
                 .asString().contains("live on vps1");
+    }
+
+    @Test
+    void aBuildIsReleasedAndDeployedByDraggingItsCards(FxRobot robot) {
+        engine.build(project, sha, org.stageboard.core.Progress.NONE);
+        robot.interact(ui.model::refresh);
+        String shortSha = sha.substring(0, 7);
+        Node build = awaitCard(robot, "#1 · " + shortSha + " · ✓", 30);
+
+        robot.drag(build, javafx.scene.input.MouseButton.PRIMARY).dropTo(robot.lookup("#release-row-staging").<Node>query());
+        UiFixture.await("the release dialog", 10, () -> robot.lookup("#releaseEnvironment").tryQuery().isPresent());
+        UiFixture.await("the config to snapshot", 10, () -> robot.lookup("#releaseConfig").queryLabeled().getText().contains("config v1"));
+        robot.clickOn("#dialogConfirm");
+        Node release = awaitCard(robot, "staging v1 · build #1 + config v1", 30);
+        assertThat(robot.lookup("#release-row-staging .card").queryAll()).contains(release);
+
+        robot.drag(release, javafx.scene.input.MouseButton.PRIMARY).dropTo(robot.lookup("#host-staging-vps1").<Node>query());
+        awaitDeployPlan(robot);
+        assertThat(((ComboBox<?>) robot.lookup("#deployHost").query()).getValue()).extracting(h -> ((Host) h).name()).isEqualTo("vps1");
+        robot.clickOn("#dialogConfirm");
+        awaitSlot(robot, "catalog: staging v1 live since", 180);
+        assertThat(engine.recentRuns(staging, host, 5)).first().extracting(org.stageboard.core.Run::status)
+                .isEqualTo(org.stageboard.core.RunStatus.LIVE);
     }
 
     @Test
@@ -142,16 +168,31 @@ class JourneyUiTest {
         robot.clickOn("#deployButton");
         awaitDeployPlan(robot);
         robot.clickOn("#dialogConfirm");
-        awaitCard(robot, "vps1 · staging v2 · live since", 180);
+        awaitSlot(robot, "catalog: staging v2 live since", 180);
 
-        UiFixture.clickCard(robot, "vps1 · staging v2 · live since");
+        robot.clickOn(robot.lookup("#host-staging-vps1 .host-name").<Node>query());
         robot.clickOn("#rollbackButton");
         UiFixture.await("the rollback confirmation", 10, () -> robot.lookup("#confirmRollback").tryQuery().isPresent());
         robot.clickOn("#confirmRollback");
-        Node rolledBack = awaitCard(robot, "vps1 · staging v1 · rollback · live since", 180);
+        awaitSlot(robot, "catalog: staging v1 live since", 180);
 
-        assertThat(rolledBack.getStyleClass()).contains("state-success");
-        assertThat(((Card) UiFixture.card(robot, "vps1 · staging v2").getUserData()).detail()).doesNotContain("live");
+        assertThat(engine.recentRuns(staging, host, 1)).singleElement().extracting(org.stageboard.core.Run::kind)
+                .isEqualTo(org.stageboard.core.RunKind.ROLLBACK);
+        assertThat(((Card) UiFixture.card(robot, "staging v2").getUserData()).detail()).doesNotContain("live");
+        assertThat(((Card) UiFixture.card(robot, "staging v1").getUserData()).detail()).contains("live on vps1");
+    }
+
+    /** Waits until vps1's slot in staging's Run row says, by the catalog, the given text; fails at once on an error notice. */
+    private Node awaitSlot(FxRobot robot, String catalogPrefix, long seconds) {
+        UiFixture.await("vps1's slot saying '" + catalogPrefix + "'", seconds, () -> {
+            Notice notice = ui.model.noticeProperty().get();
+            if (notice != null && notice.kind() == Notice.Kind.ERROR) {
+                throw new AssertionError("waiting for '" + catalogPrefix + "', the window said: " + notice.text());
+            }
+            return !ui.model.board().readingHostsProperty().get() && robot.lookup("#run-row-staging #host-staging-vps1 .host-catalog").tryQuery()
+                    .map(n -> ((javafx.scene.control.Label) n).getText().startsWith(catalogPrefix)).orElse(false);
+        });
+        return robot.lookup("#run-row-staging #host-staging-vps1").query();
     }
 
     /** Waits until the deploy dialog has its host and has read the plan from it (Deploy is enabled then). */

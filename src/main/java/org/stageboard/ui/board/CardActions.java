@@ -47,4 +47,26 @@ public interface CardActions {
 
     /** Opens a view that follows the app's logs on the slot's host. */
     void logs(HostSlot slot);
+
+    /** Releases the build to one environment (a build dropped on that environment's row); by default as {@link #release(Build)}. */
+    default void release(Build build, org.stageboard.core.Environment environment) {
+        release(build);
+    }
+
+    /** Deploys the release to one host (a release dropped on that host's slot); by default as {@link #deploy(Release)}. */
+    default void deploy(Release release, org.stageboard.core.Host host) {
+        deploy(release);
+    }
+
+    /**
+     * Loads a release's page in the background (build, commit, config, and the diff against
+     * {@code live}, the release live on its environment, or null) and hands its lines to {@code then}
+     * on the UI thread. By default nothing is loaded.
+     */
+    default void releasePage(Release release, Release live, java.util.function.Consumer<java.util.List<String>> then) {
+    }
+
+    /** Loads the newest runs of the slot's environment on its host in the background, for its "Recent runs" list. */
+    default void recentRuns(HostSlot slot, java.util.function.Consumer<java.util.List<Run>> then) {
+    }
 }

@@ -20,8 +20,11 @@ final class CommitCell extends ListCell<CommitInfo> {
     private final java.util.function.Function<String, CommitBadge> badges;
     private final VBox box;
 
-    CommitCell(java.util.function.Function<String, CommitBadge> badges) {
+    private final BoardViewModel board;
+
+    CommitCell(java.util.function.Function<String, CommitBadge> badges, BoardViewModel board) {
         this.badges = badges;
+        this.board = board;
         sha.getStyleClass().add("commit-sha");
         age.getStyleClass().add("commit-age");
         subject.getStyleClass().add("commit-subject");
@@ -40,7 +43,9 @@ final class CommitCell extends ListCell<CommitInfo> {
     @Override
     protected void updateItem(CommitInfo commit, boolean empty) {
         super.updateItem(commit, empty);
+        getStyleClass().removeAll("in-journey", "dimmed");
         if (empty || commit == null) {
+            getProperties().remove(BoardView.KEY);
             setGraphic(null);
             setText(null);
             return;
@@ -55,6 +60,11 @@ final class CommitCell extends ListCell<CommitInfo> {
         badge.setManaged(!shown.text().isEmpty());
         badge.getStyleClass().removeIf(c -> c.startsWith("badge-"));
         badge.getStyleClass().add(shown.state().styleClass().replace("state-", "badge-"));
+        Highlight highlight = board.highlightOfCommit(commit.sha());
+        if (highlight != Highlight.NONE) {
+            getStyleClass().add(highlight == Highlight.IN_JOURNEY ? "in-journey" : "dimmed");
+        }
+        getProperties().put(BoardView.KEY, Journey.commit(commit.sha()));
         setText(null);
         setGraphic(box);
     }

@@ -14,7 +14,10 @@ import javafx.scene.layout.VBox;
 /** One host slot: host and read time, what runs there by the host's word, since when, a flag per difference, and its actions. */
 final class HostSlotView extends VBox {
 
-    HostSlotView(HostSlot slot, Clock clock, CardActions actions) {
+    private final HostSlot slot;
+
+    HostSlotView(HostSlot slot, Clock clock, CardActions actions, String catalogLine, Runnable recentRuns) {
+        this.slot = slot;
         getStyleClass().addAll("host-slot", slot.look().styleClass());
         setId("host-" + slot.environment().name() + "-" + slot.host().name());
         setUserData(slot);
@@ -38,6 +41,13 @@ final class HostSlotView extends VBox {
             Label when = new Label(since);
             when.getStyleClass().add("host-since");
             getChildren().add(when);
+        }
+        if (catalogLine != null && !catalogLine.isEmpty()) {
+            Label catalog = new Label(catalogLine);
+            catalog.getStyleClass().add("host-catalog");
+            catalog.setWrapText(true);
+            catalog.setMinHeight(Region.USE_PREF_SIZE);
+            getChildren().add(catalog);
         }
         for (HostFlag flag : slot.flags()) {
             getChildren().add(flag(flag));
@@ -67,6 +77,8 @@ final class HostSlotView extends VBox {
             }));
             menu.getItems().add(item("Roll back…", () -> actions.rollback(slot)));
         }
+        buttons.getChildren().add(CardView.button("Recent runs", "host-recent-runs", recentRuns));
+        menu.getItems().add(item("Recent runs", recentRuns));
         menu.getItems().add(item("Read hosts", actions::readHosts));
         if (!buttons.getChildren().isEmpty()) {
             getChildren().add(buttons);
@@ -76,6 +88,22 @@ final class HostSlotView extends VBox {
                 + (slot.hasCurrent() ? "\ncurrent -> releases/" + slot.state().currentFolder() : ""));
         tip.setShowDelay(javafx.util.Duration.millis(400));
         Tooltip.install(name, tip);
+    }
+
+    HostSlot slot() {
+        return slot;
+    }
+
+    void show(Highlight highlight, boolean selected) {
+        getStyleClass().removeAll("in-journey", "dimmed", "selected");
+        if (highlight == Highlight.IN_JOURNEY) {
+            getStyleClass().add("in-journey");
+        } else if (highlight == Highlight.DIMMED) {
+            getStyleClass().add("dimmed");
+        }
+        if (selected) {
+            getStyleClass().add("selected");
+        }
     }
 
     /** The tag as the label's graphic, so that the text wraps under the slot's width. */

@@ -75,7 +75,7 @@ public final class DeployDialog {
                 form.showError("No host is attached to " + release.environmentName()
                         + ": add one under Hosts ▸ Add host…, trust its key, and attach it.");
             } else {
-                host.getSelectionModel().select(0);
+                host.getSelectionModel().select(model.firstChoice());
             }
             all.setDisable(model.hosts().size() < 2);
         });

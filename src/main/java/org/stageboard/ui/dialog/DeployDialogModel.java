@@ -47,6 +47,24 @@ public final class DeployDialogModel {
         return executor;
     }
 
+    private String preferredHost;
+
+    /** The host chosen at first once the hosts are loaded (a release dropped on that host's slot). */
+    public DeployDialogModel prefer(Host host) {
+        this.preferredHost = host == null ? null : host.name();
+        return this;
+    }
+
+    /** The index of the host to choose at first: the preferred one, else the first. */
+    int firstChoice() {
+        for (int i = 0; i < hosts.size(); i++) {
+            if (hosts.get(i).name().equals(preferredHost)) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
     public Release release() {
         return release;
     }

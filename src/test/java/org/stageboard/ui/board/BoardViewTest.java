@@ -2,11 +2,17 @@ package org.stageboard.ui.board;
 
 import org.stageboard.core.Difference;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
 import javafx.scene.Node;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.shape.CubicCurve;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -22,7 +28,10 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The board as the user sees it, headless: lanes, empty-lane sentences, the journey of a commit. */
+/**
+ * The board as the user sees it, headless: lanes, rows per environment, host slots, empty-lane
+ * sentences, the journey of a commit highlighted and drawn, drag and drop, keys, recent runs.
+ */
 @ExtendWith(ApplicationExtension.class)
 class BoardViewTest {
 
@@ -55,27 +64,59 @@ class BoardViewTest {
         for (Lane lane : Lane.values()) {
             Label empty = robot.lookup("#" + lane.id() + " .lane-empty").queryAs(Label.class);
             assertThat(empty.isVisible()).isTrue();
-            assertThat(empty.getText()).isEqualTo(lane.emptyText());
+            assertThat(empty.getText()).startsWith(lane.emptyText());
         }
         assertThat(robot.lookup("#lane-build .lane-empty").queryAs(Label.class).getText())
-                .contains("clean export").contains(".tar.gz").contains("SHA-256");
+                .contains("clean export").contains(".tar.gz").contains("SHA-256")
+                .contains("Build turns commit b2c3d4e (Add health check) into an artifact: select it and press Build (Ctrl+B).");
     }
 
     @Test
-    void selectingACommitHighlightsItsCardsAcrossTheLanes(FxRobot robot) {
+    void selectingACommitHighlightsItsCardsAndItsHostAcrossTheLanes(FxRobot robot) {
         robot.interact(() -> board.apply(Snapshots.journey()));
         assertThat(robot.lookup("#lane-build .lane-empty").queryAs(Label.class).isVisible()).isFalse();
-        assertThat(robot.lookup(".card").queryAll()).hasSize(5);
+        assertThat(robot.lookup(".card").queryAll()).hasSize(4);
 
         robot.clickOn("First version");
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(board.selectedCommitProperty().get()).isEqualTo(Snapshots.SHA_A);
-        assertThat(robot.lookup(".card.in-journey").queryAll()).hasSize(4);
+        assertThat(robot.lookup(".card.in-journey").queryAll()).hasSize(3);
         List<Node> dimmed = List.copyOf(robot.lookup(".card.dimmed").queryAll());
         assertThat(dimmed).hasSize(1);
         assertThat(((Card) dimmed.get(0).getUserData()).commitSha()).isEqualTo(Snapshots.SHA_B);
-        assertThat(robot.lookup("#lane-run .card.in-journey").queryAll()).hasSize(1);
+        assertThat(robot.lookup("#release-row-staging .card.in-journey").queryAll()).hasSize(1);
+        assertThat(robot.lookup("#host-staging-vps1").query().getStyleClass()).contains("in-journey");
+        assertThat(texts(robot, "#detailTitle")).containsExactly("Commit a1b2c3d");
+    }
+
+    @Test
+    void theJourneyIsDrawnAsAPathFromEachCardToTheNext(FxRobot robot) {
+        robot.interact(() -> board.apply(Snapshots.journey()));
+        assertThat(robot.lookup("#journeyPaths .journey-path").queryAll()).isEmpty();
+        robot.clickOn("First version");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        List<CubicCurve> curves = robot.lookup("#journeyPaths .journey-path").queryAllAs(CubicCurve.class).stream().toList();
+        assertThat(curves).extracting(c -> (Journey.Link) c.getUserData()).containsExactlyInAnyOrder(
+                new Journey.Link("commit:" + Snapshots.SHA_A, "build:11"), new Journey.Link("commit:" + Snapshots.SHA_A, "build:12"),
+                new Journey.Link("build:11", "release:21"), new Journey.Link("release:21", "host:7:3"));
+        for (CubicCurve curve : curves) {
+            Journey.Link link = (Journey.Link) curve.getUserData();
+            Bounds from = sceneBounds(robot, link.from());
+            Bounds to = sceneBounds(robot, link.to());
+            Point2D start = curve.localToScene(curve.getStartX(), curve.getStartY());
+            Point2D end = curve.localToScene(curve.getEndX(), curve.getEndY());
+            assertThat(start.getX()).as("start of " + link).isCloseTo(from.getMaxX(), within(1.0));
+            assertThat(start.getY()).as("start of " + link).isBetween(from.getMinY(), from.getMaxY());
+            assertThat(end.getX()).as("end of " + link).isCloseTo(to.getMinX(), within(1.0));
+            assertThat(end.getY()).as("end of " + link).isBetween(to.getMinY(), to.getMaxY());
+        }
+
+        robot.clickOn(robot.lookup(".card").match((Node n) -> ((Card) n.getUserData()).title().equals("#3 · b2c3d4e")).<Node>query());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#journeyPaths .journey-path").queryAllAs(CubicCurve.class))
+                .extracting(c -> (Journey.Link) c.getUserData()).containsExactly(new Journey.Link("commit:" + Snapshots.SHA_B, "build:13"));
     }
 
     @Test
@@ -85,7 +126,8 @@ class BoardViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(board.selectedCommitProperty().get()).isEqualTo(Snapshots.SHA_B);
         assertThat(robot.lookup(".card.selected").queryAll()).hasSize(1);
-        assertThat(robot.lookup(".card.dimmed").queryAll()).hasSize(4);
+        assertThat(robot.lookup(".card.dimmed").queryAll()).hasSize(3);
+        assertThat(robot.lookup("#host-staging-vps1").query().getStyleClass()).contains("dimmed");
         javafx.scene.control.ListView<?> commits = robot.lookup("#commits").queryAs(javafx.scene.control.ListView.class);
         assertThat(((org.stageboard.core.CommitInfo) commits.getSelectionModel().getSelectedItem()).subject())
                 .isEqualTo("Add health check");
@@ -99,14 +141,14 @@ class BoardViewTest {
                     new LockInfo("bob@ci pid 7", "bob", "staging v2", Snapshots.T0, 700),
                     new Difference(Difference.Kind.APP_DOWN, "app down: no process runs for v1-0123456789"), new Difference(Difference.Kind.LOCK_STALE, "lock STALE: bob@ci pid 7 — STALE: no heartbeat for 700 s"))));
         });
-        Node slot = robot.lookup("#host-staging-vps1").query();
+        Node slot = robot.lookup("#run-row-staging #host-staging-vps1").query();
         assertThat(slot.getStyleClass()).contains("host-slot", "state-failed");
         assertThat(texts(robot, "#host-staging-vps1 .host-summary")).containsExactly("staging v1 · app DOWN");
         assertThat(texts(robot, "#host-staging-vps1 .host-since")).containsExactly("since 10:02 by ada (deploy)");
         assertThat(texts(robot, "#host-staging-vps1 .host-flag-tag")).containsExactly("⚠ APP DOWN", "⚠ LOCK STALE");
         assertThat(texts(robot, "#host-staging-vps1 .host-flag-text")).containsExactly(
                 "app down: no process runs for v1-0123456789", "held by bob@ci pid 7 (bob), activating staging v2 — no heartbeat for 700 s");
-        assertThat(texts(robot, "#lane-run .runs-title")).containsExactly("Runs by this catalog, newest first");
+        assertThat(texts(robot, "#host-staging-vps1 .host-catalog")).containsExactly("catalog: staging v1 live since 10:02 by ada");
 
         robot.clickOn(robot.lookup("#host-staging-vps1 .host-break-lock").<Node>query());
         robot.clickOn(robot.lookup("#host-staging-vps1 .host-rollback").<Node>query());
@@ -129,21 +171,114 @@ class BoardViewTest {
     }
 
     @Test
-    void aRunLeftWithoutAnAppSaysSoInRedAndItsTooltipHasTheWholeMessageWithItsEvidence(FxRobot robot) {
+    void aRunLeftWithoutAnAppSaysSoOnItsHostAndItsRecentRunsShowTheWholeMessage(FxRobot robot) {
         var journey = Snapshots.journey();
         Run appDown = new Run(32, 21, 3, org.stageboard.core.RunKind.DEPLOY, org.stageboard.core.RunStatus.APP_DOWN,
-                Snapshots.T0, Snapshots.T0.plusSeconds(200), null,
+                Snapshots.T0, Snapshots.T0.plusSeconds(200), java.nio.file.Path.of("/tmp/run-32.log"),
                 "staging v1 failed on vps1 and going back failed too. Host left without a running app.\nlast answer: connection refused\n"
                         + "last lines of logs/app.log:\n  Exception in thread \"main\" java.net.BindException", "ada");
         var snapshot = new org.stageboard.pipeline.BoardSnapshot(journey.project(), journey.commits(), journey.builds(), journey.releases(),
                 List.of(appDown), journey.environments(), journey.hosts(), journey.environmentHosts());
+        actions.recent = List.of(appDown);
         robot.interact(() -> board.apply(snapshot));
 
-        Node card = robot.lookup("#lane-run .card").query();
-        assertThat(card.getStyleClass()).contains("state-failed");
-        assertThat(texts(robot, "#lane-run .card-detail")).containsExactly("app down — host left without a running app");
-        javafx.scene.control.Tooltip tooltip = (javafx.scene.control.Tooltip) card.getProperties().get("javafx.scene.control.Tooltip");
+        assertThat(texts(robot, "#host-staging-vps1 .host-catalog")).singleElement().asString()
+                .startsWith("catalog: app down since 10:03");
+        Node recentRuns = robot.lookup("#host-staging-vps1 .host-recent-runs").query();
+        robot.clickOn(recentRuns);
+        UiFixtureWait.until(robot, "#recentRuns");
+        Label row = robot.lookup("#recentRuns .recent-run-text").queryAs(Label.class);
+        assertThat(row.getText()).isEqualTo("vps1 · staging v1 · app down — host left without a running app · by ada");
+        assertThat(row.getStyleClass()).contains("state-failed");
+        javafx.scene.control.Tooltip tooltip = (javafx.scene.control.Tooltip) row.getProperties().get("javafx.scene.control.Tooltip");
         assertThat(tooltip.getText()).isEqualTo(appDown.message()).contains("last answer: connection refused", "java.net.BindException");
+        robot.clickOn(robot.lookup("#recentRuns .recent-run-log").<Node>query());
+        assertThat(actions.logs).singleElement().extracting(Card::id).isEqualTo(32L);
+    }
+
+    @Test
+    void draggingABuildOntoAnEnvironmentRowReleasesItThere(FxRobot robot) {
+        robot.interact(() -> board.apply(Snapshots.twoEnvironments()));
+        robot.drag(card(robot, "#3 · b2c3d4e"), MouseButton.PRIMARY).dropTo(robot.lookup("#release-row-production").<Node>query());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(actions.releasedTo).containsExactly("build #3 -> production");
+
+        robot.drag(card(robot, "#2 · a1b2c3d"), MouseButton.PRIMARY).dropTo(robot.lookup("#release-row-staging").<Node>query());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(actions.releasedTo).as("a failed build is not released").hasSize(1);
+        assertThat(board.dragged()).isNull();
+    }
+
+    @Test
+    void draggingAReleaseOntoAHostDeploysItThereAndNotOnAnotherEnvironmentsHost(FxRobot robot) {
+        robot.interact(() -> board.apply(Snapshots.twoEnvironments()));
+        robot.drag(card(robot, "staging v1"), MouseButton.PRIMARY).dropTo(robot.lookup("#host-staging-vps1").<Node>query());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(actions.deployedTo).containsExactly("staging v1 -> vps1");
+
+        robot.drag(card(robot, "staging v1"), MouseButton.PRIMARY).dropTo(robot.lookup("#host-production-vps3").<Node>query());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(actions.deployedTo).hasSize(1);
+    }
+
+    @Test
+    void keysMoveBetweenLanesAndReleaseOrDeployTheSelection(FxRobot robot) {
+        robot.interact(() -> board.apply(Snapshots.twoEnvironments()));
+        robot.clickOn("First version");
+        robot.type(KeyCode.RIGHT);
+        assertThat(board.selectedCardProperty().get().title()).isEqualTo("#2 · a1b2c3d");
+        robot.type(KeyCode.R);
+        assertThat(actions.released).as("a failed build is not released").isEmpty();
+        robot.type(KeyCode.DOWN);
+        robot.type(KeyCode.R);
+        assertThat(actions.released).containsExactly(1);
+        robot.type(KeyCode.RIGHT);
+        assertThat(board.selectedCardProperty().get().title()).isEqualTo("staging v1");
+        robot.type(KeyCode.D);
+        assertThat(actions.deployed).containsExactly("staging v1");
+        robot.type(KeyCode.ENTER);
+        assertThat(actions.details).containsExactly("staging v1");
+        robot.type(KeyCode.TAB);
+        assertThat(board.selectedSlotProperty().get().host().name()).isEqualTo("vps1");
+        robot.type(KeyCode.ESCAPE);
+        assertThat(board.selectedCommitProperty().get()).isNull();
+    }
+
+    @Test
+    void aRowShowsItsNewestReleasesAndOffersTheOlderOnes(FxRobot robot) {
+        int[] reads = new int[1];
+        robot.interact(() -> {
+            board.onPageChanged(() -> reads[0]++);
+            board.apply(Snapshots.twoEnvironments());
+        });
+        assertThat(robot.lookup("#release-row-staging .card").queryAll().stream().map(n -> ((Card) n.getUserData()).title()).toList())
+                .containsExactly("staging v2", "staging v1");
+        assertThat(robot.lookup("#older-staging").queryButton().getText()).isEqualTo("Show older (10 more)");
+        assertThat(robot.lookup("#older-production").tryQuery()).isEmpty();
+        robot.clickOn("#older-staging");
+        assertThat(reads[0]).isEqualTo(1);
+        assertThat(board.page().releasesOf(7)).isEqualTo(10);
+    }
+
+    private static Node card(FxRobot robot, String title) {
+        return robot.lookup(".card").match((Node n) -> ((Card) n.getUserData()).title().equals(title)).<Node>query();
+    }
+
+    private static Bounds sceneBounds(FxRobot robot, String key) {
+        Node node = robot.lookup((Node n) -> key.equals(n.getProperties().get(BoardView.KEY))).query();
+        return node.localToScene(node.getLayoutBounds());
+    }
+
+    /** Waits for a node (a popup opens on a later pulse). */
+    private static final class UiFixtureWait {
+        static void until(FxRobot robot, String query) {
+            try {
+                WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> robot.lookup(query).tryQuery().isPresent());
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw new AssertionError("no " + query + "; windows: " + javafx.stage.Window.getWindows() + " focus "
+                        + robot.listWindows(), e);
+            }
+        }
     }
 
     private static List<String> texts(FxRobot robot, String query) {
@@ -153,6 +288,7 @@ class BoardViewTest {
     private static final class NoActions implements CardActions {
         @Override
         public void details(Release release) {
+            details.add(release.label());
         }
 
         @Override
@@ -184,15 +320,39 @@ class BoardViewTest {
         }
 
         int readHosts;
+        List<Run> recent = List.of();
+        final List<String> releasedTo = new java.util.ArrayList<>();
+        final List<String> deployedTo = new java.util.ArrayList<>();
+        final List<Integer> released = new java.util.ArrayList<>();
+        final List<String> deployed = new java.util.ArrayList<>();
+        final List<String> details = new java.util.ArrayList<>();
+        final List<Card> logs = new java.util.ArrayList<>();
+
+        @Override
+        public void release(Build build, org.stageboard.core.Environment environment) {
+            releasedTo.add("build #" + build.number() + " -> " + environment.name());
+        }
+
+        @Override
+        public void deploy(Release release, org.stageboard.core.Host host) {
+            deployedTo.add(release.label() + " -> " + host.name());
+        }
+
+        @Override
+        public void recentRuns(HostSlot slot, java.util.function.Consumer<List<Run>> then) {
+            then.accept(recent);
+        }
         final List<HostSlot> brokenLocks = new java.util.ArrayList<>();
         final List<HostSlot> rolledBack = new java.util.ArrayList<>();
 
         @Override
         public void release(Build build) {
+            released.add(build.number());
         }
 
         @Override
         public void deploy(Release release) {
+            deployed.add(release.label());
         }
 
         @Override
@@ -201,6 +361,7 @@ class BoardViewTest {
 
         @Override
         public void openLog(Card card) {
+            logs.add(card);
         }
 
         @Override

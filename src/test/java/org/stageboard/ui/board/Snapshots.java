@@ -85,4 +85,37 @@ public final class Snapshots {
                 "not checked", lock, List.of(deployed), List.of("v1-0123456789"), 0);
         return new HostSlot(staging(), vps1(), new HostStatus(staging(), vps1(), state, null, readAt, r1, r1, List.of(drift), true));
     }
+
+    public static Environment production() {
+        return new Environment(8, 1, "production", RUN, T0);
+    }
+
+    public static Host host(long id, String name) {
+        return new Host(id, name, "127.0.0.1", 2222, "deploy", Path.of("/tmp/key"), "SHA256:abc", "/srv/sb", T0);
+    }
+
+    /**
+     * Two environments in promotion order, staging (on vps1) then production (on vps2 and vps3):
+     * commit A built as #1 (ok) and #2 (failed), commit B as #3; staging v1 from #1 and staging v2
+     * from #3, of 12 staging releases in the catalog; production v1 from #1. Live: staging v2 on
+     * vps1, production v1 on vps2; nothing on vps3.
+     */
+    public static BoardSnapshot twoEnvironments() {
+        Build b1 = build(11, 1, SHA_A, BuildStatus.SUCCEEDED, 0, 13_002_342L);
+        Build b2 = build(12, 2, SHA_A, BuildStatus.FAILED, 2, null);
+        Build b3 = build(13, 3, SHA_B, BuildStatus.SUCCEEDED, 0, 1024L);
+        Release s1 = new Release(21, 7, "staging", 1, 11, 1, "f00d", 5, 2, RUN, T0.plusSeconds(60), "ada");
+        Release s2 = new Release(22, 7, "staging", 2, 13, 3, "beef", 5, 2, RUN, T0.plusSeconds(600), "grace");
+        Release p1 = new Release(23, 8, "production", 1, 11, 1, "f00d", 6, 1, RUN, T0.plusSeconds(300), "ada");
+        Run onVps1 = new Run(31, 22, 3, RunKind.DEPLOY, RunStatus.LIVE, T0.plusSeconds(620), T0.plusSeconds(630),
+                Path.of("/tmp/run-31.log"), "health ok", "grace");
+        Run onVps2 = new Run(32, 23, 4, RunKind.DEPLOY, RunStatus.LIVE, T0.plusSeconds(320), T0.plusSeconds(330),
+                Path.of("/tmp/run-32.log"), "health ok", "ada");
+        Map<Long, Host> hosts = new java.util.LinkedHashMap<>();
+        hosts.put(3L, vps1());
+        hosts.put(4L, host(4, "vps2"));
+        hosts.put(5L, host(5, "vps3"));
+        return new BoardSnapshot(project(), commits(), List.of(b3, b2, b1), List.of(s2, p1, s1), List.of(onVps1, onVps2),
+                List.of(staging(), production()), hosts, Map.of(7L, List.of(3L), 8L, List.of(4L, 5L)), 3, Map.of(7L, 12, 8L, 1));
+    }
 }
