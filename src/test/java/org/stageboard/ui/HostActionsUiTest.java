@@ -83,7 +83,10 @@ class HostActionsUiTest {
     }
 
     @AfterEach
-    void tearDown() {
+    void tearDown() throws Exception {
+        // A window a failed test left open (a log window, a dialog) must not cover the next test's window.
+        org.testfx.util.WaitForAsyncUtils.asyncFx(() -> List.copyOf(javafx.stage.Window.getWindows()).stream()
+                .filter(w -> w != stage).forEach(javafx.stage.Window::hide)).get();
         if (ui != null) {
             ui.close();
         }
@@ -161,6 +164,8 @@ class HostActionsUiTest {
         UiTask follow = ui.model.tasks().tasks().stream().filter(t -> t.title().startsWith("Logs of staging on vps1")).findFirst().orElseThrow();
         assertThat(follow.stateProperty().get().finished()).as("following until the window closes").isFalse();
 
+        // The log window stays open (it follows the app); the user goes back to the main window to press Restart.
+        robot.interact(stage::toFront);
         robot.clickOn(robot.lookup("#host-staging-vps1 .host-restart").<Node>query());
         UiFixture.await("the restart confirmation", 20, () -> robot.lookup("#confirmRestart").tryQuery().isPresent());
         robot.clickOn("#confirmRestart");
