@@ -21,6 +21,11 @@ public final class EventRepository {
         return jdbc.queryOne("SELECT * FROM events WHERE id = ?", EventRepository::map, id).orElseThrow();
     }
 
+    /** A renamed project keeps its history: its past events move to the new name (their text keeps the old one). */
+    public int renameProject(String from, String to) {
+        return jdbc.update("UPDATE events SET project = ? WHERE project = ?", to, from);
+    }
+
     /** Newest first. */
     public List<Event> recent(int limit) {
         return jdbc.query("SELECT * FROM events ORDER BY id DESC LIMIT ?", EventRepository::map, limit);

@@ -208,6 +208,9 @@ public final class Stageboard implements AutoCloseable {
             changes.add("recipe: " + chosenRecipe.describe().strip().replace("\n", "; "));
         }
         Project updated = catalog.projects().update(current.id(), name, repo, chosenBranch, chosenRecipe);
+        if (!name.equals(current.name())) {
+            catalog.events().renameProject(current.name(), name);
+        }
         if (!name.equals(current.name()) && defaultProject().isEmpty()
                 && catalog.setting(DEFAULT_PROJECT).filter(current.name()::equals).isPresent()) {
             catalog.setSetting(DEFAULT_PROJECT, name);
