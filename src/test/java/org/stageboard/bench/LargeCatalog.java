@@ -170,6 +170,11 @@ public final class LargeCatalog {
                 }
             }
             spreadTimes(catalog, project, start, end);
+            // As the run stage leaves it: a run that went live is superseded by the next one live on its host.
+            for (long[] last : catalog.jdbc().query("SELECT host_id, MAX(id) FROM runs WHERE status = 'LIVE' GROUP BY host_id",
+                    rs -> new long[] {rs.getLong(1), rs.getLong(2)})) {
+                catalog.jdbc().update("UPDATE runs SET status = 'SUPERSEDED' WHERE host_id = ? AND status = 'LIVE' AND id < ?", last[0], last[1]);
+            }
         }
         return home;
     }

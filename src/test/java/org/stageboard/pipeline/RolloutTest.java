@@ -50,7 +50,7 @@ class RolloutTest extends EngineTestBase {
     void threeHostsRunningV1() {
         String sha = repo.write("app.txt", "a light app\n").commit("app");
         project = engine.addProject("demo", repo.dir(), null, new Recipe("true", List.of("app.txt")));
-        staging = engine.addEnvironment(project, "staging", new RunSettings("sleep 300", "command:true", 3, 2, 5));
+        staging = engine.addEnvironment(project, "staging", new RunSettings("sleep 300", "command:true", 20, 2, 5));
         engine.setConfig(staging, Map.of("API_TOKEN", new ConfigEntry("API_TOKEN", SECRET, true)), Set.of());
         hosts = new ArrayList<>();
         for (String name : List.of("h1", "h2", "h3")) {
@@ -70,7 +70,7 @@ class RolloutTest extends EngineTestBase {
 
     /** A release v2 whose health check fails on the hosts given a marker. */
     private Release v2FailingOn(String... failing) throws Exception {
-        staging = engine.updateRunSettings(staging, new RunSettings("sleep 300", FAILS_WHERE_MARKED, 3, 2, 5));
+        staging = engine.updateRunSettings(staging, new RunSettings("sleep 300", FAILS_WHERE_MARKED, 8, 2, 5));
         for (String name : failing) {
             Files.writeString(envDir(name).resolve("fail-here"), "");
         }
@@ -185,7 +185,7 @@ class RolloutTest extends EngineTestBase {
     @Test
     void retryFailedDeploysOnlyTheFailedHostAndDoesNotRunTheReleaseCommandAgain() throws Exception {
         rollout(Rollout.Mode.PARALLEL, 3, 1, Rollout.OnFailure.STAY);
-        staging = engine.updateRunSettings(staging, new RunSettings("sleep 300", FAILS_WHERE_MARKED, 3, 2, 5)
+        staging = engine.updateRunSettings(staging, new RunSettings("sleep 300", FAILS_WHERE_MARKED, 8, 2, 5)
                 .withHooks(new Hooks("echo migrated >> ../../migrations.log", null, null)));
         Files.writeString(envDir("h2").resolve("fail-here"), "");
         Release v2 = engine.release(build, staging);
@@ -224,7 +224,7 @@ class RolloutTest extends EngineTestBase {
     void theReleaseLineOfTheArtifactsProcfileRunsOnceBeforeAnySwitch() throws Exception {
         String sha = repo.write("Procfile", "web: sleep 300\nrelease: echo migrated >> ../../migrations.log\n").commit("Procfile with a release line");
         Project withProcfile = engine.addProject("procfile", repo.dir(), null, new Recipe("true", List.of("app.txt", "Procfile")));
-        Environment production = engine.addEnvironment(withProcfile, "production", new RunSettings("sleep 300", "command:true", 3, 2, 5));
+        Environment production = engine.addEnvironment(withProcfile, "production", new RunSettings("sleep 300", "command:true", 20, 2, 5));
         hosts.forEach(host -> engine.attachHost(production, host));
         Release release = engine.release(engine.build(withProcfile, sha, progress), production);
 
