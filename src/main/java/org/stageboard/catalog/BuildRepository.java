@@ -199,7 +199,8 @@ public final class BuildRepository {
 
     /** The newest {@code limit} builds of a project, newest first (by the index on project and number). */
     public List<Build> latest(long projectId, int limit) {
-        return jdbc.query(SELECT + " WHERE b.project_id = ? ORDER BY b.number DESC LIMIT ?", BuildRepository::map, projectId, limit);
+        return jdbc.query(SELECT + " WHERE b.id IN (SELECT id FROM builds WHERE project_id = ? ORDER BY number DESC LIMIT ?) ORDER BY b.number DESC",
+                BuildRepository::map, projectId, limit);
     }
 
     /** The builds with these ids, in no particular order (ids not found are left out). */

@@ -56,7 +56,9 @@ public final class ReleaseRepository {
 
     /** The newest {@code limit} releases of an environment, newest first (by the index on environment and version). */
     public List<Release> latest(long environmentId, int limit) {
-        return jdbc.query(SELECT + " WHERE r.environment_id = ? ORDER BY r.version DESC LIMIT ?", ReleaseRepository::map, environmentId, limit);
+        // The newest ids first, on the releases table alone; then the joins for those few (joining first sorts every release of the environment).
+        return jdbc.query(SELECT + " WHERE r.id IN (SELECT id FROM releases WHERE environment_id = ? ORDER BY version DESC LIMIT ?) ORDER BY r.version DESC",
+                ReleaseRepository::map, environmentId, limit);
     }
 
     /** The releases with these ids, in no particular order (ids not found are left out). */

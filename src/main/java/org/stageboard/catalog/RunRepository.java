@@ -109,7 +109,8 @@ public final class RunRepository {
      * status index, not by the number of past runs.
      */
     public List<Run> current(long projectId) {
-        return jdbc.query("SELECT x.* FROM runs x JOIN releases r ON r.id = x.release_id JOIN environments e ON e.id = r.environment_id"
+        // Read through the status index first: left to itself H2 walks every release and run of the project (0.3-0.7 s at 50,000 runs, 2 ms this way).
+        return jdbc.query("SELECT x.* FROM runs x USE INDEX (runs_status) JOIN releases r ON r.id = x.release_id JOIN environments e ON e.id = r.environment_id"
                 + " WHERE x.status IN ('LIVE', 'RUNNING', 'APP_DOWN') AND x.kind NOT IN " + COMMANDS + " AND e.project_id = ?"
                 + " ORDER BY x.id DESC", RunRepository::map, projectId);
     }

@@ -10,26 +10,33 @@ import javafx.stage.Stage;
 
 /**
  * The baseline of the board benchmark: a bare JavaFX window (one label) started the way the app
- * starts, which prints {@code bare-ready} on the first frame after it is shown, then exits.
+ * starts (a plain main class launching the {@code Application}, as {@code org.stageboard.app.Launcher}
+ * does), which prints {@code bare-ready} on the first frame after it is shown, then exits.
  */
-public final class BareWindow extends Application {
+public final class BareWindow {
 
-    public static void main(String[] args) {
-        Application.launch(BareWindow.class, args);
+    private BareWindow() {
     }
 
-    @Override
-    public void start(Stage stage) {
-        stage.setScene(new Scene(new BorderPane(new Label("bare JavaFX window")), 1280, 800));
-        stage.show();
-        new AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                stop();
-                System.out.println("bare-ready");
-                System.out.flush();
-                Platform.exit();
-            }
-        }.start();
+    public static void main(String[] args) {
+        Application.launch(Window.class, args);
+    }
+
+    /** The window itself. */
+    public static final class Window extends Application {
+        @Override
+        public void start(Stage stage) {
+            stage.setScene(new Scene(new BorderPane(new Label("bare JavaFX window")), 1280, 800));
+            stage.show();
+            new AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    stop();
+                    System.out.println("bare-ready");
+                    System.out.flush();
+                    Platform.exit();
+                }
+            }.start();
+        }
     }
 }
