@@ -17,6 +17,7 @@ public final class Launcher {
         if (args.length > 0) {
             System.exit(StageboardCli.execute(args));
         }
+        StageboardApp.openInBackground();
         Application.launch(StageboardApp.class, args);
     }
 }

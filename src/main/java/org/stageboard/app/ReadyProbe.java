@@ -20,6 +20,15 @@ final class ReadyProbe {
     private ReadyProbe() {
     }
 
+    /** With the probe on, prints how long after the JVM started a point of the start was reached. */
+    static void mark(String what) {
+        String mode = System.getProperty(PROPERTY);
+        if (mode != null && !mode.isBlank()) {
+            System.out.println("stageboard-start " + what + " at " + (System.currentTimeMillis()
+                    - ManagementFactory.getRuntimeMXBean().getStartTime()) + " ms");
+        }
+    }
+
     static void install(MainViewModel model) {
         String mode = System.getProperty(PROPERTY);
         if (mode == null || mode.isBlank()) {
@@ -32,6 +41,7 @@ final class ReadyProbe {
                     return;
                 }
                 seen.removeListener(this);
+                mark("board snapshot arrived");
                 new AnimationTimer() {
                     @Override
                     public void handle(long frame) {

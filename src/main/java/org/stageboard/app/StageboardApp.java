@@ -28,13 +28,38 @@ public final class StageboardApp extends Application {
     private MainViewModel model;
     private Throwable openFailure;
 
+    /** The catalog being opened while JavaFX starts (see {@link #openInBackground()}); null when the app opens it itself. */
+    private static volatile java.util.concurrent.CompletableFuture<Stageboard> opening;
+
+    /**
+     * Starts opening (and migrating) the catalog on its own thread before JavaFX starts, so that
+     * the toolkit's start and the catalog's open overlap instead of adding up.
+     */
+    static void openInBackground() {
+        opening = java.util.concurrent.CompletableFuture.supplyAsync(() -> Stageboard.open(home()), runnable -> {
+            Thread thread = new Thread(runnable, "stageboard-open");
+            thread.setDaemon(true);
+            thread.start();
+        });
+    }
+
     @Override
     public void init() {
         // init() runs on the launcher thread: opening (and migrating) the catalog never blocks the FX thread.
+        ReadyProbe.mark("init");
         try {
-            engine = Stageboard.open(home());
+            engine = opening != null ? join(opening) : Stageboard.open(home());
+            ReadyProbe.mark("engine open");
         } catch (RuntimeException e) {
             openFailure = e;
+        }
+    }
+
+    private static Stageboard join(java.util.concurrent.CompletableFuture<Stageboard> future) {
+        try {
+            return future.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
     }
 
@@ -53,6 +78,7 @@ public final class StageboardApp extends Application {
             Platform.exit();
             return;
         }
+        ReadyProbe.mark("start");
         executor = new BackgroundTaskExecutor(3);
         WindowPrefs prefs = WindowPrefs.load(engine.home().root());
         ActiveTheme.set(Theme.named(prefs.theme()));
@@ -72,9 +98,11 @@ public final class StageboardApp extends Application {
         stage.setScene(scene);
         WindowPlacement.restore(stage, prefs);
         WindowPlacement.rememberOnClose(stage, model, engine.home().root(), prefs);
-        stage.show();
+        // The board is read in the background while the window is laid out and shown for the first time.
         ReadyProbe.install(model);
         model.start(prefs.project().orElse(null));
+        stage.show();
+        ReadyProbe.mark("window shown");
     }
 
     @Override

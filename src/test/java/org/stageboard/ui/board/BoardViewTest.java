@@ -95,7 +95,8 @@ class BoardViewTest {
         robot.interact(() -> board.apply(Snapshots.journey()));
         assertThat(robot.lookup("#journeyPaths .journey-path").queryAll()).isEmpty();
         robot.clickOn("First version");
-        WaitForAsyncUtils.waitForFxEvents();
+        // The paths are drawn after the next layout pass: wait for it, not for a fixed time.
+        awaitLinks(robot, 4);
 
         List<CubicCurve> curves = robot.lookup("#journeyPaths .journey-path").queryAllAs(CubicCurve.class).stream().toList();
         assertThat(curves).extracting(c -> (Journey.Link) c.getUserData()).containsExactlyInAnyOrder(
@@ -114,9 +115,19 @@ class BoardViewTest {
         }
 
         robot.clickOn(robot.lookup(".card").match((Node n) -> ((Card) n.getUserData()).title().equals("#3 · b2c3d4e")).<Node>query());
-        WaitForAsyncUtils.waitForFxEvents();
+        awaitLinks(robot, 1);
         assertThat(robot.lookup("#journeyPaths .journey-path").queryAllAs(CubicCurve.class))
                 .extracting(c -> (Journey.Link) c.getUserData()).containsExactly(new Journey.Link("commit:" + Snapshots.SHA_B, "build:13"));
+    }
+
+    private static void awaitLinks(FxRobot robot, int count) {
+        try {
+            WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                    () -> robot.lookup("#journeyPaths .journey-path").queryAll().size() == count);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the journey was not drawn with " + count + " paths within 10 s", e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     @Test
