@@ -67,6 +67,8 @@ public final class StageboardCli implements Runnable {
             CommandLine cli = new CommandLine(new StageboardCli(), new ContextFactory(context));
             cli.setOut(out);
             cli.setErr(err);
+            // `--kind imported` as README writes it, as well as `--kind IMPORTED`.
+            cli.setCaseInsensitiveEnumValuesAllowed(true);
             cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
                 if (e instanceof CancelledException) {
                     err.println("cancelled");

@@ -58,7 +58,7 @@ class CliHistoryFilterTest {
         assertThat(byRelease).contains("(" + expected(i -> "production v7".equals(i.release()) && "carol".equals(i.actor())) + " row");
 
         String sha = HistorySeed.sha(42);
-        String builds = cli("history", "-p", "shop", "--search", sha.substring(0, 9), "--kind", "BUILD");
+        String builds = cli("history", "-p", "shop", "--search", sha.substring(0, 9), "--kind", "build");
         assertThat(builds).contains("build #42").contains(sha.substring(0, 7) + " Fix checkout-42 rounding").contains("(1 row)");
 
         // no filter: still the audit trail
