@@ -187,14 +187,7 @@ public final class MainWindow extends BorderPane implements CardActions {
 
     @Override
     public void deploy(Release release) {
-        keys.then(() -> model.engine().hosts(model.engine().environmentOf(release)), () ->
-                DeployDialog.show(window(), model.deployDialog(release)).ifPresent(target -> {
-                    if (target.allHosts()) {
-                        model.deployAll(release);
-                    } else {
-                        model.deploy(release, target.host());
-                    }
-                }));
+        deploy(release, (org.stageboard.core.Host) null);
     }
 
     @Override
@@ -205,6 +198,7 @@ public final class MainWindow extends BorderPane implements CardActions {
 
     @Override
     public void deploy(Release release, org.stageboard.core.Host host) {
+        // The environment's locked keys are asked for first: the dialog reads its plan from the hosts.
         keys.then(() -> model.engine().hosts(model.engine().environmentOf(release)), () ->
                 DeployDialog.show(window(), model.deployDialog(release).prefer(host)).ifPresent(target -> {
                     if (target.allHosts()) {
