@@ -65,6 +65,7 @@ final class UiFixture {
     }
 
     void close() {
+        model.live().stop();
         executor.shutdown();
     }
 }

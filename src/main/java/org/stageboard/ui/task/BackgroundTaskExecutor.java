@@ -21,7 +21,15 @@ public final class BackgroundTaskExecutor implements TaskExecutor {
 
     @Override
     public void runInBackground(Runnable work) {
-        pool.execute(work);
+        if (pool.isShutdown()) {
+            // The window is closing: a result that arrives now (e.g. the live board's last poll) starts nothing more.
+            return;
+        }
+        try {
+            pool.execute(work);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // Shut down between the check and the call: the same as above.
+        }
     }
 
     @Override
