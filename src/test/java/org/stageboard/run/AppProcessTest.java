@@ -73,7 +73,11 @@ class AppProcessTest {
     void anAppThatIgnoresTermIsKilledAfterTheGracePeriod() throws Exception {
         try (SshSession ssh = SshSession.open(server.target())) {
             RemoteShell shell = new RemoteShell(ssh);
-            int pid = start(shell, "trap '' TERM; exec sleep 600");
+            java.nio.file.Path trapped = server.baseDir().resolve("term-ignored");
+            int pid = start(shell, "trap '' TERM; touch " + trapped + "; exec sleep 600");
+            // TERM sent before the app ignores it would simply stop it: wait until the trap is set.
+            org.awaitility.Awaitility.await("the app ignoring TERM").atMost(java.time.Duration.ofSeconds(20))
+                    .until(() -> java.nio.file.Files.exists(trapped));
 
             assertThat(deploys.pidFromFile()).isEqualTo(pid);
             assertThat(AppProcess.isRunning(shell, pid)).isTrue();
