@@ -64,15 +64,7 @@ final class CardView extends VBox {
     }
 
     void show(Highlight highlight, boolean selected) {
-        getStyleClass().removeAll("in-journey", "dimmed", "selected");
-        if (highlight == Highlight.IN_JOURNEY) {
-            getStyleClass().add("in-journey");
-        } else if (highlight == Highlight.DIMMED) {
-            getStyleClass().add("dimmed");
-        }
-        if (selected) {
-            getStyleClass().add("selected");
-        }
+        highlight.applyTo(getStyleClass(), selected);
     }
 
     private static String messageOf(Card card) {

@@ -95,15 +95,7 @@ final class HostSlotView extends VBox {
     }
 
     void show(Highlight highlight, boolean selected) {
-        getStyleClass().removeAll("in-journey", "dimmed", "selected");
-        if (highlight == Highlight.IN_JOURNEY) {
-            getStyleClass().add("in-journey");
-        } else if (highlight == Highlight.DIMMED) {
-            getStyleClass().add("dimmed");
-        }
-        if (selected) {
-            getStyleClass().add("selected");
-        }
+        highlight.applyTo(getStyleClass(), selected);
     }
 
     /** The tag as the label's graphic, so that the text wraps under the slot's width. */
