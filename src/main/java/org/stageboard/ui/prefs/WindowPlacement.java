@@ -24,8 +24,10 @@ public final class WindowPlacement {
         stage.setWidth(prefs.width());
         stage.setHeight(prefs.height());
         if (prefs.hasPosition() && onSomeScreen(prefs)) {
-            stage.setX(prefs.x());
-            stage.setY(prefs.y());
+            // Kept inside the screen it was on (a smaller screen since, or a position saved half off it).
+            Rectangle2D screen = Screen.getScreensForRectangle(titleBar(prefs)).get(0).getVisualBounds();
+            stage.setX(Math.max(screen.getMinX(), Math.min(prefs.x(), screen.getMaxX() - prefs.width())));
+            stage.setY(Math.max(screen.getMinY(), Math.min(prefs.y(), screen.getMaxY() - prefs.height())));
         } else {
             stage.centerOnScreen();
         }
@@ -53,7 +55,10 @@ public final class WindowPlacement {
     }
 
     private static boolean onSomeScreen(WindowPrefs prefs) {
-        Rectangle2D titleBar = new Rectangle2D(prefs.x() + 20, prefs.y(), Math.max(1, prefs.width() - 40), 30);
-        return !Screen.getScreensForRectangle(titleBar).isEmpty();
+        return !Screen.getScreensForRectangle(titleBar(prefs)).isEmpty();
+    }
+
+    private static Rectangle2D titleBar(WindowPrefs prefs) {
+        return new Rectangle2D(prefs.x() + 20, prefs.y(), Math.max(1, prefs.width() - 40), 30);
     }
 }
