@@ -1,6 +1,5 @@
 package org.stageboard.app;
 
-import java.io.InputStream;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import javafx.application.Application;
@@ -96,12 +95,10 @@ public final class StageboardApp extends Application {
         stage.setTitle("Stageboard — build · release · run");
         stage.setMinWidth(1000);
         stage.setMinHeight(600);
-        try (InputStream icon = StageboardApp.class.getResourceAsStream("/org/stageboard/ui/icon.png")) {
-            if (icon != null) {
-                stage.getIcons().add(new Image(icon));
-            }
-        } catch (java.io.IOException ignored) {
-            // A missing icon is cosmetic.
+        java.net.URL icon = StageboardApp.class.getResource("/org/stageboard/ui/icon.png");
+        if (icon != null) {
+            // Decoded in the background: the window does not wait for its icon (a missing one is cosmetic).
+            stage.getIcons().add(new Image(icon.toExternalForm(), true));
         }
         stage.setScene(scene);
         WindowPlacement.restore(stage, prefs);
