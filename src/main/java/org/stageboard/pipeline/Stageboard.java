@@ -84,6 +84,9 @@ public final class Stageboard implements AutoCloseable {
     private final Lazy<Rollouts> rollouts;
     private final Lazy<ReleaseStage> releaseStage;
     private final Lazy<KeyPassphrases> passphrases;
+    private final Audit audit;
+    private final ProjectSetup projectSetup;
+    private final HostSetup hostSetup;
 
     /** The catalog setting holding the default project's name. */
     static final String DEFAULT_PROJECT = "default_project";
@@ -110,6 +113,9 @@ public final class Stageboard implements AutoCloseable {
         this.operations = new Lazy<>(() -> new Operations(catalog, runStage.get(), hostStatuses.get()));
         this.rollouts = new Lazy<>(() -> new Rollouts(catalog, runStage.get(), new ReleaseCommandStage(catalog, home, configService.get(), runStage.get())));
         this.releaseStage = new Lazy<>(() -> new ReleaseStage(catalog, configService.get(), releaseService.get()));
+        this.audit = new Audit(catalog);
+        this.projectSetup = new ProjectSetup(catalog, audit);
+        this.hostSetup = new HostSetup(catalog, home, passphrases, audit);
     }
 
     /** The passphrase that seals secrets, from {@code STAGEBOARD_PASSPHRASE}; null when not set (the key file is used). */
@@ -149,110 +155,23 @@ public final class Stageboard implements AutoCloseable {
 
     /** Adds a project for a local git repository; fails clearly if the folder is not one. */
     public Project addProject(String name, Path repository, String branch, Recipe recipe) {
-        Project.requireSlug("project", name);
-        if (catalog.projects().find(name).isPresent()) {
-            throw new StageboardException("A project named '" + name + "' already exists: pick another name.");
-        }
-        String chosenBranch;
-        try (GitRepository git = GitRepository.open(repository)) {
-            chosenBranch = branch == null || branch.isBlank() ? git.currentBranch() : branch.strip();
-            if (chosenBranch == null) {
-                throw new StageboardException("The repository " + repository + " has no current branch: name the branch to follow.");
-            }
-            if (!git.hasBranch(chosenBranch)) {
-                throw new StageboardException("The repository " + repository + " has no branch '" + chosenBranch
-                        + "' (or it has no commits yet): commit first, or name an existing branch.");
-            }
-            git.commits(chosenBranch, 1);
-        }
-        Project project = catalog.projects().add(name, repository, chosenBranch, recipe);
-        audit(name, "project.add", name, "ok", "repository " + project.repository() + ", branch " + chosenBranch);
-        return project;
+        return projectSetup.add(name, repository, branch, recipe);
     }
 
     /**
      * Changes a project: its name, repository folder, branch and recipe ({@code null} keeps a
-     * field as it is). The repository must be a git repository with the branch; a new name must
-     * be free, and is refused once the project was deployed (its hosts keep its folders under the
-     * old name). Recorded in the project's history.
+     * field as it is); see {@link ProjectSetup#update}.
      */
     public Project updateProject(Project project, String newName, Path repository, String branch, Recipe recipe) {
-        Project current = catalog.projects().get(project.id());
-        String name = newName == null ? current.name() : Project.requireSlug("project", newName.strip());
-        Path repo = repository == null ? current.repository() : repository;
-        String chosenBranch = branch == null || branch.isBlank() ? current.branch() : branch.strip();
-        Recipe chosenRecipe = recipe == null ? current.recipe() : recipe;
-        if (!name.equals(current.name())) {
-            int runs = catalog.projects().counts(current.id()).runs();
-            if (runs > 0) {
-                throw new StageboardException("Project " + current.name() + " cannot be renamed: it was deployed (" + runs
-                        + " runs) and its hosts keep its releases under the name '" + current.name()
-                        + "'; a new name would start a second copy of the app beside the running one. Keep the name.");
-            }
-        }
-        if (repository != null || branch != null) {
-            try (GitRepository git = GitRepository.open(repo)) {
-                if (!git.hasBranch(chosenBranch)) {
-                    throw new StageboardException("The repository " + repo + " has no branch '" + chosenBranch
-                            + "' (or it has no commits yet): name an existing branch.");
-                }
-            }
-        }
-        List<String> changes = new java.util.ArrayList<>();
-        if (!name.equals(current.name())) {
-            changes.add("name " + current.name() + " -> " + name);
-        }
-        if (!repo.toAbsolutePath().normalize().equals(current.repository().toAbsolutePath().normalize())) {
-            changes.add("repository " + current.repository() + " -> " + repo.toAbsolutePath().normalize());
-        }
-        if (!chosenBranch.equals(current.branch())) {
-            changes.add("branch " + current.branch() + " -> " + chosenBranch);
-        }
-        if (!chosenRecipe.equals(current.recipe())) {
-            changes.add("recipe: " + chosenRecipe.describe().strip().replace("\n", "; "));
-        }
-        Project updated = catalog.projects().update(current.id(), name, repo, chosenBranch, chosenRecipe);
-        if (!name.equals(current.name())) {
-            catalog.events().renameProject(current.name(), name);
-        }
-        if (!name.equals(current.name()) && defaultProject().isEmpty()
-                && catalog.setting(DEFAULT_PROJECT).filter(current.name()::equals).isPresent()) {
-            catalog.setSetting(DEFAULT_PROJECT, name);
-        }
-        audit(name, "project.edit", name, "ok", changes.isEmpty() ? "nothing changed" : String.join(", ", changes));
-        return updated;
+        return projectSetup.update(project, newName, repository, branch, recipe);
     }
 
     /**
-     * Removes a project. Refused while it has environments (they are named: remove them first);
-     * with builds, refused unless {@code force}, saying how many builds and artifacts would go.
-     * Its audit trail stays.
+     * Removes a project. Refused while it has environments; with builds, refused unless
+     * {@code force}; see {@link ProjectSetup#remove}.
      */
     public void removeProject(Project project, boolean force) {
-        Project current = catalog.projects().get(project.id());
-        List<Environment> environments = environments(current);
-        if (!environments.isEmpty()) {
-            throw new StageboardException("Project " + current.name() + " still has environments ("
-                    + String.join(", ", environments.stream().map(Environment::name).toList())
-                    + "): remove them first ('stageboard env remove ENV -p " + current.name() + "'), which says what their history holds.");
-        }
-        int builds = catalog.projects().counts(current.id()).builds();
-        if (builds > 0 && !force) {
-            throw new org.stageboard.core.ForceNeededException("Project " + current.name() + " has " + builds + " builds; removing it deletes their records and"
-                    + " artifacts for good. To go ahead, remove it with --force.");
-        }
-        List<Path> files = catalog.projects().remove(current.id());
-        for (Path file : files) {
-            try {
-                java.nio.file.Files.deleteIfExists(file);
-            } catch (java.io.IOException e) {
-                // the store's prune finds it later; the record is gone
-            }
-        }
-        if (catalog.setting(DEFAULT_PROJECT).filter(current.name()::equals).isPresent()) {
-            catalog.setSetting(DEFAULT_PROJECT, null);
-        }
-        audit(current.name(), "project.remove", current.name(), "ok", builds + " builds and " + files.size() + " artifacts removed");
+        projectSetup.remove(project, force);
     }
 
     /** The project commands use when none is named, if one was set with {@link #useProject}. */
@@ -687,20 +606,7 @@ public final class Stageboard implements AutoCloseable {
      */
     public Host addHost(String name, String address, int port, String user, Path privateKey, String baseDir,
                         char[] passphrase, boolean storePassphrase) {
-        Project.requireSlug("host", name);
-        String checkedAddress = Checks.address(address);
-        Checks.port(port);
-        Checks.user(user);
-        Checks.baseDir(baseDir);
-        KeyFileInfo key = checkKey(privateKey, passphrase);
-        if (storePassphrase && (passphrase == null || passphrase.length == 0)) {
-            throw new StageboardException("--store-passphrase needs a passphrase to store: give it (asked at a terminal, or --passphrase-stdin).");
-        }
-        Host host = catalog.hosts().add(name, checkedAddress, port, user, privateKey, baseDir);
-        keepPassphrase(host, passphrase, storePassphrase);
-        audit(null, "host.add", "host:" + name, "ok", host.display() + " base " + baseDir + ", key " + key.type() + " " + key.fingerprint()
-                + (storePassphrase ? " (passphrase stored, sealed)" : ""));
-        return host;
+        return hostSetup.add(name, address, port, user, privateKey, baseDir, passphrase, storePassphrase);
     }
 
     /**
@@ -709,60 +615,15 @@ public final class Stageboard implements AutoCloseable {
      * ({@link #trustHostKey}) before the next deploy. A changed key forgets the old key's passphrase.
      */
     public Host updateHost(Host host, String address, Integer port, String user, Path privateKey, String baseDir) {
-        Host current = catalog.hosts().get(host.id());
-        String newAddress = address == null ? current.address() : Checks.address(address);
-        int newPort = port == null ? current.port() : Checks.port(port);
-        String newUser = user == null ? current.user() : Checks.user(user);
-        String newBase = baseDir == null ? current.baseDir() : Checks.baseDir(baseDir);
-        Path newKey = privateKey == null ? current.privateKey() : privateKey;
-        boolean keyChanged = privateKey != null && !privateKey.toAbsolutePath().normalize().equals(current.privateKey());
-        if (privateKey != null) {
-            checkKey(privateKey, keyChanged ? null : passphrases.get().forHost(current));
-        }
-        Host updated = catalog.hosts().update(current.id(), newAddress, newPort, newUser, newKey, newBase);
-        if (keyChanged) {
-            passphrases.get().forget(current);
-            passphrases.get().store(current, null);
-        }
-        List<String> changes = new java.util.ArrayList<>();
-        if (!newAddress.equals(current.address()) || newPort != current.port()) {
-            changes.add("address " + current.address() + ":" + current.port() + " -> " + newAddress + ":" + newPort
-                    + (current.hostKeyFingerprint() == null ? "" : " (host key " + current.hostKeyFingerprint() + " un-pinned: trust it again)"));
-        }
-        if (!newUser.equals(current.user())) {
-            changes.add("user " + current.user() + " -> " + newUser);
-        }
-        if (keyChanged) {
-            changes.add("key " + current.privateKey() + " -> " + updated.privateKey());
-        }
-        if (!newBase.equals(current.baseDir())) {
-            changes.add("base " + current.baseDir() + " -> " + newBase);
-        }
-        audit(null, "host.edit", "host:" + current.name(), "ok", changes.isEmpty() ? "nothing changed" : String.join(", ", changes));
-        return updated;
+        return hostSetup.update(host, address, port, user, privateKey, baseDir);
     }
 
     /**
      * Removes a host. Refused while an environment runs on it (named: detach it first); with runs
-     * in the history, refused unless {@code force}, saying how many would be lost. What runs on
-     * the machine is left as it is.
+     * in the history, refused unless {@code force}. What runs on the machine is left as it is.
      */
     public void removeHost(Host host, boolean force) {
-        Host current = catalog.hosts().get(host.id());
-        List<Environment> attached = catalog.environments().attachedTo(current.id());
-        if (!attached.isEmpty()) {
-            throw new StageboardException("Host " + current.name() + " runs " + String.join(", ", attached.stream().map(e ->
-                    catalog.projects().get(e.projectId()).name() + "/" + e.name()).toList()) + ": detach it first ('stageboard env detach "
-                    + attached.get(0).name() + " " + current.name() + "' for each); the app there keeps running until you stop it.");
-        }
-        int runs = catalog.hosts().runCount(current.id());
-        if (runs > 0 && !force) {
-            throw new org.stageboard.core.ForceNeededException("Host " + current.name() + " has " + runs + " runs in the history; removing it loses them for good"
-                    + " (the audit trail stays). To go ahead, remove it with --force.");
-        }
-        catalog.hosts().remove(current.id());
-        passphrases.get().forget(current);
-        audit(null, "host.remove", "host:" + current.name(), "ok", current.display() + (runs > 0 ? ", " + runs + " runs removed" : ""));
+        hostSetup.remove(host, force);
     }
 
     /**
@@ -792,39 +653,12 @@ public final class Stageboard implements AutoCloseable {
 
     /** Stores the host key's passphrase sealed in the catalog (checked first); null forgets a stored one. */
     public Host storeKeyPassphrase(Host host, char[] passphrase) {
-        if (passphrase != null) {
-            KeyFiles.inspect(host.privateKey(), passphrase);
-            passphrases.get().remember(host, passphrase);
-        }
-        passphrases.get().store(host, passphrase);
-        audit(null, "host.passphrase", "host:" + host.name(), "ok", passphrase == null ? "stored passphrase forgotten" : "passphrase stored, sealed");
-        return catalog.hosts().get(host.id());
+        return hostSetup.storeKeyPassphrase(host, passphrase);
     }
 
     /** True when the user stored the host key's passphrase. */
     public boolean keyPassphraseStored(Host host) {
         return passphrases.get().stored(host);
-    }
-
-    /** The key checked; a key with a passphrase given none is accepted here (it is asked for when used). */
-    private static KeyFileInfo checkKey(Path privateKey, char[] passphrase) {
-        try {
-            return KeyFiles.inspect(privateKey, passphrase);
-        } catch (org.stageboard.core.KeyPassphraseException e) {
-            if (e.wrong()) {
-                throw e;
-            }
-            return new KeyFileInfo(privateKey, "encrypted key", "(fingerprint shown once the passphrase is given)", true);
-        }
-    }
-
-    private void keepPassphrase(Host host, char[] passphrase, boolean store) {
-        if (passphrase != null && passphrase.length > 0) {
-            passphrases.get().remember(host, passphrase);
-            if (store) {
-                passphrases.get().store(host, passphrase);
-            }
-        }
     }
 
     public List<Host> hosts() {
@@ -847,17 +681,7 @@ public final class Stageboard implements AutoCloseable {
      * fingerprint the user saw and confirmed; it is then pinned in the known_hosts file and the catalog.
      */
     public Host trustHostKey(Host host, String confirmedFingerprint) {
-        try {
-            HostKeyScan scan = new KnownHosts(home.knownHosts()).trust(host.address(), host.port(), confirmedFingerprint, RunStage.CONNECT_TIMEOUT);
-            Host pinned = catalog.hosts().pinHostKey(host.id(), scan.fingerprint());
-            audit(null, "host.trust", "host:" + host.name(), "ok", scan.keyType() + " " + scan.fingerprint()
-                    + (host.hostKeyFingerprint() != null && !host.hostKeyFingerprint().equals(scan.fingerprint())
-                    ? " (replaces " + host.hostKeyFingerprint() + ")" : ""));
-            return pinned;
-        } catch (StageboardException e) {
-            audit(null, "host.trust", "host:" + host.name(), "refused", e.getMessage());
-            throw e;
-        }
+        return hostSetup.trustHostKey(host, confirmedFingerprint);
     }
 
     public void attachHost(Environment environment, Host host) {
@@ -1187,7 +1011,7 @@ public final class Stageboard implements AutoCloseable {
 
     /** Records an audit event. Callers never pass config values, so no secret reaches the trail. */
     private void audit(String project, String action, String subject, String outcome, String detail) {
-        catalog.events().append(actor(), project, action, subject, outcome, detail);
+        audit.record(project, action, subject, outcome, detail);
     }
 
     private static String actor() {
