@@ -203,16 +203,48 @@ public final class ActiveWork {
         }
         ProcessIdentity p = identity.get();
         if (p.machine().equals(Self.ID.machine())) {
-            Optional<String> command = ProcessHandle.of(p.pid()).flatMap(h -> h.info().commandLine());
-            if (command.isPresent() && command.get().contains("org.stageboard.cli.")) {
-                return "from the CLI, pid " + p.pid();
-            }
-            if (command.isPresent() && command.get().contains("org.stageboard.app.")) {
-                return "from another window, pid " + p.pid();
-            }
-            return "from " + p.user() + " here, pid " + p.pid();
+            String what = entry(commandLine(p.pid()));
+            return what == null ? "from " + p.user() + " here, pid " + p.pid() : "from " + what + ", pid " + p.pid();
         }
         return "from " + p.user() + "@" + p.machine() + ", pid " + p.pid();
+    }
+
+    /**
+     * What a Stageboard process on this machine is, from its command line: {@code the CLI} when
+     * its entry point (the CLI's main class, or the launcher, its jar or its app image) is followed
+     * by a command, {@code another window} when the launcher has none; null when it is not one.
+     */
+    static String entry(List<String> command) {
+        for (int i = 0; i < command.size(); i++) {
+            String token = command.get(i);
+            boolean cli = token.equals("org.stageboard.cli.StageboardCli");
+            boolean launcher = token.equals("org.stageboard.app.Launcher")
+                    || (i > 0 && command.get(i - 1).equals("-jar") && token.contains("stageboard"))
+                    || (i == 0 && (token.endsWith("/Stageboard") || token.endsWith("\\Stageboard.exe")));
+            if (cli || launcher) {
+                return cli || i < command.size() - 1 ? "the CLI" : "another window";
+            }
+        }
+        return null;
+    }
+
+    /** A process's command line, word by word (from /proc where there is one: the JDK may cut a long one); empty if unknown. */
+    private static List<String> commandLine(long pid) {
+        Path proc = Path.of("/proc", Long.toString(pid), "cmdline");
+        try {
+            if (Files.isReadable(proc)) {
+                String text = new String(Files.readAllBytes(proc), StandardCharsets.UTF_8);
+                return List.of(text.split("\0"));
+            }
+        } catch (IOException e) {
+            // Fall back to what the JDK can tell.
+        }
+        return ProcessHandle.of(pid).map(h -> {
+            List<String> words = new ArrayList<>();
+            h.info().command().ifPresent(words::add);
+            h.info().arguments().ifPresent(args -> words.addAll(List.of(args)));
+            return words;
+        }).orElse(List.of());
     }
 
     /** This process, read once and only when first needed (reading the machine name may be slow), off the FX thread. */
