@@ -84,14 +84,25 @@ public final class ActiveWork {
 
     /** Every build queued or running and every run running, oldest first, builds before runs. */
     public List<Item> all() {
-        List<Item> items = new ArrayList<>(catalog.jdbc().query(BUILDS, this::build));
-        items.addAll(catalog.jdbc().query(RUNS, this::run));
-        return items;
+        return rows().stream().map(Row::item).toList();
     }
 
-    /** The unfinished work another process owns (the CLI, another window): what this window did not start. */
+    /**
+     * The unfinished work another process owns (the CLI, another window): what this window did not
+     * start. Work whose process is known to be gone (killed on this machine) is left out: nothing
+     * runs it any more, and the catalog marks it interrupted when it is next opened or the project builds.
+     */
     public List<Item> elsewhere() {
-        return all().stream().filter(item -> !item.here()).toList();
+        return rows().stream().filter(row -> !row.item().here() && !row.ownerGone()).map(Row::item).toList();
+    }
+
+    private record Row(Item item, boolean ownerGone) {
+    }
+
+    private List<Row> rows() {
+        List<Row> rows = new ArrayList<>(catalog.jdbc().query(BUILDS, this::build));
+        rows.addAll(catalog.jdbc().query(RUNS, this::run));
+        return rows;
     }
 
     /** How the work ended, or empty while it has not (or no such work is recorded). */
@@ -134,7 +145,7 @@ public final class ActiveWork {
         return logs;
     }
 
-    private Item build(ResultSet rs) throws SQLException {
+    private Row build(ResultSet rs) throws SQLException {
         boolean queued = "QUEUED".equals(rs.getString("status"));
         int steps = rs.getInt("steps");
         int at = rs.getInt("at");
@@ -142,9 +153,10 @@ public final class ActiveWork {
                 : at > 0 ? stepName(rs.getLong("id"), at, steps) : steps == 0 ? "preparing" : "packing the artifact";
         String sha = rs.getString("commit_sha");
         String log = rs.getString("log_path");
-        return new Item(Kind.BUILD, rs.getLong("id"), "Build #" + rs.getInt("number") + " of " + rs.getString("project")
+        String owner = rs.getString("owner");
+        return new Row(new Item(Kind.BUILD, rs.getLong("id"), "Build #" + rs.getInt("number") + " of " + rs.getString("project")
                 + " (" + sha.substring(0, Math.min(7, sha.length())) + ")", queued, step,
-                startedBy(rs.getString("owner")), here(rs.getString("owner")), log == null ? null : Path.of(log));
+                startedBy(owner), here(owner), log == null ? null : Path.of(log)), gone(owner));
     }
 
     private String stepName(long buildId, int position, int steps) {
@@ -153,14 +165,14 @@ public final class ActiveWork {
         return "step " + position + " of " + steps + " · " + name;
     }
 
-    private Item run(ResultSet rs) throws SQLException {
+    private Row run(ResultSet rs) throws SQLException {
         String kind = RunKind.valueOf(rs.getString("kind")).label();
         String title = Character.toUpperCase(kind.charAt(0)) + kind.substring(1) + " " + rs.getString("project") + "/"
                 + rs.getString("environment") + " v" + rs.getInt("version") + " on " + rs.getString("host");
         String log = rs.getString("log_path");
         Path file = log == null ? null : Path.of(log);
-        return new Item(Kind.RUN, rs.getLong("id"), title, false, lastStep(file), startedBy(rs.getString("owner")),
-                here(rs.getString("owner")), file);
+        String owner = rs.getString("owner");
+        return new Row(new Item(Kind.RUN, rs.getLong("id"), title, false, lastStep(file), startedBy(owner), here(owner), file), gone(owner));
     }
 
     /** The last step a run's log names ({@code HH:mm:ss == health check}), read from the log's end. */
@@ -184,6 +196,10 @@ public final class ActiveWork {
         } catch (IOException e) {
             return "running";
         }
+    }
+
+    private static boolean gone(String owner) {
+        return ProcessIdentity.parse(owner).map(ProcessIdentity::isGoneHere).orElse(false);
     }
 
     private boolean here(String owner) {

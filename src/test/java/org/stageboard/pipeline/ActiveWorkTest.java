@@ -91,7 +91,7 @@ class ActiveWorkTest {
     }
 
     @Test
-    void workOwnedByAnotherProcessIsElsewhereWithWhoStartedItUntilItEnds() throws Exception {
+    void workOwnedByAnotherLiveProcessIsElsewhereWithWhoStartedItUntilItEnds() throws Exception {
         write(gate); // builds run through here
         Build built = engine.build(project, "main", Progress.NONE);
         Environment staging = engine.addEnvironment(project, "staging", new RunSettings("true", "http://127.0.0.1:1/health", 5, 5, 5));
@@ -102,6 +102,10 @@ class ActiveWorkTest {
         Files.writeString(runLog, "10:00:01 == connect\n10:00:02 connected\n10:00:03 == health check\n10:00:04 waiting for /health\n");
         Run run = catalog.runs().start(release.id(), vps1.id(), RunKind.DEPLOY, runLog, "bob", BOB);
         Build queued = catalog.builds().start(project.id(), sha, built.treeId(), built.recipeHash(), "bob", BOB);
+        Process ended = new ProcessBuilder("true").start();
+        ended.waitFor();
+        ProcessIdentity gone = new ProcessIdentity("carol", ProcessIdentity.machineName(), ended.pid(), null);
+        Build left = catalog.builds().start(project.id(), sha, built.treeId(), built.recipeHash(), "carol", gone);
 
         ActiveWork work = ActiveWork.of(engine);
         List<ActiveWork.Item> elsewhere = work.elsewhere();
@@ -112,9 +116,12 @@ class ActiveWorkTest {
         assertThat(elsewhere.get(1).step()).as("the run's last step from its log").isEqualTo("health check");
         assertThat(work.logs(ActiveWork.Kind.RUN, run.id())).extracting(ActiveWork.LogFile::file).containsExactly(runLog);
         assertThat(work.ended(ActiveWork.Kind.RUN, run.id())).isEmpty();
+        assertThat(work.all()).as("a build whose process is gone here is still recorded as running")
+                .anyMatch(item -> item.id() == left.id() && item.kind() == ActiveWork.Kind.BUILD);
 
         catalog.runs().finish(run.id(), RunStatus.ROLLED_BACK, "health check failed: the previous release serves again");
         catalog.builds().cancel(queued.id(), "Cancelled by the user.");
+        catalog.builds().interruptAbandoned(left.id());
         assertThat(work.elsewhere()).isEmpty();
         ActiveWork.Ended runEnded = work.ended(ActiveWork.Kind.RUN, run.id()).orElseThrow();
         assertThat(runEnded.ok()).isFalse();

@@ -105,6 +105,9 @@ class LiveWorkUiTest {
                 .orElse(false));
         UiFixture.await("the log says finished", 20, () -> "Finished".equals(text(robot.lookup("#logFeed").query())));
         assertThat(text(robot.lookup("#logStatus").query())).contains("finished: build succeeded");
+        assertThat(robot.lookup(".notification-bar").queryAll().stream()
+                .filter(bar -> robot.from(bar).lookup(".label").queryAll().stream().anyMatch(l -> ((Label) l).getText().startsWith("Done · Build #1")))
+                .count()).as("one notification for the build").isEqualTo(1);
         assertThat(cli.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(cli.exitValue()).isZero();
         assertThat(engine.builds(project)).extracting(Build::status).containsExactly(BuildStatus.SUCCEEDED);
