@@ -81,7 +81,10 @@ public final class LogViewer {
             }
         };
         task.log().addListener(added);
-        Runnable state = () -> viewer.model.setState(words(task.stateProperty().get()));
+        Runnable state = () -> {
+            viewer.model.setFeed(task.stateProperty().get().finished() ? LogViewModel.Feed.ENDED : LogViewModel.Feed.LIVE);
+            viewer.model.setState(words(task.stateProperty().get()));
+        };
         task.stateProperty().addListener((o, a, b) -> state.run());
         state.run();
         viewer.stage.show();
