@@ -112,4 +112,12 @@ public final class HostsViewModel {
     private List<HostSlot> slots(List<HostStatus> statuses) {
         return statuses.stream().map(s -> new HostSlot(s.environment(), s.host(), s)).toList();
     }
+
+    /** The newest runs on the slot's host for its environment (its "Recent runs"), read in the background. */
+    public void recentRuns(HostSlot slot, Consumer<List<org.stageboard.core.Run>> then) {
+        executor.call(() -> engine.recentRuns(slot.environment(), slot.host(), RECENT_RUNS), then, fail);
+    }
+
+    /** How many runs a host's "Recent runs" lists. */
+    static final int RECENT_RUNS = 15;
 }

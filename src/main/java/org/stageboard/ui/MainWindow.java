@@ -199,7 +199,7 @@ public final class MainWindow extends BorderPane implements CardActions {
     @Override
     public void deploy(Release release, org.stageboard.core.Host host) {
         // The environment's locked keys are asked for first: the dialog reads its plan from the hosts.
-        keys.then(() -> model.engine().hosts(model.engine().environmentOf(release)), () ->
+        keys.then(() -> model.releaseActions().hostsOf(release), () ->
                 DeployDialog.show(window(), model.deployDialog(release).prefer(host)).ifPresent(target -> {
                     if (target.allHosts()) {
                         model.deployAll(release);
@@ -211,13 +211,12 @@ public final class MainWindow extends BorderPane implements CardActions {
 
     @Override
     public void releasePage(Release release, Release live, java.util.function.Consumer<List<String>> then) {
-        model.executor().call(() -> ReleaseActions.lines(new ReleaseActions.Page(model.engine().releaseDetails(release),
-                live == null ? null : model.engine().diff(live, release))), then, model::fail);
+        model.releaseActions().loadPageLines(release, live, then);
     }
 
     @Override
     public void recentRuns(HostSlot slot, java.util.function.Consumer<List<Run>> then) {
-        model.executor().call(() -> model.engine().recentRuns(slot.environment(), slot.host(), 15), then, model::fail);
+        model.hosts().recentRuns(slot, then);
     }
 
     @Override

@@ -53,6 +53,17 @@ public final class ReleaseActions {
         executor.call(() -> page(release), then, e -> notice.accept(Notice.error(ErrorText.of(e))));
     }
 
+    /** The lines of a release's page against the release live in its environment ({@code live}, null for none), read in the background. */
+    public void loadPageLines(Release release, Release live, Consumer<List<String>> then) {
+        executor.call(() -> lines(new Page(engine.releaseDetails(release), live == null ? null : engine.diff(live, release))), then,
+                e -> notice.accept(Notice.error(ErrorText.of(e))));
+    }
+
+    /** The hosts of the release's environment (to ask for their keys' passphrases before a deploy); call in the background. */
+    public List<org.stageboard.core.Host> hostsOf(Release release) {
+        return engine.hosts(engine.environmentOf(release));
+    }
+
     Page page(Release release) {
         ReleaseDetails details = engine.releaseDetails(release);
         Environment environment = engine.environmentOf(release);
