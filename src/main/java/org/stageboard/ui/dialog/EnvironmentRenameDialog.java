@@ -7,6 +7,7 @@ import javafx.stage.Window;
 import org.controlsfx.validation.ValidationSupport;
 import org.stageboard.core.Environment;
 import org.stageboard.ui.task.TaskExecutor;
+import org.stageboard.ui.FieldMarks;
 
 /** Rename environment (rename-environment.fxml): binds the name to an {@link EnvironmentRenameModel}. */
 public final class EnvironmentRenameDialog {

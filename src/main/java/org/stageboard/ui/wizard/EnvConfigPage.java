@@ -11,6 +11,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.controlsfx.validation.ValidationSupport;
+import org.stageboard.ui.FieldMarks;
 
 /** Binds the config page (env-config.fxml): one row per variable, a secret is typed masked. */
 final class EnvConfigPage {
@@ -69,7 +70,7 @@ final class EnvConfigPage {
             HBox row = new HBox(6, key, value, secret, remove);
             row.getStyleClass().add("wizard-variable");
             rows.getChildren().add(row);
-            Validators.register(validation, key, (String text) -> text == null || text.isBlank()
+            FieldMarks.register(validation, key, (String text) -> text == null || text.isBlank()
                     ? java.util.Optional.<String>empty() : model.keyProblem(text));
         }
     }
