@@ -52,12 +52,12 @@ public final class WizardScreens {
         ScreenHarness.ready();
     }
 
-    private static void connection(Path work, Stageboard engine) throws Exception {
-        SshTestServer server = SshTestServer.start(work);
-        try (GitFixture git = GitFixture.init(work.resolve("shop-api"))) {
-            git.write("pom.xml", "<project/>\n").commit("First version of the shop API");
-        }
-        Project project = engine.addProject("shop-api", work.resolve("shop-api"), "main", new Recipe("./mvnw -q package", List.of("target/*.jar")));
+    /**
+     * Opens the New environment wizard for {@code staging} and fills its host page with the SSH
+     * server as host vps1, this key and base folder; gives the wizard's view model.
+     */
+    static EnvironmentWizardModel hostPage(Stageboard engine, Project project, SshTestServer server, Path work, Path key, String baseDir)
+            throws Exception {
         EnvironmentWizardModel model = new EnvironmentWizardModel(engine, project, server.user());
         Platform.runLater(() -> EnvironmentWizard.show(null, model, new BackgroundTaskExecutor(2), MainWindow.STYLESHEET,
                 work.resolve("no-ssh-config")));
@@ -69,9 +69,19 @@ public final class WizardScreens {
             model.hostNameProperty().set("vps1");
             model.addressProperty().set(server.address());
             model.sshPortProperty().set(String.valueOf(server.port()));
-            model.keyFileProperty().set(server.clientKey().toString());
-            model.baseDirProperty().set(server.baseDir().resolve("apps").toString());
+            model.keyFileProperty().set(key.toString());
+            model.baseDirProperty().set(baseDir);
         });
+        return model;
+    }
+
+    private static void connection(Path work, Stageboard engine) throws Exception {
+        SshTestServer server = SshTestServer.start(work);
+        try (GitFixture git = GitFixture.init(work.resolve("shop-api"))) {
+            git.write("pom.xml", "<project/>\n").commit("First version of the shop API");
+        }
+        Project project = engine.addProject("shop-api", work.resolve("shop-api"), "main", new Recipe("./mvnw -q package", List.of("target/*.jar")));
+        hostPage(engine, project, server, work, server.clientKey(), server.baseDir().resolve("apps").toString());
         fire("#wizardNext");
         fire("#wizTrust");
         await(() -> !lookup("#wizTest").isDisabled());
