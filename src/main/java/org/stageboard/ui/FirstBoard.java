@@ -1,0 +1,28 @@
+package org.stageboard.ui;
+
+import java.util.List;
+import org.stageboard.core.Project;
+import org.stageboard.pipeline.BoardPage;
+import org.stageboard.pipeline.BoardSnapshot;
+import org.stageboard.pipeline.Stageboard;
+
+/**
+ * What the window shows when it opens: the projects, the one shown (the one shown last time if it
+ * is still there, else the first) and its board's first page. Read in one go off the FX thread, so
+ * that the first board does not wait for the window to be laid out between two reads; the app
+ * starts reading it while JavaFX itself starts.
+ */
+public record FirstBoard(List<Project> projects, Project shown, BoardSnapshot snapshot) {
+
+    public FirstBoard {
+        projects = List.copyOf(projects);
+    }
+
+    /** Reads it; {@code preferred} is the name of the project to show, or null for the first. */
+    public static FirstBoard read(Stageboard engine, String preferred) {
+        List<Project> projects = engine.projects();
+        Project shown = projects.stream().filter(p -> p.name().equals(preferred)).findFirst()
+                .orElse(projects.isEmpty() ? null : projects.get(0));
+        return new FirstBoard(projects, shown, shown == null ? null : engine.board(shown, BoardPage.FIRST));
+    }
+}
