@@ -10,9 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javafx.application.Platform;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
 import org.stageboard.core.Build;
 import org.stageboard.core.ConfigEntry;
 import org.stageboard.core.Environment;
@@ -27,6 +30,7 @@ import org.stageboard.testing.EncryptedKeys;
 import org.stageboard.testing.GitFixture;
 import org.stageboard.testing.SshTestServer;
 import org.stageboard.ui.dialog.AttachHostDialog;
+import org.stageboard.ui.dialog.ConfigDialog;
 import org.stageboard.ui.dialog.HostAddDialog;
 import org.stageboard.ui.dialog.HostAddModel;
 import org.stageboard.ui.dialog.HostEditDialog;
@@ -42,7 +46,8 @@ import org.stageboard.ui.wizard.EnvironmentWizardModel;
  * process is killed: {@code SetupScreens <work-dir> <view> [light|dark]} where the view is
  * {@code host-add} (Add host with a key that has a passphrase, the right one typed, and a relative
  * base folder), {@code host-trust} (a new host's key to compare), {@code host-attach} (the host just
- * added chosen), {@code release} (the config a release would snapshot, a secret masked), {@code host-edit} (Edit host of a trusted host, a host:port typed in the address) or
+ * added chosen), {@code release} (the config a release would snapshot, a secret masked), {@code config} (Edit config
+ * with a key typed twice), {@code host-edit} (Edit host of a trusted host, a host:port typed in the address) or
  * {@code wizard-passphrase} (the New environment wizard's host page with a key that has a
  * passphrase, a wrong one typed). Prints "ready" when it is there.
  */
@@ -99,6 +104,17 @@ public final class SetupScreens {
                 Platform.runLater(() -> ReleaseDialog.show(null, build, List.of(staging), new SetupViewModel(engine), executor));
                 styled("#releaseConfig");
                 await(() -> ((Label) lookup("#releaseConfig")).getText().contains("config v1"));
+            }
+            case "config" -> {
+                Environment staging = staging(engine, project);
+                engine.setConfig(staging, Map.of("PORT", new ConfigEntry("PORT", "8080", false),
+                        "DB_PASSWORD", new ConfigEntry("DB_PASSWORD", "hunter2", true)), Set.of());
+                Platform.runLater(() -> ConfigDialog.show(null, staging, new SetupViewModel(engine), executor));
+                styled("#configRows");
+                await(() -> ((Label) lookup("#configVersion")).getText().startsWith("Current"));
+                fx(() -> ((Button) lookup("#configAdd")).fire());
+                await(() -> ((VBox) lookup("#configRows")).getChildren().size() == 3);
+                fx(() -> ((TextField) ((HBox) ((VBox) lookup("#configRows")).getChildren().get(2)).getChildren().get(0)).setText("PORT"));
             }
             case "host-edit" -> {
                 Host host = engine.trustHostKey(engine.addHost("vps1", server.address(), server.port(), server.user(), server.clientKey(),

@@ -12,9 +12,9 @@ import javafx.util.StringConverter;
 import org.controlsfx.validation.ValidationSupport;
 import org.stageboard.core.Host;
 import org.stageboard.core.SshConfigHost;
-import org.stageboard.ui.task.TaskExecutor;
 import org.stageboard.ui.FieldMarks;
 import org.stageboard.ui.KeyFileFields;
+import org.stageboard.ui.task.TaskExecutor;
 
 /** Binds the New environment wizard's host page (env-host.fxml) to its view model. */
 final class EnvHostPage {

@@ -36,6 +36,8 @@ import org.stageboard.core.SshConfigParser;
 import org.stageboard.core.StageboardException;
 import org.stageboard.pipeline.HostKeyCheck;
 import org.stageboard.pipeline.Stageboard;
+import org.stageboard.ui.ConfigVariable;
+import org.stageboard.ui.ConfigVariables;
 import org.stageboard.ui.FieldChecks;
 import org.stageboard.ui.KeyFileField;
 
@@ -90,8 +92,7 @@ public final class EnvironmentWizardModel {
     private final StringProperty health = new SimpleStringProperty(this, "health", "/health");
     private final StringProperty timeout = new SimpleStringProperty(this, "timeout", "60");
 
-    private final ObservableList<ConfigVariable> variables = FXCollections.observableArrayList(
-            v -> new Observable[] {v.keyProperty(), v.valueProperty(), v.secretProperty()});
+    private final ConfigVariables config = new ConfigVariables();
 
     private final ReadOnlyObjectWrapper<Environment> saved = new ReadOnlyObjectWrapper<>(this, "saved");
 
@@ -139,7 +140,7 @@ public final class EnvironmentWizardModel {
         hostReason = Bindings.createStringBinding(() -> hostProblem().orElse(""), hostFields.toArray(Observable[]::new));
         connectionReason = Bindings.createStringBinding(() -> connectionProblem().orElse(""), hostKey, checks);
         runReason = Bindings.createStringBinding(() -> runProblem().orElse(""), startCommand, appPort, health, timeout);
-        configReason = Bindings.createStringBinding(() -> configProblem().orElse(""), variables);
+        configReason = Bindings.createStringBinding(() -> configProblem().orElse(""), config.rows());
     }
 
     // --- properties -----------------------------------------------------------------------
@@ -259,7 +260,7 @@ public final class EnvironmentWizardModel {
     }
 
     public ObservableList<ConfigVariable> variables() {
-        return variables;
+        return config.rows();
     }
 
     public ReadOnlyObjectProperty<Environment> savedProperty() {
@@ -557,54 +558,29 @@ public final class EnvironmentWizardModel {
     // --- config page ----------------------------------------------------------------------
 
     public ConfigVariable addVariable() {
-        ConfigVariable variable = new ConfigVariable("", "", false);
-        variables.add(variable);
-        return variable;
+        return config.add();
+    }
+
+    /** The variables, for the config page's rows. */
+    public ConfigVariables configVariables() {
+        return config;
     }
 
     public Optional<String> keyProblem(String value) {
-        String v = Checks.text(value);
-        if (v.isEmpty()) {
-            return Optional.of("Give the variable a name, e.g. DATABASE_URL, or remove the row.");
-        }
-        return Checks.problem(() -> new ConfigEntry(v, "", false));
+        return config.keyProblem(value);
     }
 
     public Optional<String> configProblem() {
-        Set<String> seen = new java.util.HashSet<>();
-        for (ConfigVariable v : variables) {
-            if (Checks.text(v.keyProperty().get()).isEmpty() && (v.valueProperty().get() == null || v.valueProperty().get().isEmpty())) {
-                continue; // an empty row is ignored
-            }
-            Optional<String> problem = Checks.first(() -> keyProblem(v.keyProperty().get()),
-                    () -> Checks.problem(() -> entry(v)));
-            if (problem.isPresent()) {
-                return problem;
-            }
-            if (!seen.add(Checks.text(v.keyProperty().get()))) {
-                return Optional.of("The key " + Checks.text(v.keyProperty().get()) + " appears twice: keep one.");
-            }
-        }
-        return Optional.empty();
+        return config.problem();
     }
 
     /** The config the environment starts with; {@code PORT} is the app port unless a variable sets it. */
     public Map<String, ConfigEntry> config() {
-        Map<String, ConfigEntry> result = new LinkedHashMap<>();
-        for (ConfigVariable v : variables) {
-            if (!Checks.text(v.keyProperty().get()).isEmpty()) {
-                result.put(Checks.text(v.keyProperty().get()), entry(v));
-            }
-        }
+        Map<String, ConfigEntry> result = new LinkedHashMap<>(config.entries());
         if (!result.containsKey("PORT") && appPortProblem(appPort.get()).isEmpty()) {
             result.put("PORT", new ConfigEntry("PORT", Checks.text(appPort.get()), false));
         }
         return result;
-    }
-
-    private static ConfigEntry entry(ConfigVariable v) {
-        return new ConfigEntry(Checks.text(v.keyProperty().get()), v.valueProperty().get() == null ? "" : v.valueProperty().get(),
-                v.secretProperty().get());
     }
 
     // --- finish and cancel ----------------------------------------------------------------
@@ -621,7 +597,7 @@ public final class EnvironmentWizardModel {
             throw new StageboardException(problem.get());
         }
         RunSettings run = runSettings();
-        Map<String, ConfigEntry> config = config();
+        Map<String, ConfigEntry> entries = config();
         Environment environment = engine.addEnvironment(project, Checks.text(name.get()), run);
         List<Environment> order = new ArrayList<>(engine.environments(project));
         order.removeIf(e -> e.id() == environment.id());
@@ -640,8 +616,8 @@ public final class EnvironmentWizardModel {
                 Checks.text(baseDir.get())));
         key.keep(host);
         engine.attachHost(environment, host);
-        if (!config.isEmpty()) {
-            engine.setConfig(environment, config, Set.of());
+        if (!entries.isEmpty()) {
+            engine.setConfig(environment, entries, Set.of());
         }
         key.clear();
         saved.set(environment);

@@ -29,12 +29,13 @@ import org.stageboard.testing.GitFixture;
 import org.stageboard.testing.SshTestServer;
 
 /**
- * The view models of the Trust host key, Attach host and Release dialogs without JavaFX running,
- * on a real catalog and the in-process SSH server: the key is asked of the host and pinned only by
- * {@code trust()}; a host that cannot be reached says why; a host is attached to the environment
- * chosen; a release shows the config it would snapshot, secrets masked.
+ * The view models of the Trust host key, Attach host, Release and Edit config dialogs without
+ * JavaFX running, on a real catalog and the in-process SSH server: the key is asked of the host and
+ * pinned only by {@code trust()}; a host that cannot be reached says why; a host is attached to the
+ * environment chosen; a release shows the config it would snapshot, secrets masked; a config is
+ * edited row by row, each key checked with the engine's words, and saved as a new version.
  */
-class HostKeyAttachReleaseModelsTest {
+class SetupDialogModelsTest {
 
     @TempDir
     Path temp;
@@ -162,5 +163,43 @@ class HostKeyAttachReleaseModelsTest {
         assertThat(model.reason().get()).isEqualTo("Choose the environment to release to.");
         assertThatThrownBy(model::save).isInstanceOf(StageboardException.class).hasMessage("Choose the environment to release to.");
         assertThat(new ReleaseDialogModel(setup, build, List.of()).reason().get()).startsWith("Add an environment first");
+    }
+
+    @Test
+    void aConfigIsEditedRowByRowCheckedAsTypedAndSavedAsANewVersion() {
+        engine.setConfig(staging, Map.of("PORT", new ConfigEntry("PORT", "8080", false),
+                "DB_PASSWORD", new ConfigEntry("DB_PASSWORD", "hunter2", true)), Set.of());
+        ConfigEditModel model = new ConfigEditModel(setup, staging);
+        assertThat(model.reason().get()).isEqualTo("Reading the current config of staging…");
+        assertThatThrownBy(model::save).isInstanceOf(StageboardException.class).hasMessageContaining("Reading the current config");
+        model.loaded(model.read());
+        assertThat(model.versionProperty().get()).isEqualTo("Current: config v1 (2 keys)");
+        assertThat(model.variables().rows()).extracting(v -> v.keyProperty().get() + "=" + v.valueProperty().get() + (v.secretProperty().get() ? " (secret)" : ""))
+                .containsExactlyInAnyOrder("PORT=8080", "DB_PASSWORD=hunter2 (secret)");
+        assertThat(model.reason().get()).isEmpty();
+
+        org.stageboard.ui.ConfigVariable row = model.variables().add();
+        assertThat(model.reason().get()).as("an empty row is ignored").isEmpty();
+        row.valueProperty().set("x");
+        assertThat(model.reason().get()).startsWith("Give the variable a name");
+        row.keyProperty().set("BAD KEY");
+        assertThat(model.reason().get()).as("the engine's words")
+                .isEqualTo(org.assertj.core.api.Assertions.catchThrowable(() -> new ConfigEntry("BAD KEY", "", false)).getMessage());
+        row.keyProperty().set("PORT");
+        assertThat(model.reason().get()).isEqualTo("The key PORT appears twice: keep one.");
+        row.keyProperty().set("GREETING");
+        row.valueProperty().set("hello");
+        assertThat(model.reason().get()).isEmpty();
+        model.variables().rows().removeIf(v -> v.keyProperty().get().equals("PORT"));
+
+        org.stageboard.core.ConfigVersion saved = model.save();
+        assertThat(saved.version()).isEqualTo(2);
+        assertThat(saved.values()).containsOnlyKeys("DB_PASSWORD", "GREETING").containsEntry("GREETING", "hello");
+        assertThat(saved.entries().get("DB_PASSWORD").secret()).isTrue();
+
+        ConfigEditModel none = new ConfigEditModel(setup, production);
+        none.loaded(none.read());
+        assertThat(none.versionProperty().get()).isEqualTo("No config yet: the first save makes config v1.");
+        assertThat(none.variables().rows()).as("one empty row to type in").hasSize(1);
     }
 }
