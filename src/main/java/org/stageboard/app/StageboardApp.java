@@ -28,6 +28,7 @@ public final class StageboardApp extends Application {
     private TaskExecutor executor;
     private MainViewModel model;
     private Throwable openFailure;
+    private CompletableFuture<FirstBoard> firstOfThisStart;
 
     /** The catalog being opened while JavaFX starts (see {@link #openInBackground()}); null when the app opens it itself. */
     private static volatile CompletableFuture<Stageboard> opening;
@@ -37,14 +38,31 @@ public final class StageboardApp extends Application {
      * the toolkit's start and the catalog's open overlap instead of adding up.
      */
     static void openInBackground() {
-        java.util.concurrent.Executor thread = runnable -> {
-            Thread opener = new Thread(runnable, "stageboard-open");
-            opener.setDaemon(true);
-            opener.start();
-        };
-        opening = CompletableFuture.supplyAsync(() -> Stageboard.open(home()), thread);
-        // Then, on the same thread, the board the window shows first: it is read while the window is built.
-        firstBoard = opening.thenApply(engine -> FirstBoard.read(engine, WindowPrefs.load(engine.home().root()).project().orElse(null)));
+        CompletableFuture<Stageboard> engine = new CompletableFuture<>();
+        CompletableFuture<FirstBoard> first = new CompletableFuture<>();
+        // Plain futures completed by this thread: a dependent stage (thenApply) would be run by
+        // whichever thread joins the engine first, i.e. the launcher, holding up the window.
+        Thread opener = new Thread(() -> {
+            Stageboard opened;
+            try {
+                opened = Stageboard.open(home());
+            } catch (Throwable e) {
+                engine.completeExceptionally(e);
+                first.completeExceptionally(e);
+                return;
+            }
+            engine.complete(opened);
+            // Then the board the window shows first: it is read while the window is built.
+            try {
+                first.complete(FirstBoard.read(opened, WindowPrefs.load(opened.home().root()).project().orElse(null)));
+            } catch (Throwable e) {
+                first.completeExceptionally(e);
+            }
+        }, "stageboard-open");
+        opener.setDaemon(true);
+        opening = engine;
+        firstBoard = first;
+        opener.start();
     }
 
     /** The first board being read after {@link #opening}; null when the app reads it itself. */
@@ -55,7 +73,12 @@ public final class StageboardApp extends Application {
         // init() runs on the launcher thread: opening (and migrating) the catalog never blocks the FX thread.
         ReadyProbe.mark("init");
         try {
-            engine = opening != null ? join(opening) : Stageboard.open(home());
+            // What openInBackground began is taken once: an application started again in this JVM opens its own.
+            CompletableFuture<Stageboard> begun = opening;
+            opening = null;
+            firstOfThisStart = firstBoard;
+            firstBoard = null;
+            engine = begun != null ? join(begun) : Stageboard.open(home());
             ReadyProbe.mark("engine open");
         } catch (RuntimeException e) {
             openFailure = e;
@@ -105,7 +128,7 @@ public final class StageboardApp extends Application {
         WindowPlacement.rememberOnClose(stage, model, engine.home().root(), prefs);
         // The board is read in the background while the window is laid out and shown for the first time.
         ReadyProbe.install(model);
-        CompletableFuture<FirstBoard> first = firstBoard;
+        CompletableFuture<FirstBoard> first = firstOfThisStart;
         if (first != null) {
             model.startWith(() -> join(first));
         } else {

@@ -13,6 +13,7 @@ import org.stageboard.pipeline.Stageboard;
  * starts reading it while JavaFX itself starts.
  */
 public record FirstBoard(List<Project> projects, Project shown, BoardSnapshot snapshot) {
+    // snapshot is null when there is no project, or when reading its board failed.
 
     public FirstBoard {
         projects = List.copyOf(projects);
@@ -23,6 +24,15 @@ public record FirstBoard(List<Project> projects, Project shown, BoardSnapshot sn
         List<Project> projects = engine.projects();
         Project shown = projects.stream().filter(p -> p.name().equals(preferred)).findFirst()
                 .orElse(projects.isEmpty() ? null : projects.get(0));
-        return new FirstBoard(projects, shown, shown == null ? null : engine.board(shown, BoardPage.FIRST));
+        BoardSnapshot snapshot = null;
+        if (shown != null) {
+            try {
+                snapshot = engine.board(shown, BoardPage.FIRST);
+            } catch (RuntimeException e) {
+                // Left to the window's own read of the board, which says what went wrong.
+                snapshot = null;
+            }
+        }
+        return new FirstBoard(projects, shown, snapshot);
     }
 }

@@ -161,8 +161,8 @@ public final class MainViewModel {
             welcome();
         }
         Project shown = first.shown();
-        if (shown == null) {
-            selectProject(null);
+        if (shown == null || first.snapshot() == null) {
+            selectProject(shown);
             return;
         }
         project.set(shown);
