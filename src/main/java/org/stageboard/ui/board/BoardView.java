@@ -111,7 +111,10 @@ public final class BoardView extends BorderPane {
     private void bindCommits() {
         commits.setCellFactory(list -> new CommitCell(sha -> CommitBadge.of(board.snapshotProperty().get(), sha), board));
         commits.setItems(board.commits());
-        commits.setPlaceholder(new Label("No commits: choose or add a project."));
+        Label noCommits = new Label("No commits: choose or add a project.");
+        noCommits.setWrapText(true);
+        noCommits.getStyleClass().add("lane-empty");
+        commits.setPlaceholder(noCommits);
         commits.getSelectionModel().selectedItemProperty().addListener((o, before, now) -> {
             if (!syncing && now != null) {
                 board.selectCommit(now.sha());
