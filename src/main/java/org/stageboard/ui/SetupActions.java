@@ -15,6 +15,8 @@ import org.stageboard.ui.dialog.AttachHostDialog;
 import org.stageboard.ui.dialog.Choices;
 import org.stageboard.ui.dialog.ConfigDialog;
 import org.stageboard.ui.dialog.Confirm;
+import org.stageboard.ui.dialog.HostAddDialog;
+import org.stageboard.ui.dialog.HostAddModel;
 import org.stageboard.ui.dialog.EnvironmentRenameDialog;
 import org.stageboard.ui.dialog.EnvironmentRenameModel;
 import org.stageboard.ui.dialog.HostEditDialog;
@@ -23,7 +25,6 @@ import org.stageboard.ui.dialog.ProjectEditDialog;
 import org.stageboard.ui.dialog.ProjectEditModel;
 import org.stageboard.ui.dialog.Removal;
 import org.stageboard.ui.dialog.RunSettingsDialog;
-import org.stageboard.ui.dialog.HostDialog;
 import org.stageboard.ui.dialog.SetupViewModel;
 import org.stageboard.ui.dialog.TrustHostKeyDialog;
 import org.stageboard.ui.wizard.EnvironmentWizard;
@@ -87,13 +88,16 @@ final class SetupActions {
     }
 
     void addHost() {
-        HostDialog.show(window.get(), setup, model.executor()).ifPresent(host -> {
-            Optional<Host> trusted = TrustHostKeyDialog.show(window.get(), host, setup, model.executor());
-            trusted.ifPresent(h -> model.notify(Notice.info("The key of " + h.name() + " is trusted.")));
-            if (!model.environments().isEmpty()) {
-                attachHost(trusted.orElse(host));
-            }
-        });
+        model.executor().call(() -> HostAddModel.withDefaults(model.engine()),
+                add -> HostAddDialog.show(window.get(), add, model.executor()).ifPresent(this::trustThenAttach), model::fail);
+    }
+
+    private void trustThenAttach(Host host) {
+        Optional<Host> trusted = TrustHostKeyDialog.show(window.get(), host, setup, model.executor());
+        trusted.ifPresent(h -> model.notify(Notice.info("The key of " + h.name() + " is trusted.")));
+        if (!model.environments().isEmpty()) {
+            attachHost(trusted.orElse(host));
+        }
     }
 
     void trustHostKey() {

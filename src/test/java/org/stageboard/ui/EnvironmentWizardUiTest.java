@@ -140,8 +140,8 @@ class EnvironmentWizardUiTest {
         assertThat(text(robot, "#wizHealthUrl")).isEqualTo("Checked on the host as http://127.0.0.1:9090/health");
         robot.clickOn(next(robot));
 
-        UiFixture.await("the config page", 10, () -> robot.lookup(".wizard-variable").tryQuery().isPresent());
-        HBox row = robot.lookup(".wizard-variable").queryAs(HBox.class);
+        UiFixture.await("the config page", 10, () -> robot.lookup(".config-row").tryQuery().isPresent());
+        HBox row = robot.lookup(".config-row").queryAs(HBox.class);
         robot.clickOn(row.getChildren().get(0)).write("DB_PASSWORD");
         robot.clickOn(robot.from(row).lookup(".variable-secret").queryAs(CheckBox.class));
         Node masked = robot.from(row).lookup(".password-field").query();
@@ -152,7 +152,7 @@ class EnvironmentWizardUiTest {
         UiFixture.await("Finish", 5, () -> !finish(robot).isDisabled());
         robot.clickOn(finish(robot));
 
-        UiFixture.await("the wizard to close", 10, () -> robot.lookup(".wizard-variable").tryQuery().isEmpty());
+        UiFixture.await("the wizard to close", 10, () -> robot.lookup(".config-row").tryQuery().isEmpty());
         Environment staging = engine.environment(project, "staging");
         assertThat(staging.run().healthUrl()).isEqualTo("http://127.0.0.1:9090/health");
         Host host = engine.host("vps1");

@@ -75,8 +75,8 @@ class SetupDialogsTest {
         HBox second = (HBox) List.copyOf(robot.lookup(".config-row").queryAll()).get(1);
         robot.clickOn(second.getChildren().get(0)).write("DB_PASSWORD");
         robot.clickOn(second.getChildren().get(2));
-        assertThat(second.getChildren().get(1)).as("a secret is typed masked").isInstanceOf(PasswordField.class);
-        robot.clickOn(second.getChildren().get(1)).write("hunter22");
+        assertThat(masked(second).isVisible()).as("a secret is typed masked").isTrue();
+        robot.clickOn(masked(second)).write("hunter22");
         robot.clickOn("#dialogConfirm");
 
         UiFixture.await("the config dialog to close", 10, () -> robot.lookup("#configRows").tryQuery().isEmpty());
@@ -91,8 +91,14 @@ class SetupDialogsTest {
         UiFixture.await("the saved rows", 10, () -> robot.lookup(".config-row").queryAll().size() == 2);
         assertThat(robot.lookup("#configVersion").queryAs(Label.class).getText()).contains("config v1 (2 keys)");
         Node secretRow = robot.lookup(".config-row").match((Node n) -> ((TextField) ((HBox) n).getChildren().get(0)).getText().equals("DB_PASSWORD")).query();
-        assertThat(((HBox) secretRow).getChildren().get(1)).isInstanceOf(PasswordField.class);
+        assertThat(masked((HBox) secretRow).isVisible()).as("shown masked").isTrue();
+        assertThat(masked((HBox) secretRow).getText()).isEqualTo("hunter22");
         assertThat(((CheckBox) ((HBox) secretRow).getChildren().get(2)).isSelected()).isTrue();
         robot.clickOn("#dialogCancel");
+    }
+
+    /** The masked value field of a config row (key, value, secret, Remove): shown while the row is a secret. */
+    private static PasswordField masked(HBox row) {
+        return (PasswordField) ((javafx.scene.layout.StackPane) row.getChildren().get(1)).getChildren().get(1);
     }
 }

@@ -19,7 +19,7 @@ public final class Choices {
     }
 
     public static ComboBox<Host> hosts(List<Host> items) {
-        return combo(items, h -> h.name() + "  (" + h.display() + (h.hostKeyFingerprint() == null ? ", key not trusted yet" : "") + ")");
+        return combo(items, Choices::hostLabel);
     }
 
     /** Asks the user to pick one item. */
@@ -44,9 +44,17 @@ public final class Choices {
     }
 
     public static <T> ComboBox<T> combo(List<T> items, Function<T, String> label) {
-        ComboBox<T> combo = new ComboBox<>();
+        ComboBox<T> combo = labelled(new ComboBox<>(), label);
         combo.getItems().setAll(items);
         combo.setMaxWidth(Double.MAX_VALUE);
+        if (!items.isEmpty()) {
+            combo.getSelectionModel().select(0);
+        }
+        return combo;
+    }
+
+    /** Shows each item of a combo box (e.g. one laid out in FXML) as {@code label} says. */
+    public static <T> ComboBox<T> labelled(ComboBox<T> combo, Function<T, String> label) {
         combo.setConverter(new StringConverter<>() {
             @Override
             public String toString(T item) {
@@ -65,9 +73,11 @@ public final class Choices {
                 setText(empty || item == null ? null : label.apply(item));
             }
         });
-        if (!items.isEmpty()) {
-            combo.getSelectionModel().select(0);
-        }
         return combo;
+    }
+
+    /** How a host is shown in a choice: its name, where it is, and whether its key is trusted yet. */
+    public static String hostLabel(Host h) {
+        return h.name() + "  (" + h.display() + (h.hostKeyFingerprint() == null ? ", key not trusted yet" : "") + ")";
     }
 }

@@ -6,6 +6,7 @@ import javafx.scene.control.TextField;
 import javafx.stage.Window;
 import org.controlsfx.validation.ValidationSupport;
 import org.stageboard.core.Environment;
+import org.stageboard.ui.FieldMarks;
 import org.stageboard.ui.task.TaskExecutor;
 
 /** Rename environment (rename-environment.fxml): binds the name to an {@link EnvironmentRenameModel}. */

@@ -31,8 +31,11 @@ public final class FxmlDialog<T> {
     private final Dialog<T> dialog = new Dialog<>();
     private final Label error = label("dialogError", "form-error");
     private final ButtonType confirm;
+    private final StringBinding reason;
+    private final javafx.beans.property.BooleanProperty busy = new javafx.beans.property.SimpleBooleanProperty(false);
 
     public FxmlDialog(Window owner, String title, String header, String fxml, Object controller, StringBinding reason, String confirmText) {
+        org.stageboard.ui.theme.ActiveTheme.ensureApplied();
         dialog.setTitle(title);
         dialog.setHeaderText(header);
         if (owner != null) {
@@ -41,6 +44,7 @@ public final class FxmlDialog<T> {
                 dialog.getDialogPane().getStylesheets().addAll(owner.getScene().getStylesheets());
             }
         }
+        this.reason = reason;
         confirm = new ButtonType(confirmText, ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().addAll(confirm, ButtonType.CANCEL);
         confirmButton().setId("dialogConfirm");
@@ -58,14 +62,19 @@ public final class FxmlDialog<T> {
         reason.addListener((o, was, now) -> fit());
     }
 
-    private final javafx.beans.property.BooleanProperty busy = new javafx.beans.property.SimpleBooleanProperty(false);
-
     public Dialog<T> dialog() {
         return dialog;
     }
 
     public Button confirmButton() {
         return (Button) dialog.getDialogPane().lookupButton(confirm);
+    }
+
+    /** Also keeps the confirm button disabled while {@code condition} holds (e.g. nothing to do), without a reason shown. */
+    public FxmlDialog<T> disableConfirmWhile(javafx.beans.value.ObservableBooleanValue condition) {
+        confirmButton().disableProperty().unbind();
+        confirmButton().disableProperty().bind(reason.isNotEmpty().or(busy).or(condition));
+        return this;
     }
 
     /**
@@ -94,6 +103,12 @@ public final class FxmlDialog<T> {
             });
         });
         return dialog.showAndWait();
+    }
+
+    /** Shows a failure of the dialog's own background work (e.g. reading its choices). */
+    void showError(String text) {
+        error.setText(text);
+        fit();
     }
 
     /** Grows (or shrinks) the dialog to its content once it is laid out, e.g. after a note or a reason appeared. */

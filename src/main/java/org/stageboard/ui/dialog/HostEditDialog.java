@@ -1,15 +1,15 @@
 package org.stageboard.ui.dialog;
 
-import java.io.File;
 import java.util.Optional;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.controlsfx.validation.ValidationSupport;
 import org.stageboard.core.Host;
+import org.stageboard.ui.FieldMarks;
+import org.stageboard.ui.KeyFileFields;
 import org.stageboard.ui.task.TaskExecutor;
 
 /** Edit host (edit-host.fxml): binds the fields to a {@link HostEditModel}; Save runs in the background. */
@@ -36,32 +36,13 @@ public final class HostEditDialog {
     }
 
     private void bind(HostEditModel model, FxmlDialog<Host> dialog) {
-        address.textProperty().bindBidirectional(model.addressProperty());
-        port.textProperty().bindBidirectional(model.portProperty());
-        user.textProperty().bindBidirectional(model.userProperty());
-        keyFile.textProperty().bindBidirectional(model.keyFileProperty());
-        baseDir.textProperty().bindBidirectional(model.baseDirProperty());
+        ValidationSupport validation = new ValidationSupport();
+        HostFormFields.bind(model, validation, address, port, user, baseDir);
+        KeyFileFields.bindFile(model.keyFileProperty(), keyFile, chooseKey);
+        FieldMarks.register(validation, keyFile, model::keyFileProblem);
         unpinNote.setText(model.unpinNote());
         unpinNote.visibleProperty().bind(model.unpinsKey());
         unpinNote.managedProperty().bind(unpinNote.visibleProperty());
         unpinNote.visibleProperty().addListener((o, was, now) -> dialog.fit());
-        chooseKey.setOnAction(e -> {
-            FileChooser chooser = new FileChooser();
-            chooser.setTitle("Private key file");
-            File ssh = new File(System.getProperty("user.home"), ".ssh");
-            if (ssh.isDirectory()) {
-                chooser.setInitialDirectory(ssh);
-            }
-            File picked = chooser.showOpenDialog(dialog.dialog().getDialogPane().getScene().getWindow());
-            if (picked != null) {
-                model.keyFileProperty().set(picked.getAbsolutePath());
-            }
-        });
-        ValidationSupport validation = new ValidationSupport();
-        FieldMarks.register(validation, address, model::addressProblem);
-        FieldMarks.register(validation, port, model::portProblem);
-        FieldMarks.register(validation, user, model::userProblem);
-        FieldMarks.register(validation, keyFile, model::keyFileProblem);
-        FieldMarks.register(validation, baseDir, model::baseDirProblem);
     }
 }

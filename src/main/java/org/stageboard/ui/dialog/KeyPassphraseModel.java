@@ -18,7 +18,7 @@ import org.stageboard.pipeline.Stageboard;
  */
 public final class KeyPassphraseModel {
 
-    public static final String REMEMBER = "Remember this passphrase (stored encrypted in the catalog)";
+    public static final String REMEMBER = org.stageboard.ui.KeyFileField.REMEMBER;
 
     private final Stageboard engine;
     private final Host host;

@@ -11,6 +11,7 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
 import org.controlsfx.validation.ValidationSupport;
 import org.stageboard.core.Project;
+import org.stageboard.ui.FieldMarks;
 import org.stageboard.ui.task.TaskExecutor;
 
 /** Edit project (edit-project.fxml): binds the fields to a {@link ProjectEditModel}; Save runs in the background. */

@@ -1,6 +1,5 @@
 package org.stageboard.ui.dialog;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,15 +60,6 @@ public final class SetupViewModel {
         return engine.hosts();
     }
 
-    public Host addHost(String name, String address, String port, String user, String key, String baseDir) {
-        if (key == null || key.isBlank()) {
-            throw new StageboardException("Choose the private key file that logs in to the host, e.g. ~/.ssh/id_ed25519.");
-        }
-        return engine.addHost(name == null ? "" : name.strip(), address == null ? "" : address.strip(),
-                number(port, "port"), user == null ? "" : user.strip(), Path.of(key.strip()),
-                baseDir == null ? "" : baseDir.strip());
-    }
-
     public HostKeyCheck checkHostKey(Host host) {
         return engine.checkHostKey(host);
     }
@@ -81,13 +71,5 @@ public final class SetupViewModel {
     public Environment attachHost(Environment environment, Host host) {
         engine.attachHost(environment, host);
         return environment;
-    }
-
-    private static int number(String text, String what) {
-        try {
-            return Integer.parseInt(text == null ? "" : text.strip());
-        } catch (NumberFormatException e) {
-            throw new StageboardException("The " + what + " '" + text + "' is not a whole number.");
-        }
     }
 }

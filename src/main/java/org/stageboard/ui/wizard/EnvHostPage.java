@@ -1,6 +1,5 @@
 package org.stageboard.ui.wizard;
 
-import java.io.File;
 import javafx.animation.PauseTransition;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -8,12 +7,13 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
-import javafx.stage.FileChooser;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
 import org.controlsfx.validation.ValidationSupport;
 import org.stageboard.core.Host;
 import org.stageboard.core.SshConfigHost;
+import org.stageboard.ui.FieldMarks;
+import org.stageboard.ui.KeyFileFields;
 import org.stageboard.ui.task.TaskExecutor;
 
 /** Binds the New environment wizard's host page (env-host.fxml) to its view model. */
@@ -56,45 +56,8 @@ final class EnvHostPage {
         address.textProperty().bindBidirectional(model.addressProperty());
         sshPort.textProperty().bindBidirectional(model.sshPortProperty());
         user.textProperty().bindBidirectional(model.userProperty());
-        keyFile.textProperty().bindBidirectional(model.keyFileProperty());
-        passphrase.textProperty().bindBidirectional(model.passphraseProperty());
         baseDir.textProperty().bindBidirectional(model.baseDirProperty());
-        rememberPassphrase.selectedProperty().bindBidirectional(model.rememberPassphraseProperty());
-        javafx.beans.binding.BooleanBinding asked = javafx.beans.binding.Bindings.createBooleanBinding(model::passphraseNeeded,
-                model.keyStateProperty(), model.savedHostProperty());
-        for (javafx.scene.Node n : new javafx.scene.Node[] {passphrase, passphraseLabel, rememberPassphrase}) {
-            n.visibleProperty().bind(asked);
-            n.managedProperty().bind(n.visibleProperty());
-        }
-        // The passphrase is tried on the key in the background once typing pauses (a key derivation takes a moment).
-        PauseTransition passphrasePause = new PauseTransition(Duration.millis(300));
-        Runnable checkPassphrase = () -> {
-            String typed = model.passphraseProperty().get();
-            if (model.passphraseNeeded() && typed != null && !typed.isEmpty()) {
-                executor.call(() -> model.checkPassphrase(typed), problem -> {
-                    model.passphraseChecked(typed, problem);
-                    validation.revalidate(passphrase);
-                }, failure -> { });
-            }
-        };
-        passphrasePause.setOnFinished(e -> checkPassphrase.run());
-        model.passphraseProperty().addListener((o, was, now) -> passphrasePause.playFromStart());
-        model.keyStateProperty().addListener((o, was, now) -> {
-            validation.revalidate(passphrase);
-            passphrasePause.playFromStart();
-        });
-        chooseKey.setOnAction(e -> {
-            FileChooser chooser = new FileChooser();
-            chooser.setTitle("Private key file");
-            File ssh = new File(System.getProperty("user.home"), ".ssh");
-            if (ssh.isDirectory()) {
-                chooser.setInitialDirectory(ssh);
-            }
-            File picked = chooser.showOpenDialog(pane.getScene().getWindow());
-            if (picked != null) {
-                model.keyFileProperty().set(picked.getAbsolutePath());
-            }
-        });
+        KeyFileFields.bind(model.key(), keyFile, chooseKey, passphrase, rememberPassphrase, passphraseLabel, validation, executor);
         // An unknown host name is found by a DNS look-up in the background, once typing pauses.
         PauseTransition pause = new PauseTransition(Duration.millis(400));
         pause.setOnFinished(e -> {
@@ -107,13 +70,11 @@ final class EnvHostPage {
             }
         });
         model.addressProperty().addListener((o, was, now) -> pause.playFromStart());
-        Validators.register(validation, hostName, model::hostNameProblem);
-        Validators.register(validation, address, model::addressProblem);
-        Validators.register(validation, sshPort, model::sshPortProblem);
-        Validators.register(validation, user, model::userProblem);
-        Validators.register(validation, keyFile, model::keyFileProblem);
-        Validators.register(validation, passphrase, model::passphraseProblem);
-        Validators.register(validation, baseDir, model::baseDirProblem);
+        FieldMarks.register(validation, hostName, model::hostNameProblem);
+        FieldMarks.register(validation, address, model::addressProblem);
+        FieldMarks.register(validation, sshPort, model::sshPortProblem);
+        FieldMarks.register(validation, user, model::userProblem);
+        FieldMarks.register(validation, baseDir, model::baseDirProblem);
     }
 
     private static <T> StringConverter<T> converter(java.util.function.Function<T, String> text) {

@@ -4,6 +4,7 @@ import javafx.fxml.FXML;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TextField;
 import org.controlsfx.validation.ValidationSupport;
+import org.stageboard.ui.FieldMarks;
 
 /** Binds the New environment wizard's first page (env-name.fxml) to its view model. */
 final class EnvNamePage {
@@ -19,6 +20,6 @@ final class EnvNamePage {
         name.textProperty().bindBidirectional(model.nameProperty());
         place.setItems(model.places());
         place.valueProperty().bindBidirectional(model.placeProperty());
-        Validators.register(validation, name, model::nameProblem);
+        FieldMarks.register(validation, name, model::nameProblem);
     }
 }

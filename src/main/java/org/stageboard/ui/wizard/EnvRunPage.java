@@ -6,6 +6,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import org.controlsfx.validation.ValidationSupport;
 import org.stageboard.core.StageboardException;
+import org.stageboard.ui.FieldMarks;
 
 /** Binds the run page (env-run.fxml): start command, app port, health check and its timeout. */
 final class EnvRunPage {
@@ -31,9 +32,9 @@ final class EnvRunPage {
                 return "";
             }
         }, model.startCommandProperty(), model.appPortProperty(), model.healthProperty(), model.timeoutProperty()));
-        Validators.register(validation, start, model::startCommandProblem);
-        Validators.register(validation, port, model::appPortProblem);
-        Validators.register(validation, health, model::healthProblem);
-        Validators.register(validation, timeout, model::timeoutProblem);
+        FieldMarks.register(validation, start, model::startCommandProblem);
+        FieldMarks.register(validation, port, model::appPortProblem);
+        FieldMarks.register(validation, health, model::healthProblem);
+        FieldMarks.register(validation, timeout, model::timeoutProblem);
     }
 }

@@ -36,7 +36,10 @@ import org.stageboard.core.SshConfigParser;
 import org.stageboard.core.StageboardException;
 import org.stageboard.pipeline.HostKeyCheck;
 import org.stageboard.pipeline.Stageboard;
+import org.stageboard.ui.ConfigVariable;
+import org.stageboard.ui.ConfigVariables;
 import org.stageboard.ui.FieldChecks;
+import org.stageboard.ui.KeyFileField;
 
 /**
  * The New environment wizard without its window: the environment's name and place in the
@@ -69,16 +72,13 @@ public final class EnvironmentWizardModel {
     private final StringProperty address = new SimpleStringProperty(this, "address", "");
     private final StringProperty sshPort = new SimpleStringProperty(this, "sshPort", "22");
     private final StringProperty user = new SimpleStringProperty(this, "user", "");
-    private final StringProperty keyFile = new SimpleStringProperty(this, "keyFile", "");
-    private final StringProperty passphrase = new SimpleStringProperty(this, "passphrase", "");
-    private final BooleanProperty rememberPassphrase = new SimpleBooleanProperty(this, "rememberPassphrase", false);
-    /** The key file and passphrase the last check was about, and its verdict ("" when the passphrase opens the key). */
-    private final StringProperty passphraseCheckedFor = new SimpleStringProperty(this, "passphraseCheckedFor", null);
-    private final StringProperty passphraseVerdict = new SimpleStringProperty(this, "passphraseVerdict", "");
+    /** The private key and its passphrase (a saved host's known passphrase is not asked again). */
+    private final KeyFileField key;
+    private final StringProperty keyFile;
+    private final StringProperty passphrase;
     private final StringProperty baseDir = new SimpleStringProperty(this, "baseDir", "");
     /** Why the typed address does not resolve, once a look-up answered; "" before and when it resolves. */
     private final StringProperty addressUnknown = new SimpleStringProperty(this, "addressUnknown", "");
-    private final ObjectProperty<KeyFileState> keyState = new SimpleObjectProperty<>(this, "keyState", KeyFileState.MISSING);
     private final ObservableList<SshConfigHost> sshConfigHosts = FXCollections.observableArrayList();
     private final StringProperty sshConfigNote = new SimpleStringProperty(this, "sshConfigNote", "");
 
@@ -92,8 +92,7 @@ public final class EnvironmentWizardModel {
     private final StringProperty health = new SimpleStringProperty(this, "health", "/health");
     private final StringProperty timeout = new SimpleStringProperty(this, "timeout", "60");
 
-    private final ObservableList<ConfigVariable> variables = FXCollections.observableArrayList(
-            v -> new Observable[] {v.keyProperty(), v.valueProperty(), v.secretProperty()});
+    private final ConfigVariables config = new ConfigVariables();
 
     private final ReadOnlyObjectWrapper<Environment> saved = new ReadOnlyObjectWrapper<>(this, "saved");
 
@@ -115,8 +114,10 @@ public final class EnvironmentWizardModel {
         existing.forEach(e -> places.add(AFTER + e.name()));
         place.set(places.get(places.size() - 1));
         user.set(defaultUser == null ? "" : defaultUser);
-        keyFile.addListener((o, was, now) -> keyState.set(keyState(now)));
-        savedHost.addListener((o, was, now) -> keyState.set(keyState(keyFile.get())));
+        this.key = new KeyFileField(engine, "", this::savedHostKeyKnown);
+        this.keyFile = key.fileProperty();
+        this.passphrase = key.passphraseProperty();
+        savedHost.addListener((o, was, now) -> key.refresh());
         address.addListener((o, was, now) -> addressUnknown.set(""));
         for (StringProperty p : List.of(address, sshPort, user, keyFile, passphrase, baseDir)) {
             p.addListener((o, was, now) -> {
@@ -134,11 +135,12 @@ public final class EnvironmentWizardModel {
             });
         }
         nameReason = Bindings.createStringBinding(() -> nameProblem().orElse(""), name, place);
-        hostReason = Bindings.createStringBinding(() -> hostProblem().orElse(""), savedHost, hostName, address, addressUnknown, sshPort, user, keyFile,
-                keyState, passphrase, passphraseCheckedFor, passphraseVerdict, baseDir);
+        List<Observable> hostFields = new ArrayList<>(List.of(savedHost, hostName, address, addressUnknown, sshPort, user, baseDir));
+        hostFields.addAll(List.of(key.observables()));
+        hostReason = Bindings.createStringBinding(() -> hostProblem().orElse(""), hostFields.toArray(Observable[]::new));
         connectionReason = Bindings.createStringBinding(() -> connectionProblem().orElse(""), hostKey, checks);
         runReason = Bindings.createStringBinding(() -> runProblem().orElse(""), startCommand, appPort, health, timeout);
-        configReason = Bindings.createStringBinding(() -> configProblem().orElse(""), variables);
+        configReason = Bindings.createStringBinding(() -> configProblem().orElse(""), config.rows());
     }
 
     // --- properties -----------------------------------------------------------------------
@@ -196,7 +198,7 @@ public final class EnvironmentWizardModel {
 
     /** "Remember this passphrase (stored encrypted in the catalog)": off unless the user ticks it. */
     public BooleanProperty rememberPassphraseProperty() {
-        return rememberPassphrase;
+        return key.rememberProperty();
     }
 
     public StringProperty baseDirProperty() {
@@ -204,14 +206,22 @@ public final class EnvironmentWizardModel {
     }
 
     public ReadOnlyObjectProperty<KeyFileState> keyStateProperty() {
-        return keyState;
+        return key.stateProperty();
+    }
+
+    /** The private key with its passphrase, for the host page's fields. */
+    public KeyFileField key() {
+        return key;
     }
 
     /** True when the key has a passphrase the engine does not know (a saved host's stored one counts as known). */
     public boolean passphraseNeeded() {
+        return key.passphraseNeeded();
+    }
+
+    private boolean savedHostKeyKnown() {
         Host chosen = savedHost.get();
-        return keyState.get() == KeyFileState.NEEDS_PASSPHRASE
-                && (chosen == null || !Checks.text(keyFile.get()).equals(chosen.privateKey().toString()) || engine.keyNeedsPassphrase(chosen));
+        return chosen != null && Checks.text(key.fileProperty().get()).equals(chosen.privateKey().toString()) && !engine.keyNeedsPassphrase(chosen);
     }
 
     public ObservableList<SshConfigHost> sshConfigHosts() {
@@ -250,7 +260,7 @@ public final class EnvironmentWizardModel {
     }
 
     public ObservableList<ConfigVariable> variables() {
-        return variables;
+        return config.rows();
     }
 
     public ReadOnlyObjectProperty<Environment> savedProperty() {
@@ -400,50 +410,21 @@ public final class EnvironmentWizardModel {
 
     /** The key file as the engine reads it ({@link Stageboard#inspectKey}); a key with a passphrase is fine here. */
     public Optional<String> keyFileProblem(String value) {
-        return FieldChecks.keyFile(engine, value);
+        return key.fileProblem(value);
     }
 
-    /**
-     * Empty when no passphrase is needed or the typed one opens the key; else what to do: type it,
-     * wait for the check ({@link #checkPassphrase}), or type it again because it is wrong.
-     */
+    /** See {@link KeyFileField#passphraseProblem}. */
     public Optional<String> passphraseProblem(String value) {
-        if (!passphraseNeeded()) {
-            return Optional.empty();
-        }
-        if (value == null || value.isEmpty()) {
-            return Optional.of("The key " + Checks.text(keyFile.get()) + " is protected by a passphrase: type it (never stored unless you tick "
-                    + "'Remember this passphrase').");
-        }
-        if (passphraseKey(value).equals(passphraseCheckedFor.get())) {
-            return passphraseVerdict.get().isEmpty() ? Optional.empty() : Optional.of(passphraseVerdict.get());
-        }
-        return Optional.of("Checking the passphrase against the key " + Checks.text(keyFile.get()) + "…");
+        return key.passphraseProblem(value);
     }
 
-    /**
-     * Tries the typed passphrase on the key file (blocking, a key derivation: run it in the
-     * background; then {@link #passphraseChecked}). The engine's message when it does not open the key.
-     */
+    /** Tries the typed passphrase on the key file (blocking: run it in the background; then {@link #passphraseChecked}). */
     public Optional<String> checkPassphrase(String typed) {
-        char[] secret = typed == null ? new char[0] : typed.toCharArray();
-        try {
-            return FieldChecks.keyInfo(engine, keyFile.get(), secret).problem();
-        } finally {
-            Arrays.fill(secret, '\0');
-        }
+        return key.checkPassphrase(typed);
     }
 
-    /** Takes a passphrase check's answer, if the key file and passphrase are still the ones checked. */
     public void passphraseChecked(String typed, Optional<String> problem) {
-        if (typed != null && typed.equals(passphrase.get())) {
-            passphraseVerdict.set(problem.orElse(""));
-            passphraseCheckedFor.set(passphraseKey(typed));
-        }
-    }
-
-    private String passphraseKey(String typed) {
-        return Checks.text(keyFile.get()) + "\u0000" + typed;
+        key.passphraseChecked(typed, problem);
     }
 
     public Optional<String> baseDirProblem(String value) {
@@ -577,54 +558,29 @@ public final class EnvironmentWizardModel {
     // --- config page ----------------------------------------------------------------------
 
     public ConfigVariable addVariable() {
-        ConfigVariable variable = new ConfigVariable("", "", false);
-        variables.add(variable);
-        return variable;
+        return config.add();
+    }
+
+    /** The variables, for the config page's rows. */
+    public ConfigVariables configVariables() {
+        return config;
     }
 
     public Optional<String> keyProblem(String value) {
-        String v = Checks.text(value);
-        if (v.isEmpty()) {
-            return Optional.of("Give the variable a name, e.g. DATABASE_URL, or remove the row.");
-        }
-        return Checks.problem(() -> new ConfigEntry(v, "", false));
+        return config.keyProblem(value);
     }
 
     public Optional<String> configProblem() {
-        Set<String> seen = new java.util.HashSet<>();
-        for (ConfigVariable v : variables) {
-            if (Checks.text(v.keyProperty().get()).isEmpty() && (v.valueProperty().get() == null || v.valueProperty().get().isEmpty())) {
-                continue; // an empty row is ignored
-            }
-            Optional<String> problem = Checks.first(() -> keyProblem(v.keyProperty().get()),
-                    () -> Checks.problem(() -> entry(v)));
-            if (problem.isPresent()) {
-                return problem;
-            }
-            if (!seen.add(Checks.text(v.keyProperty().get()))) {
-                return Optional.of("The key " + Checks.text(v.keyProperty().get()) + " appears twice: keep one.");
-            }
-        }
-        return Optional.empty();
+        return config.problem();
     }
 
     /** The config the environment starts with; {@code PORT} is the app port unless a variable sets it. */
     public Map<String, ConfigEntry> config() {
-        Map<String, ConfigEntry> result = new LinkedHashMap<>();
-        for (ConfigVariable v : variables) {
-            if (!Checks.text(v.keyProperty().get()).isEmpty()) {
-                result.put(Checks.text(v.keyProperty().get()), entry(v));
-            }
-        }
+        Map<String, ConfigEntry> result = new LinkedHashMap<>(config.entries());
         if (!result.containsKey("PORT") && appPortProblem(appPort.get()).isEmpty()) {
             result.put("PORT", new ConfigEntry("PORT", Checks.text(appPort.get()), false));
         }
         return result;
-    }
-
-    private static ConfigEntry entry(ConfigVariable v) {
-        return new ConfigEntry(Checks.text(v.keyProperty().get()), v.valueProperty().get() == null ? "" : v.valueProperty().get(),
-                v.secretProperty().get());
     }
 
     // --- finish and cancel ----------------------------------------------------------------
@@ -641,7 +597,7 @@ public final class EnvironmentWizardModel {
             throw new StageboardException(problem.get());
         }
         RunSettings run = runSettings();
-        Map<String, ConfigEntry> config = config();
+        Map<String, ConfigEntry> entries = config();
         Environment environment = engine.addEnvironment(project, Checks.text(name.get()), run);
         List<Environment> order = new ArrayList<>(engine.environments(project));
         order.removeIf(e -> e.id() == environment.id());
@@ -658,31 +614,14 @@ public final class EnvironmentWizardModel {
                 : engine.adoptTrustedKey(engine.addHost(Checks.text(hostName.get()), Checks.text(address.get()),
                 Integer.parseInt(Checks.text(sshPort.get())), Checks.text(user.get()), FieldChecks.path(keyFile.get()),
                 Checks.text(baseDir.get())));
-        keepPassphrase(host);
+        key.keep(host);
         engine.attachHost(environment, host);
-        if (!config.isEmpty()) {
-            engine.setConfig(environment, config, Set.of());
+        if (!entries.isEmpty()) {
+            engine.setConfig(environment, entries, Set.of());
         }
-        passphrase.set("");
+        key.clear();
         saved.set(environment);
         return environment;
-    }
-
-    /** The typed passphrase: stored encrypted when remember is ticked, else kept in memory for this engine only. */
-    private void keepPassphrase(Host host) {
-        if (!passphraseNeeded() || passphrase.get() == null || passphrase.get().isEmpty()) {
-            return;
-        }
-        char[] secret = passphrase.get().toCharArray();
-        try {
-            if (rememberPassphrase.get()) {
-                engine.storeKeyPassphrase(host, secret);
-            } else {
-                engine.unlockKey(host, secret);
-            }
-        } finally {
-            Arrays.fill(secret, '\0');
-        }
     }
 
     /** What a cancel leaves behind, in words: nothing, or the host key the user trusted. */
@@ -704,15 +643,6 @@ public final class EnvironmentWizardModel {
     private String target() {
         return String.join("\u0000", Checks.text(address.get()), Checks.text(sshPort.get()), Checks.text(user.get()),
                 Checks.text(keyFile.get()), passphrase.get() == null ? "" : String.valueOf(passphrase.get().hashCode()), Checks.text(baseDir.get()));
-    }
-
-    /** Whether the key file opens as it is, has a passphrase, or cannot be used ({@link #keyFileProblem} says why). */
-    private KeyFileState keyState(String value) {
-        FieldChecks.KeyCheck key = FieldChecks.keyInfo(engine, value, null);
-        if (key.encrypted()) {
-            return KeyFileState.NEEDS_PASSPHRASE;
-        }
-        return key.problem().isPresent() ? KeyFileState.NOT_A_KEY : KeyFileState.READY;
     }
 
     List<String> placeChoices() {

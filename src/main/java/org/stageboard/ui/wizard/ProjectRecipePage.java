@@ -5,6 +5,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import org.controlsfx.validation.ValidationSupport;
+import org.stageboard.ui.FieldMarks;
 
 /** Binds the New project wizard's recipe page (project-recipe.fxml) to its view model. */
 final class ProjectRecipePage {
@@ -23,8 +24,8 @@ final class ProjectRecipePage {
         steps.textProperty().bindBidirectional(model.stepsProperty());
         globs.textProperty().bindBidirectional(model.globsProperty());
         caches.textProperty().bindBidirectional(model.cachesProperty());
-        Validators.register(validation, steps, model::stepsProblem);
-        Validators.register(validation, globs, model::globsProblem);
-        Validators.register(validation, caches, model::cachesProblem);
+        FieldMarks.register(validation, steps, model::stepsProblem);
+        FieldMarks.register(validation, globs, model::globsProblem);
+        FieldMarks.register(validation, caches, model::cachesProblem);
     }
 }

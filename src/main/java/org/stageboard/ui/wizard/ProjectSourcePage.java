@@ -7,6 +7,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.TextField;
 import javafx.stage.DirectoryChooser;
 import org.controlsfx.validation.ValidationSupport;
+import org.stageboard.ui.FieldMarks;
 
 /** Binds the New project wizard's first page (project-source.fxml) to its view model. */
 final class ProjectSourcePage {
@@ -35,9 +36,9 @@ final class ProjectSourcePage {
                 model.folderProperty().set(picked.getAbsolutePath());
             }
         });
-        Validators.register(validation, folder, model::folderProblem);
-        Validators.register(validation, name, model::nameProblem);
-        Validators.register(validation, branch, model::branchProblem);
+        FieldMarks.register(validation, folder, model::folderProblem);
+        FieldMarks.register(validation, name, model::nameProblem);
+        FieldMarks.register(validation, branch, model::branchProblem);
         model.branches().addListener((javafx.collections.ListChangeListener<String>) c -> validation.revalidate(branch));
     }
 }

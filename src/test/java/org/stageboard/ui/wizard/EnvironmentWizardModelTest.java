@@ -23,6 +23,7 @@ import org.stageboard.pipeline.StageboardHome;
 import org.stageboard.testing.EncryptedKeys;
 import org.stageboard.testing.GitFixture;
 import org.stageboard.testing.SshTestServer;
+import org.stageboard.ui.ConfigVariable;
 
 /**
  * The New environment wizard's view model, without JavaFX running: the reason on each page for

@@ -1,11 +1,11 @@
-package org.stageboard.ui.wizard;
+package org.stageboard.ui;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
-/** One config variable typed in the New environment wizard: key, value, and whether it is a secret (masked, encrypted at rest). */
+/** One config variable as typed (New environment wizard, Edit config): key, value, and whether it is a secret (masked, encrypted at rest). */
 public final class ConfigVariable {
 
     private final StringProperty key = new SimpleStringProperty(this, "key", "");

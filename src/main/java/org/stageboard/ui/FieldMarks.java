@@ -1,4 +1,4 @@
-package org.stageboard.ui.dialog;
+package org.stageboard.ui;
 
 import java.util.Optional;
 import java.util.function.Function;
@@ -7,13 +7,16 @@ import org.controlsfx.validation.ValidationResult;
 import org.controlsfx.validation.ValidationSupport;
 import org.controlsfx.validation.Validator;
 
-/** Marks a dialog's field with the view model's problem as it is typed (ControlsFX validation decoration). */
-final class FieldMarks {
+/**
+ * Marks a dialog's or wizard page's field with its view model's problem as it is typed (ControlsFX
+ * validation decoration), so the field shows the reason.
+ */
+public final class FieldMarks {
 
     private FieldMarks() {
     }
 
-    static void register(ValidationSupport support, Control control, Function<String, Optional<String>> check) {
+    public static void register(ValidationSupport support, Control control, Function<String, Optional<String>> check) {
         Validator<String> validator = (Control c, String value) -> {
             Optional<String> problem = check.apply(value);
             return ValidationResult.fromErrorIf(c, problem.orElse(""), problem.isPresent());
