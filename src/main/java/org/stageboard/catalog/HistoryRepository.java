@@ -36,6 +36,18 @@ public final class HistoryRepository {
         return jdbc.query(q.sql(), HistoryRepository::row, q.params().toArray());
     }
 
+    /**
+     * The {@code limit} rows of the project's history that pass the filter and come right after
+     * {@code after} (a row this method or {@link #page} returned; null for the first rows), newest
+     * first. Keyset paging: rows added meanwhile do not shift the pages, and a page far down the
+     * history is read as fast as the first.
+     */
+    public List<HistoryRow> pageAfter(long projectId, HistoryFilter filter, HistoryRow after, int limit) {
+        HistoryQuery q = HistoryQuery.after(projectId, filter, after == null ? null
+                : new HistoryQuery.HistoryKey(after.at(), after.kind(), after.id()), limit);
+        return jdbc.query(q.sql(), HistoryRepository::row, q.params().toArray());
+    }
+
     /** How many rows of the project's history pass the filter. */
     public long count(long projectId, HistoryFilter filter) {
         HistoryQuery q = HistoryQuery.count(projectId, filter);
