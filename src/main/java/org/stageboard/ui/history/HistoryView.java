@@ -198,30 +198,44 @@ public final class HistoryView {
     }
 
     /**
-     * Tells the model which rows the table shows whenever it scrolls, and again once rows were
-     * added (a tall window may show the end of a page at once): the model reads the next page near the end.
+     * Tells the model which rows the table shows after each layout in which the table scrolled,
+     * resized, or got rows (a tall window may show the end of a page at once): the model reads the
+     * next page near the end. The check runs after layout, when the cells show the new rows.
      */
     private void followScrolling() {
-        Runnable shown = () -> {
-            if (table.getSkin() != null && table.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow) {
+        boolean[] pending = {true};
+        Runnable check = () -> {
+            if (!pending[0]) {
+                return;
+            }
+            pending[0] = false;
+            if (table.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow) {
                 javafx.scene.control.IndexedCell<?> last = flow.getLastVisibleCell();
                 if (last != null && last.getIndex() >= 0) {
                     model.shownUpTo(last.getIndex());
                 }
             }
         };
+        Runnable changed = () -> {
+            pending[0] = true;
+            javafx.application.Platform.requestNextPulse();
+        };
+        table.sceneProperty().addListener((o, was, now) -> {
+            if (was != null) {
+                was.removePostLayoutPulseListener(check);
+            }
+            if (now != null) {
+                now.addPostLayoutPulseListener(check);
+            }
+        });
         table.skinProperty().addListener((o, a, skin) -> {
             if (table.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow) {
-                flow.positionProperty().addListener((p, was, now) -> shown.run());
-                flow.heightProperty().addListener((p, was, now) -> shown.run());
+                flow.positionProperty().addListener((p, was, now) -> changed.run());
+                flow.heightProperty().addListener((p, was, now) -> changed.run());
             }
         });
-        model.rows().addListener((ListChangeListener<HistoryRow>) c -> javafx.application.Platform.runLater(shown));
-        model.loadingMoreProperty().addListener((o, was, now) -> {
-            if (!now) {
-                javafx.application.Platform.runLater(shown);
-            }
-        });
+        model.rows().addListener((ListChangeListener<HistoryRow>) c -> changed.run());
+        model.loadingMoreProperty().addListener((o, was, now) -> changed.run());
     }
 
     private void export(String format) {
