@@ -46,7 +46,7 @@ public final class HistoryViewModel {
     /** Rows per page. */
     public static final int PAGE_SIZE = 200;
     /** The next page is read once the table shows a row this close to the end of the rows loaded. */
-    public static final int PREFETCH = 50;
+    public static final int PREFETCH = 100;
 
     /** What the chart shows. */
     public enum ChartKind {
@@ -118,6 +118,8 @@ public final class HistoryViewModel {
     private Consumer<String> onShowOnBoard = sha -> { };
     private HistoryFilter applied = HistoryFilter.ALL;
     private long generation;
+    /** True once the applied filter's rows were counted ({@link #total} holds them). */
+    private boolean counted;
     /** What to say once the next load has finished (the outcome of an import), instead of nothing. */
     private String afterLoad = "";
 
@@ -299,8 +301,12 @@ public final class HistoryViewModel {
         long asked = generation;
         int from = rows.size();
         loadingMore.set(true);
-        long to = Math.max(from + 1L, Math.min(total.get(), (long) from + PAGE_SIZE));
-        loadingText.set("Loading rows " + number(from + 1) + "–" + number(to) + " of " + number(Math.max(total.get(), to)) + "…");
+        if (counted) {
+            long to = Math.max(from + 1L, Math.min(total.get(), (long) from + PAGE_SIZE));
+            loadingText.set("Loading rows " + number(from + 1) + "–" + number(to) + " of " + number(Math.max(total.get(), to)) + "…");
+        } else {
+            loadingText.set("Loading rows " + number(from + 1) + "–" + number(from + PAGE_SIZE) + "…");
+        }
         executor.call(() -> engine.history().pageAfter(p, filter, last, PAGE_SIZE), page -> {
             if (asked != generation) {
                 return; // the filter changed meanwhile: the list started again
@@ -316,9 +322,10 @@ public final class HistoryViewModel {
         });
     }
 
-    private record Loaded(List<HistoryRow> rows, long total, HistoryCharts charts) {
-    }
-
+    /**
+     * The first page of the applied filter, then its count, then its charts: three reads, so that
+     * the rows show as soon as they are read (counting and charting a large history take longer).
+     */
     private void loadFirst() {
         Project p = project.get();
         if (p == null) {
@@ -328,30 +335,41 @@ public final class HistoryViewModel {
         long asked = ++generation;
         rows.clear();
         more.set(false);
+        counted = false;
         loadingMore.set(false);
         loading.set(true);
         busy.set(true);
+        countText.set("Counting…");
         message.set("Reading the history…");
-        executor.call(() -> new Loaded(engine.history().pageAfter(p, filter, null, PAGE_SIZE), engine.history().count(p, filter),
-                engine.history().charts(p, filter, zone)), loaded -> {
-                    if (asked != generation) {
-                        return; // a newer filter was asked meanwhile
-                    }
-                    busy.set(false);
-                    loading.set(false);
-                    total.set(loaded.total());
-                    rows.setAll(loaded.rows());
-                    more.set(loaded.rows().size() == PAGE_SIZE);
-                    charts.set(loaded.charts());
-                    countText.set(countText(loaded.total()));
-                    message.set(afterLoad);
-                    afterLoad = "";
-                }, e -> {
-                    if (asked == generation) {
-                        loading.set(false);
-                        failed(e);
-                    }
-                });
+        java.util.function.Consumer<Throwable> failure = e -> {
+            if (asked == generation) {
+                loading.set(false);
+                failed(e);
+            }
+        };
+        executor.call(() -> engine.history().pageAfter(p, filter, null, PAGE_SIZE), page -> {
+            if (asked != generation) {
+                return; // a newer filter was asked meanwhile
+            }
+            busy.set(false);
+            loading.set(false);
+            rows.setAll(page);
+            more.set(page.size() == PAGE_SIZE);
+            message.set(afterLoad);
+            afterLoad = "";
+        }, failure);
+        executor.call(() -> engine.history().count(p, filter), n -> {
+            if (asked == generation) {
+                total.set(n);
+                counted = true;
+                countText.set(countText(n));
+            }
+        }, failure);
+        executor.call(() -> engine.history().charts(p, filter, zone), c -> {
+            if (asked == generation) {
+                charts.set(c);
+            }
+        }, failure);
     }
 
     /** {@code No rows match}, {@code 1 row matches}, {@code 1,234 rows match}. */

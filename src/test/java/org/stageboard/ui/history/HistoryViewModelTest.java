@@ -103,6 +103,12 @@ class HistoryViewModelTest {
         assertThat(slow.rows()).isEmpty();
         assertThat(slow.loadingProperty().get()).isTrue();
         assertThat(slow.placeholder()).isEqualTo("Reading the history…");
+        assertThat(slow.countTextProperty().get()).isEqualTo("Counting…");
+        // the rows show as soon as they are read, before they are counted
+        held.runOne();
+        assertThat(slow.rows()).hasSize(200);
+        assertThat(slow.loadingProperty().get()).isFalse();
+        assertThat(slow.countTextProperty().get()).isEqualTo("Counting…");
         held.runAll();
         long production = seed.items().stream().filter(i -> "production".equals(i.environment())).count();
         assertThat(slow.totalProperty().get()).isEqualTo(production);
@@ -155,6 +161,10 @@ class HistoryViewModelTest {
 
         int waiting() {
             return queue.size();
+        }
+
+        void runOne() {
+            queue.poll().run();
         }
 
         void runAll() {
