@@ -80,6 +80,12 @@ public final class HistoryRepository {
                 projectId, sha);
     }
 
+    /** The first line of the commit's message, if this catalog kept the commit (at most 200 characters). */
+    public Optional<String> commitSubject(long projectId, String sha) {
+        return jdbc.queryOne("SELECT message FROM commits WHERE project_id = ? AND sha = ?", rs -> firstLine(rs.getString(1)), projectId, sha)
+                .filter(s -> !s.isEmpty()).map(s -> cut(s, 200));
+    }
+
     /**
      * Records a ledger line of another catalog read from a host, keyed by {@code lineKey} (a hash of
      * the line); false when that line was imported before (nothing changes).

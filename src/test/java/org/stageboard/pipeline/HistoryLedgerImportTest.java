@@ -65,6 +65,11 @@ class HistoryLedgerImportTest extends EngineTestBase {
         var ciRun = ci.deploy(ci.release(ci.build(c.project(), "main", progress), c.staging()), c.host(), progress);
         assertThat(ciRun.status()).as(ciRun.message()).isEqualTo(RunStatus.LIVE);
 
+        // CI's ledger line names the commit of the release it activated, SHA and subject
+        java.nio.file.Path ledger = java.nio.file.Path.of(server.baseDir().toString(), "shop", "staging", ".stageboard", "ledger.jsonl");
+        String ciLine = readLines(ledger).stream().filter(l -> l.contains(ci.catalog().identity())).findFirst().orElseThrow();
+        assertThat(ciLine).contains("\"commit\":\"" + head + "\"").contains("\"commitSubject\":\"second commit, the one deployed\"");
+
         LedgerImport first = engine.history().importLedgers(a.project());
         assertThat(first.failures()).isEmpty();
         assertThat(first.ledgers()).isEqualTo(1);
@@ -98,5 +103,40 @@ class HistoryLedgerImportTest extends EngineTestBase {
         assertThat(again.imported()).isZero();
         assertThat(again.alreadyImported()).isEqualTo(1);
         assertThat(engine.history().count(a.project(), HistoryFilter.ALL.withKind(HistoryKind.IMPORTED))).isEqualTo(1);
+    }
+
+    @Test
+    void aLedgerLineWrittenBeforeCommitsWereRecordedStillImports() throws Exception {
+        Setup a = setUp(engine);
+        var aliceRun = engine.deploy(engine.release(engine.build(a.project(), "main", progress), a.staging()), a.host(), progress);
+        assertThat(aliceRun.status()).as(aliceRun.message()).isEqualTo(RunStatus.LIVE);
+        // a teammate's line as Stageboard wrote them before: no commit, no commitSubject
+        java.nio.file.Path ledger = java.nio.file.Path.of(server.baseDir().toString(), "shop", "staging", ".stageboard", "ledger.jsonl");
+        String old = "{\"time\":\"2026-11-02T10:00:00.123456Z\",\"actor\":\"grace\",\"by\":\"grace@ci pid 7 since 2026-11-02T09:59:00Z\","
+                + "\"catalog\":\"older-catalog\",\"kind\":\"deploy\",\"release\":\"v4-0123456789\",\"label\":\"staging v4\","
+                + "\"artifact\":\"" + "b".repeat(64) + "\",\"previous\":null,\"outcome\":\"LIVE\",\"message\":\"live and healthy\"}\n";
+        java.nio.file.Files.writeString(ledger, old, java.nio.file.StandardOpenOption.APPEND);
+
+        LedgerImport result = engine.history().importLedgers(a.project());
+        assertThat(result.failures()).isEmpty();
+        assertThat(result.imported()).as(result.describe()).isEqualTo(1);
+        assertThat(result.own()).isEqualTo(1);
+        List<HistoryRow> imported = engine.history().page(a.project(), HistoryFilter.ALL.withKind(HistoryKind.IMPORTED), 0, 10);
+        assertThat(imported).hasSize(1);
+        HistoryRow row = imported.get(0);
+        assertThat(row.catalog()).isEqualTo("older-catalog");
+        assertThat(row.actor()).isEqualTo("grace");
+        assertThat(row.release()).isEqualTo("staging v4");
+        assertThat(row.status()).isEqualTo("LIVE");
+        assertThat(row.commitSha()).isNull();
+        assertThat(engine.history().importLedgers(a.project()).alreadyImported()).isEqualTo(1);
+    }
+
+    private static List<String> readLines(java.nio.file.Path file) {
+        try {
+            return java.nio.file.Files.readAllLines(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
