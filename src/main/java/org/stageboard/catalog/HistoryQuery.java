@@ -142,12 +142,15 @@ public final class HistoryQuery {
                 + " b.commit_sha, c.message, CAST(NULL AS VARCHAR), b.number, 'BUILD', b.message, CAST(NULL AS VARCHAR), CAST(NULL AS VARCHAR)",
                 "builds b LEFT JOIN commits c ON c.project_id = b.project_id AND c.sha = b.commit_sha",
                 "b.started_at", "b.id", "b.project_id", null, null, "b.status", "b.actor", "b.commit_sha", "c.message", null, null),
-        IMPORTED(HistoryKind.IMPORTED, "'IMPORTED', i.id, i.at, i.at, e.name, hs.name, i.outcome, i.actor, a.commit_sha, c.message, i.label,"
-                + " CAST(NULL AS INT), UPPER(REPLACE(i.kind, '-', '_')), i.message, i.catalog_id, i.by_process",
+        // An imported run's commit: the artifact's, when this catalog has the artifact; else the one its ledger line named (V8).
+        IMPORTED(HistoryKind.IMPORTED, "'IMPORTED', i.id, i.at, i.at, e.name, hs.name, i.outcome, i.actor, COALESCE(a.commit_sha, i.commit_sha),"
+                + " COALESCE(c.message, i.commit_subject), i.label, CAST(NULL AS INT), UPPER(REPLACE(i.kind, '-', '_')), i.message, i.catalog_id,"
+                + " i.by_process",
                 "ledger_imports i JOIN environments e ON e.id = i.environment_id JOIN hosts hs ON hs.id = i.host_id"
                         + " LEFT JOIN artifacts a ON a.sha256 = i.artifact_sha256"
-                        + " LEFT JOIN commits c ON c.project_id = e.project_id AND c.sha = a.commit_sha",
-                "i.at", "i.id", "e.project_id", "e.name", "hs.name", "i.outcome", "i.actor", "a.commit_sha", "c.message", null, "i.label");
+                        + " LEFT JOIN commits c ON c.project_id = e.project_id AND c.sha = COALESCE(a.commit_sha, i.commit_sha)",
+                "i.at", "i.id", "e.project_id", "e.name", "hs.name", "i.outcome", "i.actor", "COALESCE(a.commit_sha, i.commit_sha)",
+                "COALESCE(c.message, i.commit_subject)", null, "i.label");
 
         final HistoryKind kind;
         final String select;
@@ -195,7 +198,8 @@ public final class HistoryQuery {
             this.buildColumn = switch (kind) {
                 case RUN, RELEASE -> "r.build_id";
                 case BUILD -> "b.id";
-                case IMPORTED -> "(SELECT b3.id FROM builds b3 WHERE b3.project_id = e.project_id AND b3.commit_sha = a.commit_sha LIMIT 1)";
+                case IMPORTED -> "(SELECT b3.id FROM builds b3 WHERE b3.project_id = e.project_id AND b3.commit_sha = COALESCE(a.commit_sha,"
+                        + " i.commit_sha) LIMIT 1)";
             };
         }
 
@@ -306,6 +310,15 @@ public final class HistoryQuery {
                 buildParams.add("%" + likeEscape(search.toLowerCase(Locale.ROOT)) + "%");
                 any.add(buildColumn + " IN (" + builds + ")");
                 mine.addAll(buildParams);
+                if (kind == HistoryKind.IMPORTED) {
+                    // the commit the ledger line named, which this catalog may never have built
+                    if (SHA.matcher(search).matches()) {
+                        any.add("i.commit_sha LIKE ?");
+                        mine.add(search.toLowerCase(Locale.ROOT) + "%");
+                    }
+                    any.add("LOWER(i.commit_subject) LIKE ? ESCAPE '\\'");
+                    mine.add("%" + likeEscape(search.toLowerCase(Locale.ROOT)) + "%");
+                }
                 Matcher release = RELEASE.matcher(search);
                 if (release.matches() && version != null) {
                     any.add("(" + environment + " = ? AND " + version + " = ?)");
