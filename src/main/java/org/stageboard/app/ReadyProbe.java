@@ -9,9 +9,10 @@ import org.stageboard.ui.MainViewModel;
 
 /**
  * For the board benchmark (bench/board-benchmark.sh): with {@code -Dstageboard.readyProbe=print}
- * or {@code =exit}, prints {@code stageboard-ready heap=<bytes>} once the first project's board
- * has been read and drawn (the first frame after its snapshot arrived), with the heap in use after
- * a full GC; with {@code exit} the app then quits. Without the property it does nothing.
+ * or {@code =exit}, prints {@code stageboard-ready} once the first project's board has been read
+ * and drawn (the first frame after its snapshot arrived), then {@code stageboard-heap heap=<bytes>},
+ * the heap in use after a full GC; with {@code exit} the app then quits. Without the property it
+ * does nothing.
  */
 final class ReadyProbe {
 
@@ -24,8 +25,12 @@ final class ReadyProbe {
     static void mark(String what) {
         String mode = System.getProperty(PROPERTY);
         if (mode != null && !mode.isBlank()) {
+            // With the CPU time of the thread that got there and of the whole process: on a busy machine they say more than the clock.
+            long process = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                    ? os.getProcessCpuTime() / 1_000_000 : -1;
             System.out.println("stageboard-start " + what + " at " + (System.currentTimeMillis()
-                    - ManagementFactory.getRuntimeMXBean().getStartTime()) + " ms");
+                    - ManagementFactory.getRuntimeMXBean().getStartTime()) + " ms (cpu: " + Thread.currentThread().getName() + " "
+                    + ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000 + " ms, process " + process + " ms)");
         }
     }
 
@@ -46,9 +51,13 @@ final class ReadyProbe {
                     @Override
                     public void handle(long frame) {
                         stop();
+                        // Ready is said first: the full GC that measures the heap is not part of the start.
+                        System.out.println("stageboard-ready");
+                        System.out.flush();
+                        mark("ready");
                         System.gc();
                         long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-                        System.out.println("stageboard-ready heap=" + heap);
+                        System.out.println("stageboard-heap heap=" + heap);
                         System.out.flush();
                         if (mode.equals("exit")) {
                             Platform.exit();

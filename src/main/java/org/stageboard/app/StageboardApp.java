@@ -1,7 +1,7 @@
 package org.stageboard.app;
 
-import java.io.InputStream;
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -11,6 +11,7 @@ import javafx.stage.Stage;
 import org.stageboard.pipeline.Stageboard;
 import org.stageboard.pipeline.StageboardHome;
 import org.stageboard.ui.ErrorText;
+import org.stageboard.ui.FirstBoard;
 import org.stageboard.ui.MainViewModel;
 import org.stageboard.ui.MainWindow;
 import org.stageboard.ui.prefs.WindowPlacement;
@@ -27,35 +28,64 @@ public final class StageboardApp extends Application {
     private TaskExecutor executor;
     private MainViewModel model;
     private Throwable openFailure;
+    private CompletableFuture<FirstBoard> firstOfThisStart;
 
     /** The catalog being opened while JavaFX starts (see {@link #openInBackground()}); null when the app opens it itself. */
-    private static volatile java.util.concurrent.CompletableFuture<Stageboard> opening;
+    private static volatile CompletableFuture<Stageboard> opening;
 
     /**
      * Starts opening (and migrating) the catalog on its own thread before JavaFX starts, so that
      * the toolkit's start and the catalog's open overlap instead of adding up.
      */
     static void openInBackground() {
-        opening = java.util.concurrent.CompletableFuture.supplyAsync(() -> Stageboard.open(home()), runnable -> {
-            Thread thread = new Thread(runnable, "stageboard-open");
-            thread.setDaemon(true);
-            thread.start();
-        });
+        CompletableFuture<Stageboard> engine = new CompletableFuture<>();
+        CompletableFuture<FirstBoard> first = new CompletableFuture<>();
+        // Plain futures completed by this thread: a dependent stage (thenApply) would be run by
+        // whichever thread joins the engine first, i.e. the launcher, holding up the window.
+        Thread opener = new Thread(() -> {
+            Stageboard opened;
+            try {
+                opened = Stageboard.open(home());
+            } catch (Throwable e) {
+                engine.completeExceptionally(e);
+                first.completeExceptionally(e);
+                return;
+            }
+            engine.complete(opened);
+            // Then the board the window shows first: it is read while the window is built.
+            try {
+                first.complete(FirstBoard.read(opened, WindowPrefs.load(opened.home().root()).project().orElse(null)));
+            } catch (Throwable e) {
+                first.completeExceptionally(e);
+            }
+        }, "stageboard-open");
+        opener.setDaemon(true);
+        opening = engine;
+        firstBoard = first;
+        opener.start();
     }
+
+    /** The first board being read after {@link #opening}; null when the app reads it itself. */
+    private static volatile CompletableFuture<FirstBoard> firstBoard;
 
     @Override
     public void init() {
         // init() runs on the launcher thread: opening (and migrating) the catalog never blocks the FX thread.
         ReadyProbe.mark("init");
         try {
-            engine = opening != null ? join(opening) : Stageboard.open(home());
+            // What openInBackground began is taken once: an application started again in this JVM opens its own.
+            CompletableFuture<Stageboard> begun = opening;
+            opening = null;
+            firstOfThisStart = firstBoard;
+            firstBoard = null;
+            engine = begun != null ? join(begun) : Stageboard.open(home());
             ReadyProbe.mark("engine open");
         } catch (RuntimeException e) {
             openFailure = e;
         }
     }
 
-    private static Stageboard join(java.util.concurrent.CompletableFuture<Stageboard> future) {
+    private static <T> T join(CompletableFuture<T> future) {
         try {
             return future.join();
         } catch (java.util.concurrent.CompletionException e) {
@@ -88,19 +118,22 @@ public final class StageboardApp extends Application {
         stage.setTitle("Stageboard — build · release · run");
         stage.setMinWidth(1000);
         stage.setMinHeight(600);
-        try (InputStream icon = StageboardApp.class.getResourceAsStream("/org/stageboard/ui/icon.png")) {
-            if (icon != null) {
-                stage.getIcons().add(new Image(icon));
-            }
-        } catch (java.io.IOException ignored) {
-            // A missing icon is cosmetic.
+        java.net.URL icon = StageboardApp.class.getResource("/org/stageboard/ui/icon.png");
+        if (icon != null) {
+            // Decoded in the background: the window does not wait for its icon (a missing one is cosmetic).
+            stage.getIcons().add(new Image(icon.toExternalForm(), true));
         }
         stage.setScene(scene);
         WindowPlacement.restore(stage, prefs);
         WindowPlacement.rememberOnClose(stage, model, engine.home().root(), prefs);
         // The board is read in the background while the window is laid out and shown for the first time.
         ReadyProbe.install(model);
-        model.start(prefs.project().orElse(null));
+        CompletableFuture<FirstBoard> first = firstOfThisStart;
+        if (first != null) {
+            model.startWith(() -> join(first));
+        } else {
+            model.start(prefs.project().orElse(null));
+        }
         stage.show();
         ReadyProbe.mark("window shown");
     }

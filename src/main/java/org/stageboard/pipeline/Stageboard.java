@@ -18,6 +18,7 @@ import org.stageboard.core.PruneResult;
 import org.stageboard.core.StoredArtifact;
 import org.stageboard.catalog.Catalog;
 import org.stageboard.core.Actor;
+import org.stageboard.core.Lazy;
 import org.stageboard.core.NotFoundException;
 import org.stageboard.core.StageboardException;
 import org.stageboard.git.GitRepository;
@@ -70,17 +71,22 @@ public final class Stageboard implements AutoCloseable {
 
     private final StageboardHome home;
     private final Catalog catalog;
-    private final BuildStage buildStage;
-    private final ArtifactMaintenance artifactMaintenance;
-    private final ConfigService configService;
-    private final ReleaseService releaseService;
-    private final RunStage runStage;
-    private final HostStatuses hostStatuses;
-    private final RunPlanner planner;
-    private final Operations operations;
-    private final Rollouts rollouts;
-    private final ReleaseStage releaseStage;
-    private final KeyPassphrases passphrases;
+    // The stages and services are made the first time an action needs them: opening the engine
+    // for the window's first board loads none of their classes.
+    private final Lazy<BuildStage> buildStage;
+    private final Lazy<ArtifactMaintenance> artifactMaintenance;
+    private final Lazy<ConfigService> configService;
+    private final Lazy<ReleaseService> releaseService;
+    private final Lazy<RunStage> runStage;
+    private final Lazy<HostStatuses> hostStatuses;
+    private final Lazy<RunPlanner> planner;
+    private final Lazy<Operations> operations;
+    private final Lazy<Rollouts> rollouts;
+    private final Lazy<ReleaseStage> releaseStage;
+    private final Lazy<KeyPassphrases> passphrases;
+    private final Audit audit;
+    private final ProjectSetup projectSetup;
+    private final HostSetup hostSetup;
 
     /** The catalog setting holding the default project's name. */
     static final String DEFAULT_PROJECT = "default_project";
@@ -93,19 +99,23 @@ public final class Stageboard implements AutoCloseable {
     public Stageboard(StageboardHome home, Catalog catalog, java.util.function.Supplier<char[]> askSecretsPassphrase) {
         this.home = home;
         this.catalog = catalog;
-        ArtifactStore store = new ArtifactStore(home.artifactsDir());
-        this.buildStage = new BuildStage(catalog, store, home.buildLogsDir(), home.workDir(), home.cachesDir(), new ProcessRunner());
-        this.artifactMaintenance = new ArtifactMaintenance(catalog, store);
-        SecretBox box = SecretBox.open(home.secretKey(), home.passphraseFile(), passphrase(), askSecretsPassphrase);
-        this.configService = new ConfigService(catalog, box);
-        this.releaseService = new ReleaseService(catalog, configService);
-        this.passphrases = new KeyPassphrases(catalog, box);
-        this.runStage = new RunStage(catalog, home, configService, releaseService, passphrases);
-        this.hostStatuses = new HostStatuses(catalog, runStage);
-        this.planner = new RunPlanner(catalog, configService, runStage, hostStatuses);
-        this.operations = new Operations(catalog, runStage, hostStatuses);
-        this.rollouts = new Rollouts(catalog, runStage, new ReleaseCommandStage(catalog, home, configService, runStage));
-        this.releaseStage = new ReleaseStage(catalog, configService, releaseService);
+        Lazy<ArtifactStore> store = new Lazy<>(() -> new ArtifactStore(home.artifactsDir()));
+        this.buildStage = new Lazy<>(() -> new BuildStage(catalog, store.get(), home.buildLogsDir(), home.workDir(), home.cachesDir(),
+                new ProcessRunner()));
+        this.artifactMaintenance = new Lazy<>(() -> new ArtifactMaintenance(catalog, store.get()));
+        Lazy<SecretBox> box = new Lazy<>(() -> SecretBox.open(home.secretKey(), home.passphraseFile(), passphrase(), askSecretsPassphrase));
+        this.configService = new Lazy<>(() -> new ConfigService(catalog, box.get()));
+        this.releaseService = new Lazy<>(() -> new ReleaseService(catalog, configService.get()));
+        this.passphrases = new Lazy<>(() -> new KeyPassphrases(catalog, box.get()));
+        this.runStage = new Lazy<>(() -> new RunStage(catalog, home, configService.get(), releaseService.get(), passphrases.get()));
+        this.hostStatuses = new Lazy<>(() -> new HostStatuses(catalog, runStage.get()));
+        this.planner = new Lazy<>(() -> new RunPlanner(catalog, configService.get(), runStage.get(), hostStatuses.get()));
+        this.operations = new Lazy<>(() -> new Operations(catalog, runStage.get(), hostStatuses.get()));
+        this.rollouts = new Lazy<>(() -> new Rollouts(catalog, runStage.get(), new ReleaseCommandStage(catalog, home, configService.get(), runStage.get())));
+        this.releaseStage = new Lazy<>(() -> new ReleaseStage(catalog, configService.get(), releaseService.get()));
+        this.audit = new Audit(catalog);
+        this.projectSetup = new ProjectSetup(catalog, audit);
+        this.hostSetup = new HostSetup(catalog, home, passphrases, audit);
     }
 
     /** The passphrase that seals secrets, from {@code STAGEBOARD_PASSPHRASE}; null when not set (the key file is used). */
@@ -145,110 +155,23 @@ public final class Stageboard implements AutoCloseable {
 
     /** Adds a project for a local git repository; fails clearly if the folder is not one. */
     public Project addProject(String name, Path repository, String branch, Recipe recipe) {
-        Project.requireSlug("project", name);
-        if (catalog.projects().find(name).isPresent()) {
-            throw new StageboardException("A project named '" + name + "' already exists: pick another name.");
-        }
-        String chosenBranch;
-        try (GitRepository git = GitRepository.open(repository)) {
-            chosenBranch = branch == null || branch.isBlank() ? git.currentBranch() : branch.strip();
-            if (chosenBranch == null) {
-                throw new StageboardException("The repository " + repository + " has no current branch: name the branch to follow.");
-            }
-            if (!git.hasBranch(chosenBranch)) {
-                throw new StageboardException("The repository " + repository + " has no branch '" + chosenBranch
-                        + "' (or it has no commits yet): commit first, or name an existing branch.");
-            }
-            git.commits(chosenBranch, 1);
-        }
-        Project project = catalog.projects().add(name, repository, chosenBranch, recipe);
-        audit(name, "project.add", name, "ok", "repository " + project.repository() + ", branch " + chosenBranch);
-        return project;
+        return projectSetup.add(name, repository, branch, recipe);
     }
 
     /**
      * Changes a project: its name, repository folder, branch and recipe ({@code null} keeps a
-     * field as it is). The repository must be a git repository with the branch; a new name must
-     * be free, and is refused once the project was deployed (its hosts keep its folders under the
-     * old name). Recorded in the project's history.
+     * field as it is); see {@link ProjectSetup#update}.
      */
     public Project updateProject(Project project, String newName, Path repository, String branch, Recipe recipe) {
-        Project current = catalog.projects().get(project.id());
-        String name = newName == null ? current.name() : Project.requireSlug("project", newName.strip());
-        Path repo = repository == null ? current.repository() : repository;
-        String chosenBranch = branch == null || branch.isBlank() ? current.branch() : branch.strip();
-        Recipe chosenRecipe = recipe == null ? current.recipe() : recipe;
-        if (!name.equals(current.name())) {
-            int runs = catalog.projects().counts(current.id()).runs();
-            if (runs > 0) {
-                throw new StageboardException("Project " + current.name() + " cannot be renamed: it was deployed (" + runs
-                        + " runs) and its hosts keep its releases under the name '" + current.name()
-                        + "'; a new name would start a second copy of the app beside the running one. Keep the name.");
-            }
-        }
-        if (repository != null || branch != null) {
-            try (GitRepository git = GitRepository.open(repo)) {
-                if (!git.hasBranch(chosenBranch)) {
-                    throw new StageboardException("The repository " + repo + " has no branch '" + chosenBranch
-                            + "' (or it has no commits yet): name an existing branch.");
-                }
-            }
-        }
-        List<String> changes = new java.util.ArrayList<>();
-        if (!name.equals(current.name())) {
-            changes.add("name " + current.name() + " -> " + name);
-        }
-        if (!repo.toAbsolutePath().normalize().equals(current.repository().toAbsolutePath().normalize())) {
-            changes.add("repository " + current.repository() + " -> " + repo.toAbsolutePath().normalize());
-        }
-        if (!chosenBranch.equals(current.branch())) {
-            changes.add("branch " + current.branch() + " -> " + chosenBranch);
-        }
-        if (!chosenRecipe.equals(current.recipe())) {
-            changes.add("recipe: " + chosenRecipe.describe().strip().replace("\n", "; "));
-        }
-        Project updated = catalog.projects().update(current.id(), name, repo, chosenBranch, chosenRecipe);
-        if (!name.equals(current.name())) {
-            catalog.events().renameProject(current.name(), name);
-        }
-        if (!name.equals(current.name()) && defaultProject().isEmpty()
-                && catalog.setting(DEFAULT_PROJECT).filter(current.name()::equals).isPresent()) {
-            catalog.setSetting(DEFAULT_PROJECT, name);
-        }
-        audit(name, "project.edit", name, "ok", changes.isEmpty() ? "nothing changed" : String.join(", ", changes));
-        return updated;
+        return projectSetup.update(project, newName, repository, branch, recipe);
     }
 
     /**
-     * Removes a project. Refused while it has environments (they are named: remove them first);
-     * with builds, refused unless {@code force}, saying how many builds and artifacts would go.
-     * Its audit trail stays.
+     * Removes a project. Refused while it has environments; with builds, refused unless
+     * {@code force}; see {@link ProjectSetup#remove}.
      */
     public void removeProject(Project project, boolean force) {
-        Project current = catalog.projects().get(project.id());
-        List<Environment> environments = environments(current);
-        if (!environments.isEmpty()) {
-            throw new StageboardException("Project " + current.name() + " still has environments ("
-                    + String.join(", ", environments.stream().map(Environment::name).toList())
-                    + "): remove them first ('stageboard env remove ENV -p " + current.name() + "'), which says what their history holds.");
-        }
-        int builds = catalog.projects().counts(current.id()).builds();
-        if (builds > 0 && !force) {
-            throw new org.stageboard.core.ForceNeededException("Project " + current.name() + " has " + builds + " builds; removing it deletes their records and"
-                    + " artifacts for good. To go ahead, remove it with --force.");
-        }
-        List<Path> files = catalog.projects().remove(current.id());
-        for (Path file : files) {
-            try {
-                java.nio.file.Files.deleteIfExists(file);
-            } catch (java.io.IOException e) {
-                // the store's prune finds it later; the record is gone
-            }
-        }
-        if (catalog.setting(DEFAULT_PROJECT).filter(current.name()::equals).isPresent()) {
-            catalog.setSetting(DEFAULT_PROJECT, null);
-        }
-        audit(current.name(), "project.remove", current.name(), "ok", builds + " builds and " + files.size() + " artifacts removed");
+        projectSetup.remove(project, force);
     }
 
     /** The project commands use when none is named, if one was set with {@link #useProject}. */
@@ -296,7 +219,7 @@ public final class Stageboard implements AutoCloseable {
 
     /** The recipe a build of the commit would use: its {@code stageboard.json} when it has one, else the project's. */
     public Recipe recipeFor(Project project, String commitish) {
-        return buildStage.recipeFor(project, commitish);
+        return buildStage.get().recipeFor(project, commitish);
     }
 
     /**
@@ -316,7 +239,7 @@ public final class Stageboard implements AutoCloseable {
     public Build build(Project project, String commitish, boolean useCache, Progress progress) {
         Build build;
         try {
-            build = buildStage.build(project, commitish, useCache, actor(), progress);
+            build = buildStage.get().build(project, commitish, useCache, actor(), progress);
         } catch (StageboardException e) {
             audit(project.name(), "build", project.name() + "@" + commitish, "rejected", e.getMessage());
             throw e;
@@ -354,7 +277,7 @@ public final class Stageboard implements AutoCloseable {
 
     /** Re-hashes every stored artifact; corrupt and missing ones are marked (the build cache no longer reuses them). */
     public List<ArtifactCheck> verifyArtifacts(Progress progress) {
-        List<ArtifactCheck> checks = artifactMaintenance.verify(progress);
+        List<ArtifactCheck> checks = artifactMaintenance.get().verify(progress);
         long bad = checks.stream().filter(c -> !c.ok()).count();
         audit(null, "artifacts.verify", "artifact store", bad == 0 ? "ok" : "corrupt",
                 checks.size() + " checked, " + bad + " not as packed"
@@ -368,7 +291,7 @@ public final class Stageboard implements AutoCloseable {
      * {@code olderThan}, never one a kept release uses; with {@code dryRun} only says what it would remove.
      */
     public PruneResult pruneArtifacts(int keep, Duration olderThan, boolean dryRun, Progress progress) {
-        PruneResult result = artifactMaintenance.prune(keep, olderThan, dryRun, progress);
+        PruneResult result = artifactMaintenance.get().prune(keep, olderThan, dryRun, progress);
         if (!dryRun) {
             audit(null, "artifacts.prune", "artifact store", "ok", result.removed().size() + " removed (" + result.bytesFreed()
                     + " bytes), " + result.keptForReleases().size() + " kept for releases; keep " + keep + ", older than " + olderThan.toDays() + " days");
@@ -417,7 +340,7 @@ public final class Stageboard implements AutoCloseable {
 
     private void requireAttachedAll(Environment environment, List<Host> some) {
         for (Host host : some) {
-            runStage.requireAttached(environment, host);
+            runStage.get().requireAttached(environment, host);
         }
     }
 
@@ -485,7 +408,7 @@ public final class Stageboard implements AutoCloseable {
 
     /** Stops running the environment on the host (the app there is left as it is); recorded in history. */
     public void detachHost(Environment environment, Host host) {
-        runStage.requireAttached(environment, host);
+        runStage.get().requireAttached(environment, host);
         catalog.environments().detachHost(environment.id(), host.id());
         Project project = catalog.projects().get(environment.projectId());
         audit(project.name(), "env.detach", project.name() + "/" + environment.name(), "ok", "no longer runs on host " + host.name()
@@ -502,8 +425,8 @@ public final class Stageboard implements AutoCloseable {
 
     /** Makes a new config version from the latest one with keys set and keys removed. */
     public ConfigVersion setConfig(Environment environment, Map<String, ConfigEntry> set, Set<String> unset) {
-        ConfigVersion before = configService.latest(environment).orElse(null);
-        ConfigVersion after = configService.change(environment, set, unset, actor());
+        ConfigVersion before = configService.get().latest(environment).orElse(null);
+        ConfigVersion after = configService.get().change(environment, set, unset, actor());
         if (before == null || before.id() != after.id()) {
             Project project = catalog.projects().get(environment.projectId());
             java.util.List<String> changed = new java.util.ArrayList<>(set.keySet());
@@ -515,14 +438,14 @@ public final class Stageboard implements AutoCloseable {
 
     /** The environment's latest config version, secrets opened (in memory only). */
     public Optional<ConfigVersion> currentConfig(Environment environment) {
-        return configService.latest(environment);
+        return configService.get().latest(environment);
     }
 
     /** A new immutable release: the build's artifact plus the environment's latest config. */
     public Release release(Build build, Environment environment) {
         Project project = catalog.projects().get(environment.projectId());
         try {
-            Release release = releaseService.release(build, environment, actor());
+            Release release = releaseService.get().release(build, environment, actor());
             audit(project.name(), "release", project.name() + "/" + release.label(), "ok",
                     "build #" + build.number() + " (" + build.shortSha() + ") + config v" + release.configVersion());
             return release;
@@ -567,8 +490,8 @@ public final class Stageboard implements AutoCloseable {
      */
     public ConfigDrift configChangedSince(Release release) {
         Environment environment = catalog.environments().get(release.environmentId());
-        ConfigVersion made = configService.get(release.configVersionId());
-        Optional<ConfigVersion> latest = configService.latest(environment);
+        ConfigVersion made = configService.get().get(release.configVersionId());
+        Optional<ConfigVersion> latest = configService.get().latest(environment);
         if (latest.isEmpty() || latest.get().id() == made.id()) {
             return new ConfigDrift(made.version(), made.version(), List.of(), List.of(), List.of());
         }
@@ -614,17 +537,17 @@ public final class Stageboard implements AutoCloseable {
      * first, in this order, the others after them. Returns the whole order.
      */
     public List<Environment> orderEnvironments(Project project, List<Environment> first) {
-        return releaseStage.orderEnvironments(project, first, actor());
+        return releaseStage.get().orderEnvironments(project, first, actor());
     }
 
     /** The environment after this one in the promotion order (where promote takes its releases), if any. */
     public Optional<Environment> nextEnvironment(Environment environment) {
-        return releaseStage.nextEnvironment(environment);
+        return releaseStage.get().nextEnvironment(environment);
     }
 
     /** Every config version of the environment, newest first: who, when, which keys it added, removed and changed. */
     public List<ConfigChange> configHistory(Environment environment) {
-        return releaseStage.configHistory(environment);
+        return releaseStage.get().configHistory(environment);
     }
 
     /**
@@ -632,22 +555,22 @@ public final class Stageboard implements AutoCloseable {
      * {@code to} null: the latest; {@code from} null: the version before {@code to}.
      */
     public ConfigDiff configDiff(Environment environment, Integer from, Integer to) {
-        return releaseStage.configDiff(environment, from, to);
+        return releaseStage.get().configDiff(environment, from, to);
     }
 
     /** What a release page shows: build, commit, config version's keys, who made it and when, which hosts run it now. */
     public ReleaseDetails releaseDetails(Release release) {
-        return releaseStage.details(release);
+        return releaseStage.get().details(release);
     }
 
     /** What changes from one release to another (same or different environments of one project). */
     public ReleaseDiff diff(Release from, Release to) {
-        return releaseStage.diff(from, to);
+        return releaseStage.get().diff(from, to);
     }
 
     /** The release promote takes from an environment by default: the newest one live on its hosts, else the newest. */
     public Release promotionSource(Environment environment) {
-        return releaseStage.promotionSource(environment);
+        return releaseStage.get().promotionSource(environment);
     }
 
     /**
@@ -656,17 +579,17 @@ public final class Stageboard implements AutoCloseable {
      * config and run settings.
      */
     public Release promote(Release source) {
-        return releaseStage.promote(source, actor());
+        return releaseStage.get().promote(source, actor());
     }
 
     /** The environment's non-secret settings as JSON (run settings, rollout, plain config; secret keys by name only). */
     public String exportEnvironment(Environment environment) {
-        return releaseStage.export(environment, actor());
+        return releaseStage.get().export(environment, actor());
     }
 
     /** Creates or updates an environment from {@link #exportEnvironment} JSON; says which secrets are still to set. */
     public EnvironmentImport importEnvironment(Project project, String name, String json) {
-        return releaseStage.importSettings(project, name, json, actor());
+        return releaseStage.get().importSettings(project, name, json, actor());
     }
 
     // --- hosts ----------------------------------------------------------------------------
@@ -683,20 +606,7 @@ public final class Stageboard implements AutoCloseable {
      */
     public Host addHost(String name, String address, int port, String user, Path privateKey, String baseDir,
                         char[] passphrase, boolean storePassphrase) {
-        Project.requireSlug("host", name);
-        String checkedAddress = Checks.address(address);
-        Checks.port(port);
-        Checks.user(user);
-        Checks.baseDir(baseDir);
-        KeyFileInfo key = checkKey(privateKey, passphrase);
-        if (storePassphrase && (passphrase == null || passphrase.length == 0)) {
-            throw new StageboardException("--store-passphrase needs a passphrase to store: give it (asked at a terminal, or --passphrase-stdin).");
-        }
-        Host host = catalog.hosts().add(name, checkedAddress, port, user, privateKey, baseDir);
-        keepPassphrase(host, passphrase, storePassphrase);
-        audit(null, "host.add", "host:" + name, "ok", host.display() + " base " + baseDir + ", key " + key.type() + " " + key.fingerprint()
-                + (storePassphrase ? " (passphrase stored, sealed)" : ""));
-        return host;
+        return hostSetup.add(name, address, port, user, privateKey, baseDir, passphrase, storePassphrase);
     }
 
     /**
@@ -705,60 +615,15 @@ public final class Stageboard implements AutoCloseable {
      * ({@link #trustHostKey}) before the next deploy. A changed key forgets the old key's passphrase.
      */
     public Host updateHost(Host host, String address, Integer port, String user, Path privateKey, String baseDir) {
-        Host current = catalog.hosts().get(host.id());
-        String newAddress = address == null ? current.address() : Checks.address(address);
-        int newPort = port == null ? current.port() : Checks.port(port);
-        String newUser = user == null ? current.user() : Checks.user(user);
-        String newBase = baseDir == null ? current.baseDir() : Checks.baseDir(baseDir);
-        Path newKey = privateKey == null ? current.privateKey() : privateKey;
-        boolean keyChanged = privateKey != null && !privateKey.toAbsolutePath().normalize().equals(current.privateKey());
-        if (privateKey != null) {
-            checkKey(privateKey, keyChanged ? null : passphrases.forHost(current));
-        }
-        Host updated = catalog.hosts().update(current.id(), newAddress, newPort, newUser, newKey, newBase);
-        if (keyChanged) {
-            passphrases.forget(current);
-            passphrases.store(current, null);
-        }
-        List<String> changes = new java.util.ArrayList<>();
-        if (!newAddress.equals(current.address()) || newPort != current.port()) {
-            changes.add("address " + current.address() + ":" + current.port() + " -> " + newAddress + ":" + newPort
-                    + (current.hostKeyFingerprint() == null ? "" : " (host key " + current.hostKeyFingerprint() + " un-pinned: trust it again)"));
-        }
-        if (!newUser.equals(current.user())) {
-            changes.add("user " + current.user() + " -> " + newUser);
-        }
-        if (keyChanged) {
-            changes.add("key " + current.privateKey() + " -> " + updated.privateKey());
-        }
-        if (!newBase.equals(current.baseDir())) {
-            changes.add("base " + current.baseDir() + " -> " + newBase);
-        }
-        audit(null, "host.edit", "host:" + current.name(), "ok", changes.isEmpty() ? "nothing changed" : String.join(", ", changes));
-        return updated;
+        return hostSetup.update(host, address, port, user, privateKey, baseDir);
     }
 
     /**
      * Removes a host. Refused while an environment runs on it (named: detach it first); with runs
-     * in the history, refused unless {@code force}, saying how many would be lost. What runs on
-     * the machine is left as it is.
+     * in the history, refused unless {@code force}. What runs on the machine is left as it is.
      */
     public void removeHost(Host host, boolean force) {
-        Host current = catalog.hosts().get(host.id());
-        List<Environment> attached = catalog.environments().attachedTo(current.id());
-        if (!attached.isEmpty()) {
-            throw new StageboardException("Host " + current.name() + " runs " + String.join(", ", attached.stream().map(e ->
-                    catalog.projects().get(e.projectId()).name() + "/" + e.name()).toList()) + ": detach it first ('stageboard env detach "
-                    + attached.get(0).name() + " " + current.name() + "' for each); the app there keeps running until you stop it.");
-        }
-        int runs = catalog.hosts().runCount(current.id());
-        if (runs > 0 && !force) {
-            throw new org.stageboard.core.ForceNeededException("Host " + current.name() + " has " + runs + " runs in the history; removing it loses them for good"
-                    + " (the audit trail stays). To go ahead, remove it with --force.");
-        }
-        catalog.hosts().remove(current.id());
-        passphrases.forget(current);
-        audit(null, "host.remove", "host:" + current.name(), "ok", current.display() + (runs > 0 ? ", " + runs + " runs removed" : ""));
+        hostSetup.remove(host, force);
     }
 
     /**
@@ -773,7 +638,7 @@ public final class Stageboard implements AutoCloseable {
     /** True when the host's key has a passphrase that is not known (given in this engine, stored, or in the environment). */
     public boolean keyNeedsPassphrase(Host host) {
         try {
-            KeyFiles.inspect(host.privateKey(), passphrases.forHost(host));
+            KeyFiles.inspect(host.privateKey(), passphrases.get().forHost(host));
             return false;
         } catch (org.stageboard.core.KeyPassphraseException e) {
             return true;
@@ -783,44 +648,17 @@ public final class Stageboard implements AutoCloseable {
     /** Checks the passphrase opens the host's key and keeps it in memory for this engine (never written). */
     public void unlockKey(Host host, char[] passphrase) {
         KeyFiles.inspect(host.privateKey(), passphrase);
-        passphrases.remember(host, passphrase);
+        passphrases.get().remember(host, passphrase);
     }
 
     /** Stores the host key's passphrase sealed in the catalog (checked first); null forgets a stored one. */
     public Host storeKeyPassphrase(Host host, char[] passphrase) {
-        if (passphrase != null) {
-            KeyFiles.inspect(host.privateKey(), passphrase);
-            passphrases.remember(host, passphrase);
-        }
-        passphrases.store(host, passphrase);
-        audit(null, "host.passphrase", "host:" + host.name(), "ok", passphrase == null ? "stored passphrase forgotten" : "passphrase stored, sealed");
-        return catalog.hosts().get(host.id());
+        return hostSetup.storeKeyPassphrase(host, passphrase);
     }
 
     /** True when the user stored the host key's passphrase. */
     public boolean keyPassphraseStored(Host host) {
-        return passphrases.stored(host);
-    }
-
-    /** The key checked; a key with a passphrase given none is accepted here (it is asked for when used). */
-    private static KeyFileInfo checkKey(Path privateKey, char[] passphrase) {
-        try {
-            return KeyFiles.inspect(privateKey, passphrase);
-        } catch (org.stageboard.core.KeyPassphraseException e) {
-            if (e.wrong()) {
-                throw e;
-            }
-            return new KeyFileInfo(privateKey, "encrypted key", "(fingerprint shown once the passphrase is given)", true);
-        }
-    }
-
-    private void keepPassphrase(Host host, char[] passphrase, boolean store) {
-        if (passphrase != null && passphrase.length > 0) {
-            passphrases.remember(host, passphrase);
-            if (store) {
-                passphrases.store(host, passphrase);
-            }
-        }
+        return passphrases.get().stored(host);
     }
 
     public List<Host> hosts() {
@@ -843,17 +681,7 @@ public final class Stageboard implements AutoCloseable {
      * fingerprint the user saw and confirmed; it is then pinned in the known_hosts file and the catalog.
      */
     public Host trustHostKey(Host host, String confirmedFingerprint) {
-        try {
-            HostKeyScan scan = new KnownHosts(home.knownHosts()).trust(host.address(), host.port(), confirmedFingerprint, RunStage.CONNECT_TIMEOUT);
-            Host pinned = catalog.hosts().pinHostKey(host.id(), scan.fingerprint());
-            audit(null, "host.trust", "host:" + host.name(), "ok", scan.keyType() + " " + scan.fingerprint()
-                    + (host.hostKeyFingerprint() != null && !host.hostKeyFingerprint().equals(scan.fingerprint())
-                    ? " (replaces " + host.hostKeyFingerprint() + ")" : ""));
-            return pinned;
-        } catch (StageboardException e) {
-            audit(null, "host.trust", "host:" + host.name(), "refused", e.getMessage());
-            throw e;
-        }
+        return hostSetup.trustHostKey(host, confirmedFingerprint);
     }
 
     public void attachHost(Environment environment, Host host) {
@@ -946,7 +774,7 @@ public final class Stageboard implements AutoCloseable {
      * This is the host's run alone: it does not run the release command; {@link #deployTo} does.
      */
     public Run deploy(Release release, Host host, Duration lockWait, Progress progress) {
-        return runStage.activate(release, host, RunKind.DEPLOY, lockWait, actor(), progress);
+        return runStage.get().activate(release, host, RunKind.DEPLOY, lockWait, actor(), progress);
     }
 
     /** Deploys to every host of the release's environment by its rollout; see {@link #deployAll(Release, Duration, Progress)}. */
@@ -965,7 +793,7 @@ public final class Stageboard implements AutoCloseable {
      */
     public RolloutResult deployAll(Release release, Duration lockWait, Progress progress) {
         Environment environment = catalog.environments().get(release.environmentId());
-        return rollouts.deploy(release, hosts(environment), lockWait, actor(), progress);
+        return rollouts.get().deploy(release, hosts(environment), lockWait, actor(), progress);
     }
 
     /** As {@link #deployAll(Release, Duration, Progress)} over some of the environment's hosts (e.g. one), release command included. */
@@ -973,7 +801,7 @@ public final class Stageboard implements AutoCloseable {
         Environment environment = catalog.environments().get(release.environmentId());
         java.util.Set<Long> chosen = new java.util.HashSet<>(hosts.stream().map(Host::id).toList());
         requireAttachedAll(environment, hosts);
-        return rollouts.deploy(release, hosts(environment).stream().filter(h -> chosen.contains(h.id())).toList(), lockWait, actor(), progress);
+        return rollouts.get().deploy(release, hosts(environment).stream().filter(h -> chosen.contains(h.id())).toList(), lockWait, actor(), progress);
     }
 
     /**
@@ -1005,7 +833,7 @@ public final class Stageboard implements AutoCloseable {
             return new RolloutResult(release, environment.rollout(), null, null, List.of(), false, summary);
         }
         progress.log("retrying " + release.label() + " on " + String.join(", ", failed.stream().map(Host::name).toList()));
-        return rollouts.deploy(release, failed, lockWait, actor(), progress);
+        return rollouts.get().deploy(release, failed, lockWait, actor(), progress);
     }
 
     /**
@@ -1014,12 +842,12 @@ public final class Stageboard implements AutoCloseable {
      * releases that would be pruned.
      */
     public List<DeployPlan> plan(Release release) {
-        return planner.plan(release);
+        return planner.get().plan(release);
     }
 
     /** Reads the host and says which release a rollback would activate there, before doing anything. */
     public RollbackChoice rollbackChoice(Environment environment, Host host) {
-        return planner.rollbackChoice(environment, host);
+        return planner.get().rollbackChoice(environment, host);
     }
 
     /** Re-activates the last good release before the current one on the host (from its ledger), with its own config. */
@@ -1040,24 +868,24 @@ public final class Stageboard implements AutoCloseable {
             target = choice.target();
         }
         progress.log("rolling back " + host.name() + " to " + target.label());
-        return runStage.activate(target, host, RunKind.ROLLBACK, Duration.ZERO, actor(), progress);
+        return runStage.get().activate(target, host, RunKind.ROLLBACK, Duration.ZERO, actor(), progress);
     }
 
     // --- operate ---------------------------------------------------------------------------
 
     /** Stops the app of the release that runs on the host (every instance), under the lock; recorded as a STOP run. */
     public Run stop(Environment environment, Host host, Duration lockWait, Progress progress) {
-        return operations.stop(environment, host, lockWait, actor(), progress);
+        return operations.get().stop(environment, host, lockWait, actor(), progress);
     }
 
     /** Starts the app of the release {@code current} points to on the host and waits for health; recorded as a START run. */
     public Run start(Environment environment, Host host, Duration lockWait, Progress progress) {
-        return operations.start(environment, host, lockWait, actor(), progress);
+        return operations.get().start(environment, host, lockWait, actor(), progress);
     }
 
     /** Enters the run stage again without a new release: stop, start, health; recorded as a RESTART run. */
     public Run restart(Environment environment, Host host, Duration lockWait, Progress progress) {
-        return operations.restart(environment, host, lockWait, actor(), progress);
+        return operations.get().restart(environment, host, lockWait, actor(), progress);
     }
 
     /**
@@ -1066,13 +894,13 @@ public final class Stageboard implements AutoCloseable {
      * code. Recorded as an EXEC run.
      */
     public int exec(Environment environment, Host host, String command, java.util.function.Consumer<String> output, Progress progress) {
-        return operations.exec(environment, host, command, actor(), output, progress);
+        return operations.get().exec(environment, host, command, actor(), output, progress);
     }
 
     /** The app's last log lines on the host (one instance such as {@code web.2}, or all when null), then new ones while {@code follow} until cancelled. */
     public void logs(Environment environment, Host host, String instance, int lines, boolean follow,
                      java.util.function.Consumer<String> output, Progress progress) {
-        operations.logs(environment, host, instance, lines, follow, output, progress);
+        operations.get().logs(environment, host, instance, lines, follow, output, progress);
     }
 
     /**
@@ -1092,23 +920,23 @@ public final class Stageboard implements AutoCloseable {
      * stores what was read with the time, and says where each host differs from the catalog.
      */
     public List<HostStatus> readHosts(Project project, boolean askHealth) {
-        return hostStatuses.read(project, askHealth);
+        return hostStatuses.get().read(project, askHealth);
     }
 
     /** One host of one environment, read now. */
     public HostStatus readHost(Environment environment, Host host, boolean askHealth) {
-        return hostStatuses.read(environment, host, askHealth);
+        return hostStatuses.get().read(environment, host, askHealth);
     }
 
     /** What the hosts said when last read (no network): for a board that opens at once. */
     public List<HostStatus> lastReadings(Project project) {
-        return hostStatuses.remembered(project);
+        return hostStatuses.get().remembered(project);
     }
 
     /** Who holds the environment's lock on the host, read from the host. */
     public Optional<LockInfo> lock(Environment environment, Host host) {
         Project project = catalog.projects().get(environment.projectId());
-        return Optional.ofNullable(new HostRunner(runStage.target(host), host.baseDir()).lock(project.name(), environment.name()));
+        return Optional.ofNullable(new HostRunner(runStage.get().target(host), host.baseDir()).lock(project.name(), environment.name()));
     }
 
     /**
@@ -1118,7 +946,7 @@ public final class Stageboard implements AutoCloseable {
      */
     public boolean breakLock(Environment environment, Host host, String expectedHolder) {
         Project project = catalog.projects().get(environment.projectId());
-        boolean broken = new HostRunner(runStage.target(host), host.baseDir())
+        boolean broken = new HostRunner(runStage.get().target(host), host.baseDir())
                 .breakLock(project.name(), environment.name(), expectedHolder, actor());
         audit(project.name(), "lock.break", project.name() + "/" + environment.name() + " on " + host.name(),
                 broken ? "ok" : "no lock", "held by " + expectedHolder);
@@ -1174,7 +1002,7 @@ public final class Stageboard implements AutoCloseable {
     }
 
     /** The history of runs, builds and releases: filtered pages, charts, exports, teammates' deploys from the hosts' ledgers. */
-    public History history() { return new History(catalog, configService, runStage); }
+    public History history() { return new History(catalog, configService.get(), runStage.get()); }
 
     /** The audit trail of a project, newest first. */
     public List<Event> history(Project project, int limit) {
@@ -1183,7 +1011,7 @@ public final class Stageboard implements AutoCloseable {
 
     /** Records an audit event. Callers never pass config values, so no secret reaches the trail. */
     private void audit(String project, String action, String subject, String outcome, String detail) {
-        catalog.events().append(actor(), project, action, subject, outcome, detail);
+        audit.record(project, action, subject, outcome, detail);
     }
 
     private static String actor() {

@@ -145,9 +145,39 @@ public final class MainViewModel {
 
     /** As {@link #start()}, showing the named project (the one shown last time) if it is still there. */
     public void start(String preferredProject) {
+        startWith(() -> FirstBoard.read(engine, preferredProject));
+    }
+
+    /** As {@link #start(String)}, with the first board read by {@code first} (e.g. one the app began reading before the window). */
+    public void startWith(java.util.function.Supplier<FirstBoard> first) {
+        executor.call(first, this::showFirst, this::fail);
         executor.call(() -> engine.schemaVersion(), schemaVersion::set, e -> schemaVersion.set("?"));
-        reloadProjects(preferredProject);
         engine.recoveredAtOpen().ifPresent(sentence -> notice.set(Notice.warning(sentence)));
+    }
+
+    private void showFirst(FirstBoard first) {
+        projects.setAll(first.projects());
+        if (first.projects().isEmpty()) {
+            welcome();
+        }
+        Project shown = first.shown();
+        if (shown == null || first.snapshot() == null) {
+            selectProject(shown);
+            return;
+        }
+        project.set(shown);
+        board.clearSelection();
+        board.resetPage();
+        board.clearHostReadings();
+        board.apply(first.snapshot());
+        expireNotice(first.snapshot());
+        hosts.showRemembered(shown);
+        hosts.read(shown);
+    }
+
+    private void welcome() {
+        notice.set(Notice.info("Welcome to Stageboard. Start with Add project…: a git repository on this computer and the command that builds it.")
+                .whileTrue(snapshot -> snapshot == null));
     }
 
     /** Reloads the project list and shows the named project (or keeps the current one). */
@@ -155,8 +185,7 @@ public final class MainViewModel {
         executor.call(engine::projects, list -> {
             projects.setAll(list);
             if (list.isEmpty()) {
-                notice.set(Notice.info("Welcome to Stageboard. Start with Add project…: a git repository on this computer and the command that builds it.")
-                        .whileTrue(snapshot -> snapshot == null));
+                welcome();
             }
             String wanted = show != null ? show : project.get() == null ? null : project.get().name();
             selectProject(list.stream().filter(p -> p.name().equals(wanted)).findFirst()

@@ -53,7 +53,7 @@ public final class MainWindow extends BorderPane implements CardActions {
         getStyleClass().add("main-window");
         setTop(new VBox(toolbar(), new NoticeBar(model)));
         setCenter(org.stageboard.ui.history.HistoryView.install(new BoardView(model.board(), this), model, model.board()::selectCommit));
-        setBottom(new VBox(new TaskPane(model.tasks(), task -> LogWindow.follow(window(), task)), new StatusBar(model)));
+        setBottom(new VBox(TaskPane.install(model.tasks(), model.engine(), model.executor(), this::window), new StatusBar(model)));
         model.live().start(LiveBoard.PERIOD);
         org.stageboard.ui.task.TaskToasts.install(model.tasks(), this::window);
         sceneProperty().addListener((o, before, scene) -> {
@@ -301,7 +301,7 @@ public final class MainWindow extends BorderPane implements CardActions {
         } else if (card.item() instanceof Build b) {
             LogWindow.openBuild(window(), card.title(), b, model.engine(), model.executor());
         } else {
-            LogWindow.open(window(), card.title(), file, model.executor());
+            LogWindow.openRun(window(), card.title(), (Run) card.item(), model.engine(), model.executor());
         }
     }
 

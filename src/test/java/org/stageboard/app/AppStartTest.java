@@ -80,6 +80,26 @@ class AppStartTest {
         FxToolkit.cleanupApplication(again);
     }
 
+    @Test
+    void theCatalogOpenedAndTheFirstBoardReadWhileJavaFxStartsAreWhatTheWindowShows() throws Exception {
+        WindowPrefs.defaults().withBounds(30, 40, 1200, 740, false).withLastProject("beta").save(home);
+        FxRobot robot = new FxRobot();
+        StageboardApp.openInBackground();
+        Application app = FxToolkit.setupApplication(StageboardApp.class);
+        awaitProject(robot, "beta");
+        WaitForAsyncUtils.waitFor(30, java.util.concurrent.TimeUnit.SECONDS, () -> robot.lookup("#commits").queryListView().getItems().size() == 1);
+        assertThat(robot.lookup("#commits").queryListView().getItems()).singleElement()
+                .satisfies(c -> assertThat(((org.stageboard.core.CommitInfo) c).message()).isEqualTo("first"));
+        robot.interact(stage::hide);
+        FxToolkit.cleanupApplication(app);
+
+        // A second start in this JVM does not reuse the first one's (closed) engine.
+        Application again = FxToolkit.setupApplication(StageboardApp.class);
+        awaitProject(robot, "beta");
+        robot.interact(stage::hide);
+        FxToolkit.cleanupApplication(again);
+    }
+
     @SuppressWarnings("unchecked")
     private static void awaitProject(FxRobot robot, String name) throws Exception {
         WaitForAsyncUtils.waitFor(30, java.util.concurrent.TimeUnit.SECONDS, () -> robot.lookup("#projectChooser").tryQuery()

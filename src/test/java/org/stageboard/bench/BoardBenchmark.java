@@ -95,9 +95,16 @@ public final class BoardBenchmark {
         Process process = builder.start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
+            double seconds = -1;
             while ((line = out.readLine()) != null) {
+                if (line.startsWith("stageboard-start ")) {
+                    System.out.println("    " + line);
+                }
                 if (line.startsWith("bare-ready") || line.startsWith("stageboard-ready")) {
-                    double seconds = (System.nanoTime() - t0) / 1e9;
+                    seconds = (System.nanoTime() - t0) / 1e9;
+                }
+                // The app then prints the heap after a full GC (not part of its start); the bare window prints none.
+                if (line.startsWith("bare-ready") || line.startsWith("stageboard-heap")) {
                     long heap = line.contains("heap=") ? Long.parseLong(line.substring(line.indexOf("heap=") + 5).strip()) : 0;
                     if (!process.waitFor(60, TimeUnit.SECONDS)) {
                         process.destroyForcibly();

@@ -548,95 +548,10 @@ public final class BoardViewModel {
 
     /**
      * Moves the selection: up and down within a lane, left and right to the next lane (to the
-     * first card of the journey there, else its first card). Lanes: commits, builds, releases
-     * (row after row), hosts (row after row).
+     * first card of the journey there, else its first card); see {@link BoardNavigation}.
      */
     public void move(Direction direction) {
-        List<List<Object>> columns = columns();
-        int column = currentColumn();
-        List<Object> items = columns.get(column);
-        Object current = currentItem(column);
-        int index = current == null ? -1 : indexOf(items, current);
-        switch (direction) {
-            case UP, DOWN -> {
-                if (items.isEmpty()) {
-                    return;
-                }
-                int next = index < 0 ? 0 : Math.max(0, Math.min(items.size() - 1, index + (direction == Direction.UP ? -1 : 1)));
-                select(items.get(next));
-            }
-            case LEFT, RIGHT -> {
-                int step = direction == Direction.LEFT ? -1 : 1;
-                for (int c = column + step; c >= 0 && c < columns.size(); c += step) {
-                    List<Object> target = columns.get(c);
-                    if (!target.isEmpty()) {
-                        select(target.stream().filter(this::inJourney).findFirst().orElse(target.get(0)));
-                        return;
-                    }
-                }
-            }
-        }
-    }
-
-    private List<List<Object>> columns() {
-        List<List<Object>> columns = new ArrayList<>();
-        columns.add(new ArrayList<>(commits));
-        columns.add(new ArrayList<>(lanes.get(Lane.BUILD)));
-        columns.add(new ArrayList<>(releaseRows.stream().flatMap(r -> r.cards().stream()).toList()));
-        columns.add(new ArrayList<>(hosts.stream().flatMap(r -> r.slots().stream()).toList()));
-        return columns;
-    }
-
-    private int currentColumn() {
-        if (selectedSlot.get() != null) {
-            return 3;
-        }
-        Card card = selectedCard.get();
-        if (card != null) {
-            return card.lane() == Lane.BUILD ? 1 : card.lane() == Lane.RELEASE ? 2 : 3;
-        }
-        return 0;
-    }
-
-    private Object currentItem(int column) {
-        return switch (column) {
-            case 0 -> selectedCommitInfo().orElse(null);
-            case 3 -> selectedSlot.get();
-            default -> selectedCard.get();
-        };
-    }
-
-    private static int indexOf(List<Object> items, Object item) {
-        for (int i = 0; i < items.size(); i++) {
-            Object candidate = items.get(i);
-            if (candidate.equals(item) || candidate instanceof Card c && item instanceof Card d && c.sameAs(d)
-                    || candidate instanceof HostSlot s && item instanceof HostSlot t && s.key().equals(t.key())) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private boolean inJourney(Object item) {
-        if (item instanceof CommitInfo commit) {
-            return highlightOfCommit(commit.sha()) == Highlight.IN_JOURNEY;
-        }
-        if (item instanceof Card card) {
-            return highlightOf(card) == Highlight.IN_JOURNEY;
-        }
-        return item instanceof HostSlot slot && highlightOf(slot) == Highlight.IN_JOURNEY;
-    }
-
-    private void select(Object item) {
-        if (item instanceof CommitInfo commit) {
-            selectedCard.set(null);
-            selectedSlot.set(null);
-            selectCommit(commit.sha());
-        } else if (item instanceof Card card) {
-            selectCard(card);
-        } else if (item instanceof HostSlot slot) {
-            selectSlot(slot);
-        }
+        new BoardNavigation(this).move(direction);
     }
 
     // --- words for empty lanes --------------------------------------------------------------

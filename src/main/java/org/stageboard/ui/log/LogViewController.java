@@ -30,6 +30,7 @@ public final class LogViewController {
     @FXML private Button copyAll;
     @FXML private ListView<String> lines;
     @FXML private Label status;
+    @FXML private Label feed;
 
     private LogViewModel model;
 
@@ -46,6 +47,9 @@ public final class LogViewController {
         previous.setId("logPrevious");
         next.setId("logNext");
         status.setId("logStatus");
+        feed.setId("logFeed");
+        model.feedProperty().addListener((o, before, now) -> showFeed(now));
+        showFeed(model.feedProperty().get());
         lines.setItems(model.lines());
         lines.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         lines.setFixedCellSize(20);
@@ -141,6 +145,22 @@ public final class LogViewController {
         ClipboardContent content = new ClipboardContent();
         content.putString(text);
         Clipboard.getSystemClipboard().setContent(content);
+    }
+
+    /** LIVE with a dot while the log is followed, Finished once its work ended; nothing for a file read once. */
+    private void showFeed(LogViewModel.Feed now) {
+        feed.getStyleClass().removeAll("log-feed-live", "log-feed-ended");
+        feed.setVisible(now != LogViewModel.Feed.FILE);
+        feed.setManaged(feed.isVisible());
+        if (now == LogViewModel.Feed.LIVE) {
+            feed.setText("Live");
+            feed.setGraphic(new org.kordamp.ikonli.javafx.FontIcon("fth-radio"));
+            feed.getStyleClass().add("log-feed-live");
+        } else if (now == LogViewModel.Feed.ENDED) {
+            feed.setText("Finished");
+            feed.setGraphic(new org.kordamp.ikonli.javafx.FontIcon("fth-check-square"));
+            feed.getStyleClass().add("log-feed-ended");
+        }
     }
 
     private void show(int line) {

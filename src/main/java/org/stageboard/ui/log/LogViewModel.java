@@ -25,6 +25,9 @@ import org.stageboard.core.Masker;
  */
 public final class LogViewModel {
 
+    /** Where the lines come from: a file read once, a log followed while its work runs, or one followed until its work ended. */
+    public enum Feed { FILE, LIVE, ENDED }
+
     public static final int DEFAULT_MAX_LINES = 200_000;
 
     private final int maxLines;
@@ -38,6 +41,7 @@ public final class LogViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyIntegerWrapper scrollTo = new ReadOnlyIntegerWrapper(-1);
     private final List<Integer> matches = new ArrayList<>();
+    private final javafx.beans.property.ReadOnlyObjectWrapper<Feed> feed = new javafx.beans.property.ReadOnlyObjectWrapper<>(Feed.FILE);
     private long dropped;
     private String state = "";
 
@@ -93,6 +97,15 @@ public final class LogViewModel {
     /** The line the view should show now (the end while following, the current match after a find); -1 for none. */
     public ReadOnlyIntegerProperty scrollToProperty() {
         return scrollTo.getReadOnlyProperty();
+    }
+
+    /** Whether the log is followed live ({@link Feed#LIVE}), was until its work ended, or is a file read once. */
+    public javafx.beans.property.ReadOnlyObjectProperty<Feed> feedProperty() {
+        return feed.getReadOnlyProperty();
+    }
+
+    public void setFeed(Feed now) {
+        feed.set(now);
     }
 
     public int maxLines() {

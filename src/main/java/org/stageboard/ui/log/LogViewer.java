@@ -31,6 +31,7 @@ public final class LogViewer {
     private final Stage stage = new Stage();
     private final LogViewModel model;
     private final LogViewController controller;
+    private LogStream stream;
 
     private LogViewer(Window owner, String title, LogViewModel model) {
         this.model = model;
@@ -80,7 +81,10 @@ public final class LogViewer {
             }
         };
         task.log().addListener(added);
-        Runnable state = () -> viewer.model.setState(words(task.stateProperty().get()));
+        Runnable state = () -> {
+            viewer.model.setFeed(task.stateProperty().get().finished() ? LogViewModel.Feed.ENDED : LogViewModel.Feed.LIVE);
+            viewer.model.setState(words(task.stateProperty().get()));
+        };
         task.stateProperty().addListener((o, a, b) -> state.run());
         state.run();
         viewer.stage.show();
@@ -105,6 +109,40 @@ public final class LogViewer {
                 e -> viewer.model.setState("could not list its logs: " + ErrorText.of(e)));
         viewer.stage.show();
         return viewer;
+    }
+
+    /**
+     * Follows logs while their work runs (a build, a deploy): the sources found in the background,
+     * the chosen one read as it is written (every {@link LogStream#PERIOD}) until {@code outcome}
+     * (called in the background) says how the work ended; then the view says so and stops reading.
+     */
+    public static LogViewer stream(Window owner, String title, Supplier<List<LogSource>> sources,
+                                   Supplier<java.util.Optional<String>> outcome, TaskExecutor executor) {
+        LogViewer viewer = new LogViewer(owner, "Log · " + title, new LogViewModel());
+        viewer.model.setState("reading…");
+        viewer.stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> viewer.stopStream());
+        executor.call(sources, found -> {
+            if (found.isEmpty()) {
+                viewer.model.setState("no log recorded yet: open it again in a moment");
+            }
+            viewer.controller.sources(found, source -> viewer.follow(source, outcome, executor));
+        }, e -> viewer.model.setState("could not list its logs: " + ErrorText.of(e)));
+        viewer.stage.show();
+        return viewer;
+    }
+
+    private void follow(LogSource source, Supplier<java.util.Optional<String>> outcome, TaskExecutor executor) {
+        stopStream();
+        model.setAll(List.of());
+        model.followProperty().set(true);
+        stream = new LogStream(new LogTail(source.file()), outcome, executor, model);
+        stream.start(LogStream.PERIOD);
+    }
+
+    private void stopStream() {
+        if (stream != null) {
+            stream.stop();
+        }
     }
 
     /** Runs {@code action} when the window is closed (e.g. to stop following a host's log). */

@@ -26,6 +26,11 @@ public final class TaskList {
         this.executor = executor;
     }
 
+    /** Where the tasks run and report. */
+    TaskExecutor executor() {
+        return executor;
+    }
+
     public ObservableList<UiTask> tasks() {
         return tasksView;
     }

@@ -8,7 +8,7 @@ import org.controlsfx.control.Notifications;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * A notification (ControlsFX {@link Notifications}) each time a task of the window ends: success
+ * A notification (ControlsFX {@link Notifications}) each time a task of the window ends (or work started elsewhere that it showed): success
  * or failure in an icon and a word, what finished, and the outcome. It is shown over the window
  * that owns it, and only while that window shows (none while it is hidden or has none, e.g. a
  * test without a stage).
@@ -24,6 +24,16 @@ public final class TaskToasts {
             Window window = owner.get();
             if (task.toast() && window != null && window.isShowing()) {
                 show(window, Toast.of(task));
+            }
+        });
+    }
+
+    /** Shows a notification over the window {@code owner} gives each time work started elsewhere ends. */
+    public static void install(ElsewhereWork elsewhere, Supplier<Window> owner) {
+        elsewhere.onEnded(toast -> {
+            Window window = owner.get();
+            if (window != null && window.isShowing()) {
+                show(window, toast);
             }
         });
     }

@@ -63,6 +63,7 @@ class TaskPaneTest {
         robot.clickOn(".task-log");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(org.stageboard.ui.log.LogViews.text(robot).orElseThrow()).contains("-- upload artifact").contains("uploading 12.4 MB");
+        assertThat(robot.lookup("#logFeed").queryAs(Label.class).getText()).as("a running task's log is live").isEqualTo("Live");
         Stage logWindow = org.stageboard.ui.log.LogViews.stage(robot);
         javafx.scene.control.ListView<?> log = robot.lookup("#logLines").queryAs(javafx.scene.control.ListView.class);
 
@@ -73,6 +74,8 @@ class TaskPaneTest {
         assertThat(robot.lookup(".task-step").queryAs(Label.class).getText()).isEqualTo("Cancelled by the user.");
         assertThat(tasks.runningProperty().get()).isZero();
         assertThat(List.copyOf(log.getItems()).stream().map(String::valueOf).toList()).as("the log window keeps following").contains("== Cancelled by the user.");
+        assertThat(((org.stageboard.ui.log.LogViewModel) log.getUserData()).feedProperty().get()).as("and says when its task ended")
+                .isEqualTo(org.stageboard.ui.log.LogViewModel.Feed.ENDED);
     }
 
     private static void sleep() {
