@@ -16,7 +16,14 @@ jlink --strip-debug --no-header-files --no-man-pages --compress=2 \
       --add-modules "$MODULES,jdk.crypto.ec,jdk.charsets,jdk.zipfs,jdk.localedata" \
       --output target/runtime
 
-jpackage --type app-image --name Stageboard --app-version 0.1.0 \
+# The JVM options of packaging/jvm.options (one per line, no spaces in an option).
+JAVA_OPTIONS=""
+for option in $(grep -v '^#' packaging/jvm.options); do
+    JAVA_OPTIONS="$JAVA_OPTIONS --java-options $option"
+done
+
+# shellcheck disable=SC2086 # JAVA_OPTIONS is split on purpose.
+jpackage --type app-image --name Stageboard --app-version 0.1.0 $JAVA_OPTIONS \
          --input target/package-input --main-jar "$(basename "$JAR")" \
          --main-class org.stageboard.app.Launcher \
          --runtime-image target/runtime \

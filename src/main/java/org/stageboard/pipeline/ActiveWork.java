@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.stageboard.catalog.Catalog;
 import org.stageboard.core.BuildStatus;
 import org.stageboard.core.ProcessIdentity;
+import org.stageboard.core.StageboardException;
 import org.stageboard.core.RunKind;
 import org.stageboard.core.RunStatus;
 
@@ -31,9 +32,11 @@ public final class ActiveWork {
     /**
      * One piece of unfinished work: {@code title} ({@code Build #4 of shop (abc1234)}, {@code Deploy
      * shop/staging v2 on vps1}), whether it still waits its turn, its current step, who started it
-     * ({@code from the CLI, pid 4242}), whether that is this process, and its log file (null before it has one).
+     * ({@code from the CLI, pid 4242}), whether that is this process, its log file (null before it
+     * has one), and whether this window may stop it ({@link #stop}: a CLI command on this machine).
      */
-    public record Item(Kind kind, long id, String title, boolean queued, String step, String startedBy, boolean here, Path log) {
+    public record Item(Kind kind, long id, String title, boolean queued, String step, String startedBy, boolean here, Path log,
+                       boolean stoppable) {
 
         /** {@code build:12} or {@code run:7}: the same work across reads. */
         public String key() {
@@ -156,7 +159,7 @@ public final class ActiveWork {
         String owner = rs.getString("owner");
         return new Row(new Item(Kind.BUILD, rs.getLong("id"), "Build #" + rs.getInt("number") + " of " + rs.getString("project")
                 + " (" + sha.substring(0, Math.min(7, sha.length())) + ")", queued, step,
-                startedBy(owner), here(owner), log == null ? null : Path.of(log)), gone(owner));
+                startedBy(owner), here(owner), log == null ? null : Path.of(log), stoppable(owner)), gone(owner));
     }
 
     private String stepName(long buildId, int position, int steps) {
@@ -172,7 +175,8 @@ public final class ActiveWork {
         String log = rs.getString("log_path");
         Path file = log == null ? null : Path.of(log);
         String owner = rs.getString("owner");
-        return new Row(new Item(Kind.RUN, rs.getLong("id"), title, false, lastStep(file), startedBy(owner), here(owner), file), gone(owner));
+        return new Row(new Item(Kind.RUN, rs.getLong("id"), title, false, lastStep(file), startedBy(owner), here(owner), file,
+                stoppable(owner)), gone(owner));
     }
 
     /** The last step a run's log names ({@code HH:mm:ss == health check}), read from the log's end. */
@@ -196,6 +200,41 @@ public final class ActiveWork {
         } catch (IOException e) {
             return "running";
         }
+    }
+
+    /**
+     * Stops work a Stageboard CLI command on this machine runs, the way Ctrl-C in its terminal
+     * would: the command is sent TERM, cancels its build or deploy (a deploy puts the host back
+     * and releases its lock), records it cancelled and exits. Work of another window or another
+     * machine is not stopped from here: the exception says where to cancel it.
+     */
+    public String stop(Kind kind, long id) {
+        String table = kind == Kind.BUILD ? "builds" : "runs";
+        String owner = catalog.jdbc().queryOne("SELECT owner FROM " + table + " WHERE id = ?", rs -> rs.getString(1), id).orElse(null);
+        if (!active(kind, id)) {
+            throw new StageboardException("That " + (kind == Kind.BUILD ? "build" : "deploy") + " has ended already: nothing to stop.");
+        }
+        if (!stoppable(owner)) {
+            throw new StageboardException("This window cannot stop work " + startedBy(owner)
+                    + ": cancel it where it was started (Ctrl-C in that terminal, or Cancel in that window).");
+        }
+        ProcessIdentity process = ProcessIdentity.parse(owner).orElseThrow();
+        boolean asked = ProcessHandle.of(process.pid()).map(ProcessHandle::destroy).orElse(false);
+        if (!asked) {
+            throw new StageboardException("Could not signal the CLI command (pid " + process.pid() + "): stop it in its terminal (Ctrl-C).");
+        }
+        return "Asked the CLI command (pid " + process.pid() + ") to stop: it cancels its " + (kind == Kind.BUILD ? "build" : "deploy")
+                + ", records it cancelled and exits.";
+    }
+
+    /** True when the owner is a live Stageboard CLI command on this machine (not this process, not a window). */
+    static boolean stoppable(String owner) {
+        Optional<ProcessIdentity> identity = ProcessIdentity.parse(owner);
+        if (identity.isEmpty() || identity.get().isGoneHere() || !identity.get().machine().equals(Self.ID.machine())
+                || identity.get().pid() == Self.ID.pid()) {
+            return false;
+        }
+        return "the CLI".equals(entry(commandLine(identity.get().pid())));
     }
 
     private static boolean gone(String owner) {

@@ -1,6 +1,7 @@
 package org.stageboard.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
@@ -26,6 +27,7 @@ import org.stageboard.core.Run;
 import org.stageboard.core.RunKind;
 import org.stageboard.core.RunSettings;
 import org.stageboard.core.RunStatus;
+import org.stageboard.core.StageboardException;
 import org.stageboard.testing.GitFixture;
 
 /**
@@ -116,6 +118,9 @@ class ActiveWorkTest {
         assertThat(elsewhere.get(1).step()).as("the run's last step from its log").isEqualTo("health check");
         assertThat(work.logs(ActiveWork.Kind.RUN, run.id())).extracting(ActiveWork.LogFile::file).containsExactly(runLog);
         assertThat(work.ended(ActiveWork.Kind.RUN, run.id())).isEmpty();
+        assertThat(elsewhere).extracting(ActiveWork.Item::stoppable).as("work on another machine is not stopped from here").containsOnly(false);
+        assertThatThrownBy(() -> work.stop(ActiveWork.Kind.RUN, run.id())).isInstanceOf(StageboardException.class)
+                .hasMessageContaining("cannot stop work from bob@bobs-laptop, pid 4242").hasMessageContaining("cancel it where it was started");
         assertThat(work.all()).as("a build whose process is gone here is still recorded as running")
                 .anyMatch(item -> item.id() == left.id() && item.kind() == ActiveWork.Kind.BUILD);
 
@@ -129,6 +134,8 @@ class ActiveWorkTest {
         ActiveWork.Ended buildEnded = work.ended(ActiveWork.Kind.BUILD, queued.id()).orElseThrow();
         assertThat(buildEnded.cancelled()).isTrue();
         assertThat(buildEnded.status()).isEqualTo("cancelled");
+        assertThatThrownBy(() -> work.stop(ActiveWork.Kind.BUILD, queued.id())).isInstanceOf(StageboardException.class)
+                .hasMessageContaining("has ended already");
     }
 
     @Test

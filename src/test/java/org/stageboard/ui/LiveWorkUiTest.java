@@ -33,7 +33,8 @@ import org.testfx.framework.junit5.Start;
  * Live work with real builds of a recipe that prints a numbered line every fifth of a second until
  * the test makes a gate file: a build started by the CLI (a second JVM on the same catalog) shows
  * in the task panel as started elsewhere, its log follows new lines, and it leaves the panel with
- * a notification once it ends; a build card's log, opened while its build runs, follows it too.
+ * a notification once it ends, or is cancelled from the panel (which stops that CLI command); a
+ * build card's log, opened while its build runs, follows it too.
  */
 @ExtendWith(ApplicationExtension.class)
 class LiveWorkUiTest {
@@ -76,21 +77,16 @@ class LiveWorkUiTest {
 
     @Test
     void aBuildFromTheCliShowsInThePanelWithAFollowedLogAndLeavesWhenItEnds(FxRobot robot) throws Exception {
-        ProcessBuilder command = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
-                StageboardCli.class.getName(), "build", "-p", "slow")
-                .redirectErrorStream(true).redirectOutput(temp.resolve("cli-" + System.nanoTime() + ".out").toFile());
-        command.environment().put("STAGEBOARD_HOME", home.toString());
-        cli = command.start();
+        cli = cliBuild();
         String origin = "from the CLI, pid " + cli.pid();
 
         UiFixture.await("the CLI's build in the panel", 90, () -> robot.lookup(".task-elsewhere").tryQuery().isPresent()
                 && text(robot.lookup(".task-elsewhere .task-step").query()).startsWith("step 1 of 1"));
         Node row = robot.lookup(".task-elsewhere").query();
         assertThat(text(robot.from(row).lookup(".task-title").query())).startsWith("Build #1 of slow (");
-        assertThat(text(robot.from(row).lookup(".task-origin").query())).isEqualTo(origin + " · cancel it there");
+        assertThat(text(robot.from(row).lookup(".task-origin").query())).isEqualTo(origin);
         assertThat(text(robot.from(row).lookup(".task-state-word").query())).isEqualTo("Running");
-        assertThat(robot.from(row).lookup(".task-cancel").tryQuery()).as("this window cannot cancel it").isEmpty();
+        assertThat(robot.from(row).lookup(".task-cancel").tryQuery()).as("a CLI command on this computer can be stopped from here").isPresent();
         assertThat(text(robot.lookup("#taskCounts").query())).isEqualTo("1 started elsewhere");
 
         robot.clickOn(robot.from(row).lookup(".task-log").queryAs(Button.class));
@@ -111,6 +107,34 @@ class LiveWorkUiTest {
         assertThat(cli.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(cli.exitValue()).isZero();
         assertThat(engine.builds(project)).extracting(Build::status).containsExactly(BuildStatus.SUCCEEDED);
+    }
+
+    @Test
+    void aBuildFromTheCliIsCancelledFromThePanelWhichStopsThatCommand(FxRobot robot) throws Exception {
+        cli = cliBuild();
+        UiFixture.await("the CLI's build running in the panel", 90, () -> robot.lookup(".task-elsewhere").tryQuery().isPresent()
+                && text(robot.lookup(".task-elsewhere .task-step").query()).startsWith("step 1 of 1"));
+        Node row = robot.lookup(".task-elsewhere").query();
+        robot.clickOn(robot.from(row).lookup(".task-cancel").queryAs(Button.class));
+        robot.clickOn("#confirmStopElsewhere");
+
+        UiFixture.await("the build gone from the panel", 60, () -> robot.lookup(".task-elsewhere").tryQuery().isEmpty());
+        assertThat(cli.waitFor(60, TimeUnit.SECONDS)).as("the CLI command stopped").isTrue();
+        assertThat(cli.exitValue()).isEqualTo(StageboardCli.CANCELLED);
+        assertThat(engine.builds(project)).extracting(Build::status).containsExactly(BuildStatus.CANCELLED);
+        UiFixture.await("a notification says it was cancelled", 20, () -> robot.lookup(".notification-bar").tryQuery()
+                .map(bar -> robot.from(bar).lookup(".label").queryAll().stream().anyMatch(l -> ((Label) l).getText().startsWith("Cancelled · Build #1 of slow")))
+                .orElse(false));
+    }
+
+    /** {@code stageboard build -p slow} in a second JVM on the same home: a CLI command on this computer. */
+    private Process cliBuild() throws IOException {
+        ProcessBuilder command = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
+                StageboardCli.class.getName(), "build", "-p", "slow")
+                .redirectErrorStream(true).redirectOutput(temp.resolve("cli-" + System.nanoTime() + ".out").toFile());
+        command.environment().put("STAGEBOARD_HOME", home.toString());
+        return command.start();
     }
 
     @Test

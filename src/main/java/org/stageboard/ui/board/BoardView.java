@@ -35,16 +35,12 @@ public final class BoardView extends BorderPane {
 
     /** Node property holding a node's journey key (see {@link Journey}). */
     static final String KEY = "journey-key";
-    private static final String DROP = "drop-target";
 
     private final BoardViewModel board;
     private final CardActions actions;
     private final JourneyPaths paths;
     private boolean syncing;
-    private Card pressed;
-    private double pressX;
-    private double pressY;
-    private Node hovered;
+    private final BoardDrags drags;
     /** True while a key moves the selection: only then is the newly selected card scrolled into view (a click never scrolls). */
     private boolean byKey;
 
@@ -86,13 +82,14 @@ public final class BoardView extends BorderPane {
             throw new UncheckedIOException("board.fxml could not be loaded: " + e.getMessage(), e);
         }
         paths = new JourneyPaths(journeyPaths, lanes, board);
+        drags = new BoardDrags(board, actions, paths);
         setFocusTraversable(true);
         bindCommits();
         bindBuilds();
         bindReleases();
         bindRuns();
         bindDetails();
-        followDrags();
+        drags.follow(this);
         addEventFilter(KeyEvent.KEY_PRESSED, this::key);
         addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
             if (!(e.getTarget() instanceof javafx.scene.control.ButtonBase)) {
@@ -114,7 +111,10 @@ public final class BoardView extends BorderPane {
     private void bindCommits() {
         commits.setCellFactory(list -> new CommitCell(sha -> CommitBadge.of(board.snapshotProperty().get(), sha), board));
         commits.setItems(board.commits());
-        commits.setPlaceholder(new Label("No commits: choose or add a project."));
+        Label noCommits = new Label("No commits: choose or add a project.");
+        noCommits.setWrapText(true);
+        noCommits.getStyleClass().add("lane-empty");
+        commits.setPlaceholder(noCommits);
         commits.getSelectionModel().selectedItemProperty().addListener((o, before, now) -> {
             if (!syncing && now != null) {
                 board.selectCommit(now.sha());
@@ -238,9 +238,7 @@ public final class BoardView extends BorderPane {
         view.addEventFilter(MouseEvent.MOUSE_CLICKED, e -> board.selectCard(card));
         view.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
             if (e.isPrimaryButtonDown()) {
-                pressed = card;
-                pressX = e.getSceneX();
-                pressY = e.getSceneY();
+                drags.pressed(card, e);
             }
         });
         view.show(board.highlightOf(card), card.sameAs(board.selectedCardProperty().get()));
@@ -290,7 +288,7 @@ public final class BoardView extends BorderPane {
                 older.setOnAction(e -> board.showOlderReleases(row.environment()));
                 box.getChildren().add(older);
             }
-            dropTarget(box, DropTarget.releaseRow(row.environment()));
+            BoardDrags.dropTarget(box, DropTarget.releaseRow(row.environment()));
             releaseRows.getChildren().add(box);
         }
         boolean none = board.releaseRows().stream().allMatch(r -> r.cards().isEmpty());
@@ -362,10 +360,10 @@ public final class BoardView extends BorderPane {
                 owner[0] = view;
                 view.getProperties().put(KEY, Journey.host(slot));
                 view.addEventFilter(MouseEvent.MOUSE_CLICKED, e -> board.selectSlot(slot));
-                dropTarget(view, DropTarget.host(slot));
+                BoardDrags.dropTarget(view, DropTarget.host(slot));
                 box.getChildren().add(view);
             }
-            dropTarget(box, DropTarget.runRow(row.environment()));
+            BoardDrags.dropTarget(box, DropTarget.runRow(row.environment()));
             runRows.getChildren().add(box);
         }
         boolean none = board.hosts().stream().allMatch(r -> r.slots().isEmpty());
@@ -374,101 +372,6 @@ public final class BoardView extends BorderPane {
         runEmpty.setVisible(none || board.hosts().isEmpty());
         runEmpty.setManaged(runEmpty.isVisible());
         restyle(runRows);
-    }
-
-    // --- drag and drop ----------------------------------------------------------------------
-
-    /** A row or slot a dragged card can be dropped on; the view model says what the drop means. */
-    private static void dropTarget(Node node, DropTarget target) {
-        node.getProperties().put(DROP, target);
-    }
-
-    /**
-     * Dragging is a press on a build or release card, a move beyond a few pixels and a release
-     * over a row or host slot: followed on the whole board from the events' pick results, so it
-     * works the same with a mouse, a touchpad or a test robot.
-     */
-    private void followDrags() {
-        addEventFilter(MouseEvent.MOUSE_DRAGGED, this::dragMoved);
-        addEventFilter(MouseEvent.MOUSE_MOVED, e -> {
-            if (e.isPrimaryButtonDown()) {
-                dragMoved(e);
-            }
-        });
-        addEventFilter(MouseEvent.MOUSE_RELEASED, e -> {
-            Card card = pressed;
-            pressed = null;
-            if (card == null) {
-                return;
-            }
-            boolean moved = board.dragged() == card || (far(e) && board.startDrag(card));
-            hover(null);
-            paths.ghost(null, 0, 0);
-            if (!moved) {
-                board.endDrag();
-                return;
-            }
-            Node node = targetAt(e);
-            if (node == null) {
-                board.endDrag();
-                return;
-            }
-            DropTarget target = (DropTarget) node.getProperties().get(DROP);
-            DropDecision decision = board.drop(target);
-            // After this release has been handled: a dialog opened from within it would take the press state with it.
-            javafx.application.Platform.runLater(() -> act(card, target, decision));
-        });
-    }
-
-    private void dragMoved(MouseEvent e) {
-        if (pressed == null) {
-            return;
-        }
-        if (board.dragged() == null && (!far(e) || !board.startDrag(pressed))) {
-            return;
-        }
-        paths.ghost(pressed.title(), e.getSceneX(), e.getSceneY());
-        Node node = targetAt(e);
-        hover(node);
-        if (node != null) {
-            board.hover((DropTarget) node.getProperties().get(DROP));
-        }
-    }
-
-    private boolean far(MouseEvent e) {
-        return Math.hypot(e.getSceneX() - pressX, e.getSceneY() - pressY) > 6;
-    }
-
-    private void hover(Node node) {
-        if (hovered != null && hovered != node) {
-            hovered.getStyleClass().removeAll("drop-ok", "drop-refused");
-        }
-        hovered = node;
-        if (node != null) {
-            node.getStyleClass().removeAll("drop-ok", "drop-refused");
-            boolean ok = board.decideDrop(board.dragged(), (DropTarget) node.getProperties().get(DROP)).allowed();
-            node.getStyleClass().add(ok ? "drop-ok" : "drop-refused");
-        }
-    }
-
-    /** The innermost row or slot under the pointer, or null. */
-    private static Node targetAt(MouseEvent e) {
-        for (Node n = e.getPickResult().getIntersectedNode(); n != null; n = n.getParent()) {
-            if (n.getProperties().get(DROP) instanceof DropTarget) {
-                return n;
-            }
-        }
-        return null;
-    }
-
-    private void act(Card card, DropTarget target, DropDecision decision) {
-        switch (decision.action()) {
-            case RELEASE -> actions.release((Build) card.item(), target.environment());
-            case DEPLOY_HOST -> actions.deploy((Release) card.item(), target.slot().host());
-            case DEPLOY_ENVIRONMENT -> actions.deploy((Release) card.item());
-            case NONE -> {
-            }
-        }
     }
 
     // --- details ----------------------------------------------------------------------------

@@ -28,11 +28,13 @@ public final class ElsewhereWork {
 
     private final Supplier<List<ActiveWork.Item>> read;
     private final Function<ActiveWork.Item, Optional<ActiveWork.Ended>> ended;
+    private final Function<ActiveWork.Item, String> stopper;
     private final TaskExecutor executor;
     private final LiveBoard beat;
     private final ObservableList<ActiveWork.Item> items = FXCollections.observableArrayList();
     private final ObservableList<ActiveWork.Item> itemsView = FXCollections.unmodifiableObservableList(items);
     private final List<Consumer<Toast>> endedListeners = new CopyOnWriteArrayList<>();
+    private final javafx.collections.ObservableMap<String, String> stopping = FXCollections.observableHashMap();
     private long reads;
 
     /**
@@ -42,15 +44,25 @@ public final class ElsewhereWork {
      */
     public ElsewhereWork(Supplier<List<ActiveWork.Item>> read, Function<ActiveWork.Item, Optional<ActiveWork.Ended>> ended,
                          Supplier<CatalogWatch.Stamp> stamps, TaskExecutor executor) {
+        this(read, ended, item -> {
+            throw new org.stageboard.core.StageboardException("This window cannot stop work " + item.startedBy() + ": cancel it there.");
+        }, stamps, executor);
+    }
+
+    /** As above; {@code stopper} stops a piece of work whose item says it is stoppable, and says what it did (called in the background). */
+    public ElsewhereWork(Supplier<List<ActiveWork.Item>> read, Function<ActiveWork.Item, Optional<ActiveWork.Ended>> ended,
+                         Function<ActiveWork.Item, String> stopper, Supplier<CatalogWatch.Stamp> stamps, TaskExecutor executor) {
         this.read = read;
         this.ended = ended;
+        this.stopper = stopper;
         this.executor = executor;
         this.beat = stamps == null ? null : new LiveBoard(stamps, executor, this::refresh, () -> !items.isEmpty());
     }
 
     /** The work another process runs on the engine's catalog, read through {@link ActiveWork}. */
     public static ElsewhereWork of(ActiveWork work, Supplier<CatalogWatch.Stamp> stamps, TaskExecutor executor) {
-        return new ElsewhereWork(work::elsewhere, item -> work.ended(item.kind(), item.id()), stamps, executor);
+        return new ElsewhereWork(work::elsewhere, item -> work.ended(item.kind(), item.id()), item -> work.stop(item.kind(), item.id()),
+                stamps, executor);
     }
 
     /** None at all: for a panel without a catalog. */
@@ -85,6 +97,24 @@ public final class ElsewhereWork {
         }
     }
 
+    /**
+     * Stops a piece of work a CLI command on this machine runs (its item is {@code stoppable}), in
+     * the background. Until the command has recorded it cancelled (it then leaves the list, with a
+     * notification), {@link #stopping()} says for its key what was done, or why it could not be.
+     */
+    public void stop(ActiveWork.Item item) {
+        stopping.put(item.key(), "stopping: asking the CLI command to cancel…");
+        executor.call(() -> stopper.apply(item), said -> {
+            stopping.put(item.key(), said);
+            refresh();
+        }, error -> stopping.put(item.key(), "could not stop it: " + org.stageboard.ui.ErrorText.of(error)));
+    }
+
+    /** Per item key, what stopping it did so far (see {@link #stop}); changed on the UI thread only. */
+    public javafx.collections.ObservableMap<String, String> stopping() {
+        return stopping;
+    }
+
     /** Reads the work in the background and shows it; a newer read wins over an older one. */
     public void refresh() {
         long ticket = ++reads;
@@ -113,6 +143,7 @@ public final class ElsewhereWork {
             }
         }
         items.addAll(next.values());
+        stopping.keySet().removeIf(key -> items.stream().noneMatch(item -> item.key().equals(key)));
         gone.forEach(this::tellEnded);
     }
 

@@ -18,6 +18,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.stageboard.pipeline.ActiveWork;
+import org.stageboard.ui.dialog.Confirm;
 
 /**
  * Binds task-pane.fxml to a {@link TaskPanelModel}: the header's counts, and one row per task
@@ -46,6 +47,7 @@ public final class TaskPaneController {
         counts.textProperty().bind(model.countsProperty());
         model.tasks().tasks().addListener((ListChangeListener<UiTask>) change -> show());
         model.elsewhere().items().addListener((ListChangeListener<ActiveWork.Item>) change -> show());
+        model.elsewhere().stopping().addListener((javafx.collections.MapChangeListener<String, String>) change -> show());
         show();
     }
 
@@ -147,21 +149,41 @@ public final class TaskPaneController {
 
     /**
      * A build or deploy another process runs: its state, title, step, who started it, and Log.
-     * No Cancel: this window cannot stop another process's work, so the row says where to.
+     * Cancel when a CLI command on this machine runs it (after a question: it stops that command);
+     * otherwise the row says where to cancel it.
      */
     private HBox elsewhereRow(ActiveWork.Item item) {
         FontIcon icon = icon();
         Label word = word();
         Label title = title(item.title());
         Label step = step();
-        step.setText(item.step());
-        Label origin = new Label(item.startedBy() + " · cancel it there", new FontIcon("fth-terminal"));
+        String stopping = model.elsewhere().stopping().get(item.key());
+        step.setText(stopping != null ? stopping : item.step());
+        Label origin = new Label(item.stoppable() ? item.startedBy() : item.startedBy() + " · cancel it there", new FontIcon("fth-terminal"));
         origin.getStyleClass().add("task-origin");
         origin.setMinWidth(Region.USE_PREF_SIZE);
-        origin.setTooltip(new Tooltip("Started outside this window (" + item.startedBy() + "). This window cannot stop it: "
-                + "cancel it where it was started (Ctrl-C in that terminal, or Cancel in that window)."));
         Button log = logButton(() -> openWorkLog.accept(item));
-        HBox row = row(icon, word, title, step, origin, log);
+        HBox row;
+        if (item.stoppable()) {
+            origin.setTooltip(new Tooltip("Started outside this window (" + item.startedBy() + "). Cancel stops that command, as Ctrl-C in its terminal would."));
+            Button cancel = new Button("Cancel", new FontIcon("fth-x"));
+            cancel.getStyleClass().add("task-cancel");
+            cancel.setDisable(stopping != null);
+            cancel.setTooltip(new Tooltip("Stops the CLI command that runs this: it cancels it, records it cancelled and exits."));
+            cancel.setOnAction(e -> {
+                if (Confirm.ask(cancel.getScene().getWindow(), "Cancel work started in the CLI", "Stop " + item.title() + "?",
+                        "It runs in a CLI command on this computer (" + item.startedBy() + "). Cancel stops that command as Ctrl-C in its"
+                                + " terminal would: a build stops and is recorded cancelled; a deploy puts the host back and releases its lock.",
+                        "Stop it", "confirmStopElsewhere")) {
+                    model.elsewhere().stop(item);
+                }
+            });
+            row = row(icon, word, title, step, origin, cancel, log);
+        } else {
+            origin.setTooltip(new Tooltip("Started outside this window (" + item.startedBy() + "). This window cannot stop it: "
+                    + "cancel it where it was started (Ctrl-C in that terminal, or Cancel in that window)."));
+            row = row(icon, word, title, step, origin, log);
+        }
         row.getStyleClass().add("task-elsewhere");
         showState(row, icon, word, item.queued() ? TaskState.QUEUED : TaskState.RUNNING);
         return row;

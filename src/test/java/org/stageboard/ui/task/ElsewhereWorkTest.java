@@ -100,7 +100,7 @@ class ElsewhereWorkTest {
     @Test
     void aCancelledOrFailedEndIsSaidSo() {
         ActiveWork.Item item = new ActiveWork.Item(ActiveWork.Kind.RUN, 7, "Deploy shop/staging v2 on vps1", false, "health check",
-                "from the CLI, pid 4242", false, null);
+                "from the CLI, pid 4242", false, null, true);
         Toast cancelled = ElsewhereWork.toast(item, new ActiveWork.Ended("cancelled", false, true, "Cancelled by the user."));
         assertThat(cancelled.state()).isEqualTo(TaskState.CANCELLED);
         assertThat(cancelled.title()).isEqualTo("Cancelled · Deploy shop/staging v2 on vps1");
