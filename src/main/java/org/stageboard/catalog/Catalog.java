@@ -43,7 +43,7 @@ public final class Catalog implements AutoCloseable {
      * this version whose history has no failed migration is opened without starting Flyway, which
      * would only confirm it and costs the window's start about half a second of loading its classes.
      */
-    static final String SCHEMA_VERSION = "7";
+    static final String SCHEMA_VERSION = "8";
 
     /** True when Flyway last applied {@link #SCHEMA_VERSION} and no migration failed; false for a new or older catalog. */
     static boolean isCurrent(Jdbc jdbc) {

@@ -50,21 +50,57 @@ public final class HistoryQuery {
         if (offset < 0 || limit < 1) {
             throw new IllegalArgumentException("a history page needs offset >= 0 and limit >= 1, not " + offset + ", " + limit);
         }
+        return select(projectId, filter, null, offset, limit);
+    }
+
+    /**
+     * The {@code limit} rows of the filtered history that come right after {@code after} (a row of
+     * the previous page; null for the first page), newest first: keyset paging, which reads each
+     * part's time index from that row on, so a page deep in a long history costs what the first does.
+     */
+    public static HistoryQuery after(long projectId, HistoryFilter filter, HistoryKey after, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("a history page needs limit >= 1, not " + limit);
+        }
+        return select(projectId, filter, after, 0, limit);
+    }
+
+    /** Where a row stands in the history's order (time, then kind, then id, all descending): what {@link #after} continues from. */
+    public record HistoryKey(Instant at, HistoryKind kind, long id) {
+
+        public HistoryKey {
+            if (at == null || kind == null) {
+                throw new IllegalArgumentException("a history key needs a time and a kind");
+            }
+        }
+    }
+
+    private static HistoryQuery select(long projectId, HistoryFilter filter, HistoryKey after, int offset, int limit) {
         List<Object> params = new ArrayList<>();
         List<String> parts = new ArrayList<>();
         for (Part part : Part.values()) {
-            String where = part.where(projectId, filter, params);
+            List<Object> whereParams = new ArrayList<>();
+            String where = part.where(projectId, filter, whereParams);
             if (where != null) {
+                List<Object> keyParams = new ArrayList<>();
                 // The newest ids first, read in the order of the part's time index (no sort of the whole table), each row's
-                // filter checked by key; then the columns of those few rows only.
-                // Without a search: the part's time index read newest first, each row checked by key (no sort of the whole
-                // table). A search finds few rows through the matching builds' indexes: the plain join then.
-                String newest = filter.search() == null
-                        ? "SELECT t.id FROM " + part.table + " t USE INDEX (" + part.timeIndex + ") WHERE EXISTS (SELECT 1 FROM "
-                                + part.from + " WHERE " + part.idColumn + " = t.id AND " + where + ") ORDER BY t." + part.timeColumn
-                                + " DESC, t.id DESC LIMIT " + ((long) offset + limit)
-                        : "SELECT " + part.idColumn + " FROM " + part.from + " WHERE " + where + " ORDER BY " + part.time + " DESC, "
-                                + part.idColumn + " DESC LIMIT " + ((long) offset + limit);
+                // filter checked by key; then the columns of those few rows only. A search finds few rows through the
+                // matching builds' indexes: the plain join then. After a key, only what comes after it in the order.
+                String newest;
+                if (filter.search() == null) {
+                    String key = after == null ? null : part.before(after, "t." + part.timeColumn, "t.id", keyParams);
+                    newest = "SELECT t.id FROM " + part.table + " t USE INDEX (" + part.timeIndex + ") WHERE " + (key == null ? "" : key + " AND ")
+                            + "EXISTS (SELECT 1 FROM " + part.from + " WHERE " + part.idColumn + " = t.id AND " + where + ") ORDER BY t."
+                            + part.timeColumn + " DESC, t.id DESC LIMIT " + ((long) offset + limit);
+                    params.addAll(keyParams);
+                    params.addAll(whereParams);
+                } else {
+                    String key = after == null ? null : part.before(after, part.time, part.idColumn, keyParams);
+                    newest = "SELECT " + part.idColumn + " FROM " + part.from + " WHERE " + where + (key == null ? "" : " AND " + key)
+                            + " ORDER BY " + part.time + " DESC, " + part.idColumn + " DESC LIMIT " + ((long) offset + limit);
+                    params.addAll(whereParams);
+                    params.addAll(keyParams);
+                }
                 parts.add("(SELECT " + part.select + " FROM " + part.from + " WHERE " + part.idColumn + " IN (" + newest + "))");
             }
         }
@@ -72,7 +108,7 @@ public final class HistoryQuery {
             return new HistoryQuery("SELECT " + COLUMNS + " FROM (" + Part.RUNS.emptySelect() + ") WHERE 1 = 0", params);
         }
         String sql = "SELECT " + COLUMNS + " FROM (" + String.join(" UNION ALL ", parts) + ") h ORDER BY at DESC, kind DESC, id DESC"
-                + " LIMIT " + limit + " OFFSET " + offset;
+                + " LIMIT " + limit + (offset == 0 ? "" : " OFFSET " + offset);
         return new HistoryQuery(sql, params);
     }
 
@@ -106,12 +142,15 @@ public final class HistoryQuery {
                 + " b.commit_sha, c.message, CAST(NULL AS VARCHAR), b.number, 'BUILD', b.message, CAST(NULL AS VARCHAR), CAST(NULL AS VARCHAR)",
                 "builds b LEFT JOIN commits c ON c.project_id = b.project_id AND c.sha = b.commit_sha",
                 "b.started_at", "b.id", "b.project_id", null, null, "b.status", "b.actor", "b.commit_sha", "c.message", null, null),
-        IMPORTED(HistoryKind.IMPORTED, "'IMPORTED', i.id, i.at, i.at, e.name, hs.name, i.outcome, i.actor, a.commit_sha, c.message, i.label,"
-                + " CAST(NULL AS INT), UPPER(REPLACE(i.kind, '-', '_')), i.message, i.catalog_id, i.by_process",
+        // An imported run's commit: the artifact's, when this catalog has the artifact; else the one its ledger line named (V8).
+        IMPORTED(HistoryKind.IMPORTED, "'IMPORTED', i.id, i.at, i.at, e.name, hs.name, i.outcome, i.actor, COALESCE(a.commit_sha, i.commit_sha),"
+                + " COALESCE(c.message, i.commit_subject), i.label, CAST(NULL AS INT), UPPER(REPLACE(i.kind, '-', '_')), i.message, i.catalog_id,"
+                + " i.by_process",
                 "ledger_imports i JOIN environments e ON e.id = i.environment_id JOIN hosts hs ON hs.id = i.host_id"
                         + " LEFT JOIN artifacts a ON a.sha256 = i.artifact_sha256"
-                        + " LEFT JOIN commits c ON c.project_id = e.project_id AND c.sha = a.commit_sha",
-                "i.at", "i.id", "e.project_id", "e.name", "hs.name", "i.outcome", "i.actor", "a.commit_sha", "c.message", null, "i.label");
+                        + " LEFT JOIN commits c ON c.project_id = e.project_id AND c.sha = COALESCE(a.commit_sha, i.commit_sha)",
+                "i.at", "i.id", "e.project_id", "e.name", "hs.name", "i.outcome", "i.actor", "COALESCE(a.commit_sha, i.commit_sha)",
+                "COALESCE(c.message, i.commit_subject)", null, "i.label");
 
         final HistoryKind kind;
         final String select;
@@ -159,7 +198,8 @@ public final class HistoryQuery {
             this.buildColumn = switch (kind) {
                 case RUN, RELEASE -> "r.build_id";
                 case BUILD -> "b.id";
-                case IMPORTED -> "(SELECT b3.id FROM builds b3 WHERE b3.project_id = e.project_id AND b3.commit_sha = a.commit_sha LIMIT 1)";
+                case IMPORTED -> "(SELECT b3.id FROM builds b3 WHERE b3.project_id = e.project_id AND b3.commit_sha = COALESCE(a.commit_sha,"
+                        + " i.commit_sha) LIMIT 1)";
             };
         }
 
@@ -192,6 +232,27 @@ public final class HistoryQuery {
                 named.add(expressions.get(i) + " AS " + names[i]);
             }
             return String.join(", ", named);
+        }
+
+        /**
+         * The condition "this part's row comes after {@code key} in the history's order" on the
+         * given time and id columns (parameters added): within one part the kind is fixed, so the
+         * kind's place decides whether rows at the key's very time come before or after it. The
+         * first conjunct is a plain range on the time index.
+         */
+        String before(HistoryKey key, String timeColumn, String id, List<Object> params) {
+            OffsetDateTime at = utc(key.at());
+            int order = kind.name().compareTo(key.kind().name());
+            params.add(at);
+            if (order < 0) {
+                return timeColumn + " <= ?";
+            }
+            if (order > 0) {
+                return timeColumn + " < ?";
+            }
+            params.add(at);
+            params.add(key.id());
+            return "(" + timeColumn + " <= ? AND (" + timeColumn + " < ? OR " + id + " < ?))";
         }
 
         String emptySelect() {
@@ -249,6 +310,15 @@ public final class HistoryQuery {
                 buildParams.add("%" + likeEscape(search.toLowerCase(Locale.ROOT)) + "%");
                 any.add(buildColumn + " IN (" + builds + ")");
                 mine.addAll(buildParams);
+                if (kind == HistoryKind.IMPORTED) {
+                    // the commit the ledger line named, which this catalog may never have built
+                    if (SHA.matcher(search).matches()) {
+                        any.add("i.commit_sha LIKE ?");
+                        mine.add(search.toLowerCase(Locale.ROOT) + "%");
+                    }
+                    any.add("LOWER(i.commit_subject) LIKE ? ESCAPE '\\'");
+                    mine.add("%" + likeEscape(search.toLowerCase(Locale.ROOT)) + "%");
+                }
                 Matcher release = RELEASE.matcher(search);
                 if (release.matches() && version != null) {
                     any.add("(" + environment + " = ? AND " + version + " = ?)");

@@ -36,6 +36,18 @@ public final class HistoryRepository {
         return jdbc.query(q.sql(), HistoryRepository::row, q.params().toArray());
     }
 
+    /**
+     * The {@code limit} rows of the project's history that pass the filter and come right after
+     * {@code after} (a row this method or {@link #page} returned; null for the first rows), newest
+     * first. Keyset paging: rows added meanwhile do not shift the pages, and a page far down the
+     * history is read as fast as the first.
+     */
+    public List<HistoryRow> pageAfter(long projectId, HistoryFilter filter, HistoryRow after, int limit) {
+        HistoryQuery q = HistoryQuery.after(projectId, filter, after == null ? null
+                : new HistoryQuery.HistoryKey(after.at(), after.kind(), after.id()), limit);
+        return jdbc.query(q.sql(), HistoryRepository::row, q.params().toArray());
+    }
+
     /** How many rows of the project's history pass the filter. */
     public long count(long projectId, HistoryFilter filter) {
         HistoryQuery q = HistoryQuery.count(projectId, filter);
@@ -68,9 +80,16 @@ public final class HistoryRepository {
                 projectId, sha);
     }
 
+    /** The first line of the commit's message, if this catalog kept the commit (at most 200 characters). */
+    public Optional<String> commitSubject(long projectId, String sha) {
+        return jdbc.queryOne("SELECT message FROM commits WHERE project_id = ? AND sha = ?", rs -> firstLine(rs.getString(1)), projectId, sha)
+                .filter(s -> !s.isEmpty()).map(s -> cut(s, 200));
+    }
+
     /**
      * Records a ledger line of another catalog read from a host, keyed by {@code lineKey} (a hash of
-     * the line); false when that line was imported before (nothing changes).
+     * the line), with the commit the line names (catalog version 8); false when that line was
+     * imported before (nothing changes).
      */
     public boolean importLedgerLine(long environmentId, long hostId, String lineKey, LedgerEntry e) {
         return jdbc.inTransaction(c -> {
@@ -79,11 +98,12 @@ public final class HistoryRepository {
                 return false;
             }
             Jdbc.insert(c, "INSERT INTO ledger_imports (environment_id, host_id, line_key, at, actor, by_process, catalog_id, kind,"
-                            + " release_folder, label, artifact_sha256, previous, outcome, message, imported_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                            + " release_folder, label, artifact_sha256, previous, outcome, message, imported_at, commit_sha, commit_subject)"
+                            + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     environmentId, hostId, lineKey, e.time(), cut(e.actor() == null ? "unknown" : e.actor(), 100), cut(e.by(), 400),
                     cut(e.catalog(), 64), cut(e.kind() == null ? "unknown" : e.kind(), 32), cut(e.release(), 255), cut(e.label(), 255),
                     e.artifact() != null && e.artifact().length() == 64 ? e.artifact() : null, cut(e.previous(), 255), cut(e.outcome(), 32),
-                    cut(e.message(), 4000), Instant.now());
+                    cut(e.message(), 4000), Instant.now(), e.commitSha(), e.commitSha() == null ? null : cut(firstLine(e.commitSubject()), 4000));
             return true;
         });
     }
@@ -106,7 +126,8 @@ public final class HistoryRepository {
                 + " WHERE e.project_id = ? AND x.kind IN ('DEPLOY', 'ROLLBACK')");
         StringBuilder imported = new StringBuilder(" UNION ALL SELECT e.name, hs.name, UPPER(i.kind), i.outcome, i.at, i.at, c.committed_at, TRUE"
                 + " FROM ledger_imports i JOIN environments e ON e.id = i.environment_id JOIN hosts hs ON hs.id = i.host_id"
-                + " LEFT JOIN artifacts a ON a.sha256 = i.artifact_sha256 LEFT JOIN commits c ON c.project_id = e.project_id AND c.sha = a.commit_sha"
+                + " LEFT JOIN artifacts a ON a.sha256 = i.artifact_sha256"
+                + " LEFT JOIN commits c ON c.project_id = e.project_id AND c.sha = COALESCE(a.commit_sha, i.commit_sha)"
                 + " WHERE e.project_id = ? AND i.kind IN ('deploy', 'rollback')");
         java.util.ArrayList<Object> params = new java.util.ArrayList<>();
         params.add(projectId);

@@ -8,10 +8,19 @@ import java.time.Instant;
  * ({@code release-command}) or a lock broken, by any catalog. {@code outcome} is a run status name
  * ({@code LIVE}, {@code ROLLED_BACK}, {@code FAILED}, {@code CANCELLED}, {@code APP_DOWN},
  * {@code STOPPED}), {@code DONE} (a release command that exited 0) or {@code LOCK_BROKEN};
- * {@code release} and {@code previous} are release folder names.
+ * {@code release} and {@code previous} are release folder names. {@code commit} and
+ * {@code commitSubject} name the commit the activated release was built from (its SHA and the
+ * first line of its message): optional, null on lines written before they were recorded, on
+ * operations and lock lines, and (the subject) when the writing catalog did not keep the message.
  */
 public record LedgerEntry(Instant time, String actor, String by, String catalog, String kind, String release, String label,
-                          String artifact, String previous, String outcome, String message) {
+                          String artifact, String previous, String outcome, String message, String commit, String commitSubject) {
+
+    /** A line without a commit (operations, lock lines, and every line written before the commit was recorded). */
+    public LedgerEntry(Instant time, String actor, String by, String catalog, String kind, String release, String label,
+                       String artifact, String previous, String outcome, String message) {
+        this(time, actor, by, catalog, kind, release, label, artifact, previous, outcome, message, null, null);
+    }
 
     /** True when this entry left {@link #release} live and healthy on the host. */
     public boolean madeLive() {
@@ -22,5 +31,10 @@ public record LedgerEntry(Instant time, String actor, String by, String catalog,
     public boolean restoredPrevious() {
         return "ROLLED_BACK".equals(outcome) || ("CANCELLED".equals(outcome) && previous != null && message != null
                 && message.contains("serves again"));
+    }
+
+    /** The commit as a full 40-character lower-case SHA, or null when the line names none (or not a well-formed one). */
+    public String commitSha() {
+        return commit != null && commit.strip().matches("(?i)[0-9a-f]{40}") ? commit.strip().toLowerCase(java.util.Locale.ROOT) : null;
     }
 }

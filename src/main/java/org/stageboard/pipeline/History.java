@@ -69,6 +69,15 @@ public final class History {
         return catalog.history().page(project.id(), filter, offset, limit);
     }
 
+    /**
+     * The {@code limit} rows of the project's history that pass the filter and come right after
+     * {@code after} (the last row of the page shown; null for the first page), newest first: what a
+     * list that loads as it is scrolled reads, each page through the time indexes from that row on.
+     */
+    public List<HistoryRow> pageAfter(Project project, HistoryFilter filter, HistoryRow after, int limit) {
+        return catalog.history().pageAfter(project.id(), filter, after, limit);
+    }
+
     /** How many rows of the project's history pass the filter. */
     public long count(Project project, HistoryFilter filter) {
         return catalog.history().count(project.id(), filter);

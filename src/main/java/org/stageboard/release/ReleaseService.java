@@ -52,6 +52,7 @@ public final class ReleaseService {
         node.put("version", release.version());
         node.put("build", build.number());
         node.put("commit", build.commitSha());
+        catalog.history().commitSubject(build.projectId(), build.commitSha()).ifPresent(subject -> node.put("commitSubject", subject));
         node.put("artifact", release.artifactSha256());
         node.put("config", config.version());
         var keys = node.putArray("configKeys");

@@ -15,7 +15,8 @@ import org.stageboard.core.ProcessIdentity;
 /**
  * Appends one JSON line per activation attempt, operation (kinds {@code stop}, {@code start},
  * {@code restart}, {@code release-command}) or broken lock to {@code .stageboard/ledger.jsonl} on
- * the host, and reads it back.
+ * the host, and reads it back. Activation lines name the commit of the release (fields
+ * {@code commit} and {@code commitSubject}); lines written before that, without them, read as ever.
  */
 final class Ledger {
 
@@ -28,9 +29,42 @@ final class Ledger {
     private Ledger() {
     }
 
+    /**
+     * The line of an activation (deploy, rollback) or release command of {@code release}, naming the
+     * commit it was built from as its {@code release.json} does ({@code commit}, {@code commitSubject}),
+     * so that other catalogs importing the ledger know the commit without having the artifact.
+     */
     static LedgerEntry entry(RemoteRelease release, String kind, String previous, String outcome, String message) {
+        Commit commit = commit(release.releaseJson());
         return new LedgerEntry(Instant.now(), release.actor(), ProcessIdentity.current().format(), release.identity().catalog(),
-                kind, release.releaseName(), release.label(), release.artifactSha256(), previous, outcome, message);
+                kind, release.releaseName(), release.label(), release.artifactSha256(), previous, outcome, message, commit.sha(),
+                commit.subject());
+    }
+
+    /** A commit as a release's descriptive JSON names it; both null when it names none. */
+    record Commit(String sha, String subject) {
+    }
+
+    /** The {@code commit} and {@code commitSubject} of a release's descriptive JSON (either may be missing). */
+    static Commit commit(String releaseJson) {
+        if (releaseJson == null || releaseJson.isBlank()) {
+            return new Commit(null, null);
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode node = JSON.readTree(releaseJson);
+            return new Commit(text(node, "commit", 40), text(node, "commitSubject", 200));
+        } catch (JsonProcessingException | RuntimeException e) {
+            return new Commit(null, null);
+        }
+    }
+
+    private static String text(com.fasterxml.jackson.databind.JsonNode node, String field, int max) {
+        com.fasterxml.jackson.databind.JsonNode value = node == null ? null : node.get(field);
+        if (value == null || !value.isTextual() || value.asText().isBlank()) {
+            return null;
+        }
+        String text = value.asText().strip();
+        return text.length() <= max ? text : text.substring(0, max);
     }
 
     /** A line about a release already on the host (stop, start, restart, release command), with its identity when known. */

@@ -22,7 +22,8 @@ import org.stageboard.core.RunStatus;
 /**
  * Teammates' deploys: CI, with a catalog of its own, deploys to the host alice deploys to (real
  * SSH to the in-process server); alice imports the host's ledger and sees CI's deploy in her
- * history, marked with CI's catalog and who ran it; importing again adds nothing.
+ * history, marked with CI's catalog and who ran it, with the commit CI's ledger line named (found by
+ * SHA); importing again adds nothing. A line written before commits were recorded still imports.
  */
 class HistoryLedgerImportTest extends EngineTestBase {
 
@@ -65,6 +66,11 @@ class HistoryLedgerImportTest extends EngineTestBase {
         var ciRun = ci.deploy(ci.release(ci.build(c.project(), "main", progress), c.staging()), c.host(), progress);
         assertThat(ciRun.status()).as(ciRun.message()).isEqualTo(RunStatus.LIVE);
 
+        // CI's ledger line names the commit of the release it activated, SHA and subject
+        java.nio.file.Path ledger = java.nio.file.Path.of(server.baseDir().toString(), "shop", "staging", ".stageboard", "ledger.jsonl");
+        String ciLine = readLines(ledger).stream().filter(l -> l.contains(ci.catalog().identity())).findFirst().orElseThrow();
+        assertThat(ciLine).contains("\"commit\":\"" + head + "\"").contains("\"commitSubject\":\"second commit, the one deployed\"");
+
         LedgerImport first = engine.history().importLedgers(a.project());
         assertThat(first.failures()).isEmpty();
         assertThat(first.ledgers()).isEqualTo(1);
@@ -83,10 +89,15 @@ class HistoryLedgerImportTest extends EngineTestBase {
         assertThat(row.environment()).isEqualTo("staging");
         assertThat(row.host()).isEqualTo("vps1");
         assertThat(row.release()).isEqualTo("staging v1");
-        // the commit is named only when this catalog holds the very artifact the other catalog deployed (the ledger has no commit)
-        boolean sameArtifact = engine.releaseOf(aliceRun).artifactSha256().equals(ci.releaseOf(ciRun).artifactSha256());
-        assertThat(row.commitSha()).isEqualTo(sameArtifact ? head : null);
-        assertThat(row.commitSubject()).isEqualTo(sameArtifact ? "second commit, the one deployed" : null);
+        // the commit the ledger line named, whether or not this catalog holds the very artifact CI deployed
+        assertThat(row.commitSha()).isEqualTo(head);
+        assertThat(row.commitSubject()).isEqualTo("second commit, the one deployed");
+        // found by SHA prefix and by words of the message
+        assertThat(engine.history().page(a.project(), HistoryFilter.ALL.withKind(HistoryKind.IMPORTED).withSearch(head.substring(0, 9)), 0, 10))
+                .extracting(HistoryRow::id).containsExactly(row.id());
+        assertThat(engine.history().page(a.project(), HistoryFilter.ALL.withKind(HistoryKind.IMPORTED).withSearch("THE ONE deployed"), 0, 10))
+                .extracting(HistoryRow::id).containsExactly(row.id());
+        assertThat(engine.history().count(a.project(), HistoryFilter.ALL.withSearch("0000000"))).isZero();
         // it is in the whole history too, newest first, above alice's own run
         List<HistoryRow> runs = engine.history().page(a.project(), HistoryFilter.ALL.withHost("vps1"), 0, 10);
         assertThat(runs).extracting(HistoryRow::kind).containsExactly(HistoryKind.IMPORTED, HistoryKind.RUN);
@@ -98,5 +109,61 @@ class HistoryLedgerImportTest extends EngineTestBase {
         assertThat(again.imported()).isZero();
         assertThat(again.alreadyImported()).isEqualTo(1);
         assertThat(engine.history().count(a.project(), HistoryFilter.ALL.withKind(HistoryKind.IMPORTED))).isEqualTo(1);
+    }
+
+    @Test
+    void aTeammatesDeployOfACommitThisCatalogNeverBuiltShowsThatCommit() {
+        // alice has the project, the environment and the host, but built nothing: no artifact, no commit kept
+        Setup a = setUp(engine);
+        Setup c = setUp(ci);
+        var ciRun = ci.deploy(ci.release(ci.build(c.project(), "main", progress), c.staging()), c.host(), progress);
+        assertThat(ciRun.status()).as(ciRun.message()).isEqualTo(RunStatus.LIVE);
+        assertThat(engine.history().count(a.project(), HistoryFilter.ALL)).isZero();
+
+        LedgerImport result = engine.history().importLedgers(a.project());
+        assertThat(result.imported()).as(result.describe()).isEqualTo(1);
+        HistoryRow row = engine.history().page(a.project(), HistoryFilter.ALL, 0, 10).get(0);
+        assertThat(row.fromOtherCatalog()).isTrue();
+        assertThat(row.commitSha()).isEqualTo(head);
+        assertThat(row.commitSubject()).isEqualTo("second commit, the one deployed");
+        assertThat(engine.history().page(a.project(), HistoryFilter.ALL.withSearch(head.substring(0, 7)), 0, 10))
+                .extracting(HistoryRow::id).containsExactly(row.id());
+        assertThat(engine.history().page(a.project(), HistoryFilter.ALL.withSearch("second commit"), 0, 10))
+                .extracting(HistoryRow::id).containsExactly(row.id());
+    }
+
+    @Test
+    void aLedgerLineWrittenBeforeCommitsWereRecordedStillImports() throws Exception {
+        Setup a = setUp(engine);
+        var aliceRun = engine.deploy(engine.release(engine.build(a.project(), "main", progress), a.staging()), a.host(), progress);
+        assertThat(aliceRun.status()).as(aliceRun.message()).isEqualTo(RunStatus.LIVE);
+        // a teammate's line as Stageboard wrote them before: no commit, no commitSubject
+        java.nio.file.Path ledger = java.nio.file.Path.of(server.baseDir().toString(), "shop", "staging", ".stageboard", "ledger.jsonl");
+        String old = "{\"time\":\"2026-11-02T10:00:00.123456Z\",\"actor\":\"grace\",\"by\":\"grace@ci pid 7 since 2026-11-02T09:59:00Z\","
+                + "\"catalog\":\"older-catalog\",\"kind\":\"deploy\",\"release\":\"v4-0123456789\",\"label\":\"staging v4\","
+                + "\"artifact\":\"" + "b".repeat(64) + "\",\"previous\":null,\"outcome\":\"LIVE\",\"message\":\"live and healthy\"}\n";
+        java.nio.file.Files.writeString(ledger, old, java.nio.file.StandardOpenOption.APPEND);
+
+        LedgerImport result = engine.history().importLedgers(a.project());
+        assertThat(result.failures()).isEmpty();
+        assertThat(result.imported()).as(result.describe()).isEqualTo(1);
+        assertThat(result.own()).isEqualTo(1);
+        List<HistoryRow> imported = engine.history().page(a.project(), HistoryFilter.ALL.withKind(HistoryKind.IMPORTED), 0, 10);
+        assertThat(imported).hasSize(1);
+        HistoryRow row = imported.get(0);
+        assertThat(row.catalog()).isEqualTo("older-catalog");
+        assertThat(row.actor()).isEqualTo("grace");
+        assertThat(row.release()).isEqualTo("staging v4");
+        assertThat(row.status()).isEqualTo("LIVE");
+        assertThat(row.commitSha()).isNull();
+        assertThat(engine.history().importLedgers(a.project()).alreadyImported()).isEqualTo(1);
+    }
+
+    private static List<String> readLines(java.nio.file.Path file) {
+        try {
+            return java.nio.file.Files.readAllLines(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

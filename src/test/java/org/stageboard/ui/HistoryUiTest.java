@@ -25,7 +25,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The History tab on a seeded catalog: rows, a filter, the charts per environment, and "show on board". */
+/** The History tab on a seeded catalog: rows, a filter, the charts per environment, "show on board", and the list loading as it is scrolled. */
 @ExtendWith(ApplicationExtension.class)
 class HistoryUiTest {
 
@@ -56,7 +56,7 @@ class HistoryUiTest {
         robot.clickOn("History");
         TableView<HistoryRow> table = robot.lookup("#historyTable").queryAs(TableView.class);
         UiFixture.await("the history rows", 30, () -> table.getItems().size() == 200);
-        assertThat(robot.lookup("#historyPageText").queryAs(Label.class).getText()).isEqualTo("page 1 of 4 · 780 rows");
+        assertThat(robot.lookup("#historyCount").queryAs(Label.class).getText()).isEqualTo("780 rows match");
 
         ComboBox<String> environment = robot.lookup("#historyEnvironment").queryAs(ComboBox.class);
         ComboBox<String> status = robot.lookup("#historyStatus").queryAs(ComboBox.class);
@@ -68,7 +68,7 @@ class HistoryUiTest {
         long expected = seed.items().stream().filter(i -> "production".equals(i.environment()) && "FAILED".equals(i.status())).count();
         UiFixture.await("the filtered rows", 30, () -> table.getItems().size() == expected);
         assertThat(table.getItems()).allSatisfy(r -> assertThat(r.environment() + " " + r.status()).isEqualTo("production FAILED"));
-        assertThat(robot.lookup("#historyPageText").queryAs(Label.class).getText()).isEqualTo("page 1 of 1 · " + expected + " rows");
+        assertThat(robot.lookup("#historyCount").queryAs(Label.class).getText()).isEqualTo(expected + " rows match");
 
         // the charts: production only; deploys per day add up to production's deploys that count (every seeded run does)
         BarChart<String, Number> bars = robot.lookup("#historyBarChart").queryAs(BarChart.class);
@@ -93,5 +93,45 @@ class HistoryUiTest {
         TabPane tabs = (TabPane) robot.lookup(".main-tabs").query();
         UiFixture.await("the board tab", 10, () -> tabs.getSelectionModel().getSelectedIndex() == 0);
         assertThat(ui.model.board().selectedCommitProperty().get()).isEqualTo(first.commitSha());
+    }
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void scrollingTheTableToTheEndLoadsTheNextPage(FxRobot robot) {
+        UiFixture.await("the project", 20, () -> ui.model.projectProperty().get() != null);
+        robot.clickOn("History");
+        TableView<HistoryRow> table = robot.lookup("#historyTable").queryAs(TableView.class);
+        UiFixture.await("the first page", 30, () -> table.getItems().size() == 200);
+        var project = engine.project("shop");
+
+        // the mouse wheel over the table, down a few rows: nothing more is read yet
+        robot.moveTo(table).scroll(3, javafx.geometry.VerticalDirection.DOWN);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(table.getItems()).hasSize(200);
+
+        // to the last row (End): the next page is read and appended below the first
+        robot.clickOn(robot.lookup("#historyTable .table-row-cell").nth(1).queryAs(javafx.scene.Node.class));
+        robot.type(javafx.scene.input.KeyCode.END);
+        UiFixture.await("the second page", 30, () -> table.getItems().size() == 400);
+        assertThat(table.getItems()).containsExactlyElementsOf(engine.history().page(project, org.stageboard.core.HistoryFilter.ALL, 0, 400));
+        assertThat(robot.lookup("#historyCount").queryAs(Label.class).getText()).isEqualTo("780 rows match");
+        UiFixture.await("the loading pill hidden", 10, () -> !robot.lookup("#historyLoadingMore").query().isVisible());
+
+        // on to the end of everything (End again each time a page arrived): 780 rows, then nothing more
+        for (int i = 0; i < 5 && table.getItems().size() < 780; i++) {
+            int before = table.getItems().size();
+            robot.type(javafx.scene.input.KeyCode.END);
+            UiFixture.await("the page after row " + before, 30, () -> table.getItems().size() > before);
+        }
+        UiFixture.await("every row", 30, () -> table.getItems().size() == 780);
+        assertThat(table.getItems()).extracting(HistoryRow::at).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+
+        // a filter starts the list again from its first page
+        ComboBox<String> environment = robot.lookup("#historyEnvironment").queryAs(ComboBox.class);
+        robot.interact(() -> environment.setValue("staging"));
+        robot.clickOn("#historyApply");
+        long staging = seed.items().stream().filter(i -> "staging".equals(i.environment())).count();
+        UiFixture.await("the filtered first page", 30, () -> table.getItems().size() == 200 && "staging".equals(table.getItems().get(0).environment()));
+        assertThat(robot.lookup("#historyCount").queryAs(Label.class).getText()).isEqualTo(staging + " rows match");
     }
 }

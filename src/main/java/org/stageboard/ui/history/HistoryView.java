@@ -53,9 +53,9 @@ public final class HistoryView {
     @FXML private Label summary;
     @FXML private BarChart<String, Number> barChart;
     @FXML private LineChart<String, Number> lineChart;
-    @FXML private Button previous;
-    @FXML private Label pageText;
-    @FXML private Button next;
+    @FXML private Label countText;
+    @FXML private javafx.scene.layout.HBox loadingMore;
+    @FXML private Label loadingText;
     @FXML private Label message;
     @FXML private Button importLedgers;
     @FXML private Button showOnBoard;
@@ -135,7 +135,11 @@ public final class HistoryView {
         search.setOnAction(e -> model.apply());
 
         table.setItems(model.rows());
-        table.setPlaceholder(new Label("Nothing in the history passes this filter."));
+        Label placeholder = new Label();
+        placeholder.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(model::placeholder, model.loadingProperty(),
+                model.rows()));
+        table.setPlaceholder(placeholder);
+        followScrolling();
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(column("When", 130, r -> WHEN.format(r.at())));
         table.getColumns().add(column("What", 190, r -> r.subject().strip() + (r.fromOtherCatalog() ? "  ⇄ other catalog" : "")));
@@ -176,12 +180,9 @@ public final class HistoryView {
         model.chartsProperty().addListener((o, a, b) -> summary.setText(b == null ? "" : String.join("   ·   ",
                 b.environments().stream().map(HistoryViewModel::summary).toList())));
 
-        previous.setOnAction(e -> model.previousPage());
-        next.setOnAction(e -> model.nextPage());
-        previous.disableProperty().bind(model.pageProperty().isEqualTo(0).or(model.busyProperty()));
-        next.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> !model.hasNextPage(),
-                model.pageProperty(), model.totalProperty()).or(model.busyProperty()));
-        pageText.textProperty().bind(model.pageTextProperty());
+        countText.textProperty().bind(model.countTextProperty());
+        loadingMore.visibleProperty().bind(model.loadingMoreProperty());
+        loadingText.textProperty().bind(model.loadingTextProperty());
         message.textProperty().bind(model.messageProperty());
         importLedgers.setOnAction(e -> model.importLedgers());
         showOnBoard.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
@@ -194,6 +195,47 @@ public final class HistoryView {
         exportCsv.setOnAction(e -> export("csv"));
         exportJson.setOnAction(e -> export("json"));
         drawChart();
+    }
+
+    /**
+     * Tells the model which rows the table shows after each layout in which the table scrolled,
+     * resized, or got rows (a tall window may show the end of a page at once): the model reads the
+     * next page near the end. The check runs after layout, when the cells show the new rows.
+     */
+    private void followScrolling() {
+        boolean[] pending = {true};
+        Runnable check = () -> {
+            if (!pending[0]) {
+                return;
+            }
+            pending[0] = false;
+            if (table.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow) {
+                javafx.scene.control.IndexedCell<?> last = flow.getLastVisibleCell();
+                if (last != null && last.getIndex() >= 0) {
+                    model.shownUpTo(last.getIndex());
+                }
+            }
+        };
+        Runnable changed = () -> {
+            pending[0] = true;
+            javafx.application.Platform.requestNextPulse();
+        };
+        table.sceneProperty().addListener((o, was, now) -> {
+            if (was != null) {
+                was.removePostLayoutPulseListener(check);
+            }
+            if (now != null) {
+                now.addPostLayoutPulseListener(check);
+            }
+        });
+        table.skinProperty().addListener((o, a, skin) -> {
+            if (table.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow) {
+                flow.positionProperty().addListener((p, was, now) -> changed.run());
+                flow.heightProperty().addListener((p, was, now) -> changed.run());
+            }
+        });
+        model.rows().addListener((ListChangeListener<HistoryRow>) c -> changed.run());
+        model.loadingMoreProperty().addListener((o, was, now) -> changed.run());
     }
 
     private void export(String format) {

@@ -14,11 +14,9 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -37,8 +35,9 @@ import org.stageboard.ui.task.TaskExecutor;
 
 /**
  * What the history view shows and does, without JavaFX controls: the filter (environment, host,
- * status, author, date range, search), one page of rows at a time (the table virtualizes them),
- * the chart chosen per environment, exports to CSV and JSON, the import of the hosts' ledgers, and
+ * status, author, date range, search), the rows that pass it loaded a page at a time as the table
+ * is scrolled towards the end (keyset pages through the history's time indexes, never the whole
+ * history), how many rows pass it, the chart chosen per environment, exports to CSV and JSON, the import of the hosts' ledgers, and
  * "show on board" for a row. Every catalog or host read runs through the {@link TaskExecutor}'s
  * background; results come back on the UI thread, older answers dropped when a newer one was asked.
  */
@@ -46,6 +45,8 @@ public final class HistoryViewModel {
 
     /** Rows per page. */
     public static final int PAGE_SIZE = 200;
+    /** The next page is read once the table shows a row this close to the end of the rows loaded. */
+    public static final int PREFETCH = 100;
 
     /** What the chart shows. */
     public enum ChartKind {
@@ -106,14 +107,19 @@ public final class HistoryViewModel {
     private final ObservableList<Series> series = FXCollections.observableArrayList();
     private final ObjectProperty<HistoryCharts> charts = new SimpleObjectProperty<>(new HistoryCharts(List.of()));
     private final LongProperty total = new SimpleLongProperty();
-    private final IntegerProperty page = new SimpleIntegerProperty();
-    private final StringProperty pageText = new SimpleStringProperty("");
+    private final StringProperty countText = new SimpleStringProperty("");
+    private final BooleanProperty loading = new SimpleBooleanProperty();
+    private final BooleanProperty loadingMore = new SimpleBooleanProperty();
+    private final StringProperty loadingText = new SimpleStringProperty("");
+    private final BooleanProperty more = new SimpleBooleanProperty();
     private final StringProperty message = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty();
 
     private Consumer<String> onShowOnBoard = sha -> { };
     private HistoryFilter applied = HistoryFilter.ALL;
     private long generation;
+    /** True once the applied filter's rows were counted ({@link #total} holds them). */
+    private boolean counted;
     /** What to say once the next load has finished (the outcome of an import), instead of nothing. */
     private String afterLoad = "";
 
@@ -152,7 +158,7 @@ public final class HistoryViewModel {
 
     public ObservableList<String> statuses() { return statuses; }
 
-    /** The rows of the current page, newest first. */
+    /** The rows loaded so far, newest first: the first page, and each next one appended as the table is scrolled. */
     public ObservableList<HistoryRow> rows() { return rows; }
 
     /** The chosen chart, one series per environment. */
@@ -163,11 +169,25 @@ public final class HistoryViewModel {
     /** How many rows pass the filter, over all pages. */
     public LongProperty totalProperty() { return total; }
 
-    /** The page shown, from 0. */
-    public IntegerProperty pageProperty() { return page; }
+    /** How many rows pass the filter, in words: {@code 1,234 rows match}. */
+    public StringProperty countTextProperty() { return countText; }
 
-    /** For example {@code page 2 of 17 · 3,312 rows}. */
-    public StringProperty pageTextProperty() { return pageText; }
+    /** True while the first page of a filter is read (the list is empty meanwhile). */
+    public BooleanProperty loadingProperty() { return loading; }
+
+    /** True while a further page is read, to be appended. */
+    public BooleanProperty loadingMoreProperty() { return loadingMore; }
+
+    /** What is being read, for the indicator: {@code Loading rows 201–400 of 1,234…}. */
+    public StringProperty loadingTextProperty() { return loadingText; }
+
+    /** True when rows passing the filter remain beyond those loaded. */
+    public BooleanProperty moreProperty() { return more; }
+
+    /** What the empty table says: that it is being read, or that nothing passes the filter. */
+    public String placeholder() {
+        return loading.get() ? "Reading the history…" : project.get() == null ? "No project yet." : "Nothing in the history passes this filter.";
+    }
 
     /** What happened last (loaded, exported, imported) or what went wrong. */
     public StringProperty messageProperty() { return message; }
@@ -196,9 +216,13 @@ public final class HistoryViewModel {
     public void reload() {
         Project p = project.get();
         if (p == null) {
+            generation++;
             rows.clear();
             total.set(0);
-            pageText.set("");
+            more.set(false);
+            loading.set(false);
+            loadingMore.set(false);
+            countText.set("");
             message.set("No project yet: add one to see its history.");
             return;
         }
@@ -231,7 +255,7 @@ public final class HistoryViewModel {
         chosen.set(all.contains(was) ? was : ANY);
     }
 
-    /** Applies the filter: the first page, the count and the charts. */
+    /** Applies the filter: the list starts again from its first page; the count and the charts follow. */
     public void apply() {
         HistoryFilter filter;
         try {
@@ -241,7 +265,7 @@ public final class HistoryViewModel {
             return;
         }
         applied = filter;
-        load(0, true);
+        loadFirst();
     }
 
     /** Clears every filter and applies. */
@@ -256,57 +280,105 @@ public final class HistoryViewModel {
         apply();
     }
 
-    public boolean hasNextPage() {
-        return (long) (page.get() + 1) * PAGE_SIZE < total.get();
-    }
-
-    public void nextPage() {
-        if (hasNextPage()) {
-            load(page.get() + 1, false);
+    /**
+     * The table shows rows down to {@code index} (of {@link #rows()}): when that is within
+     * {@link #PREFETCH} rows of the end of those loaded and more remain, the next page is read.
+     */
+    public void shownUpTo(int index) {
+        if (index >= rows.size() - PREFETCH) {
+            loadMore();
         }
     }
 
-    public void previousPage() {
-        if (page.get() > 0) {
-            load(page.get() - 1, false);
+    /** Reads the page after the last row loaded and appends it; nothing when all are loaded or a page is being read. */
+    public void loadMore() {
+        Project p = project.get();
+        if (p == null || !more.get() || loading.get() || loadingMore.get() || rows.isEmpty()) {
+            return;
         }
+        HistoryFilter filter = applied;
+        HistoryRow last = rows.get(rows.size() - 1);
+        long asked = generation;
+        int from = rows.size();
+        loadingMore.set(true);
+        if (counted) {
+            long to = Math.max(from + 1L, Math.min(total.get(), (long) from + PAGE_SIZE));
+            loadingText.set("Loading rows " + number(from + 1) + "–" + number(to) + " of " + number(Math.max(total.get(), to)) + "…");
+        } else {
+            loadingText.set("Loading rows " + number(from + 1) + "–" + number(from + PAGE_SIZE) + "…");
+        }
+        executor.call(() -> engine.history().pageAfter(p, filter, last, PAGE_SIZE), page -> {
+            if (asked != generation) {
+                return; // the filter changed meanwhile: the list started again
+            }
+            loadingMore.set(false);
+            rows.addAll(page);
+            more.set(page.size() == PAGE_SIZE);
+        }, e -> {
+            if (asked == generation) {
+                loadingMore.set(false);
+                failed(e);
+            }
+        });
     }
 
-    private record Loaded(List<HistoryRow> rows, Long total, HistoryCharts charts) {
-    }
-
-    private void load(int pageNumber, boolean withTotals) {
+    /**
+     * The first page of the applied filter, then its count, then its charts: three reads, so that
+     * the rows show as soon as they are read (counting and charting a large history take longer).
+     */
+    private void loadFirst() {
         Project p = project.get();
         if (p == null) {
             return;
         }
         HistoryFilter filter = applied;
         long asked = ++generation;
+        rows.clear();
+        more.set(false);
+        counted = false;
+        loadingMore.set(false);
+        loading.set(true);
         busy.set(true);
+        countText.set("Counting…");
         message.set("Reading the history…");
-        executor.call(() -> new Loaded(engine.history().page(p, filter, pageNumber * PAGE_SIZE, PAGE_SIZE),
-                withTotals ? engine.history().count(p, filter) : null,
-                withTotals ? engine.history().charts(p, filter, zone) : null), loaded -> {
-                    if (asked != generation) {
-                        return; // a newer filter or page was asked meanwhile
-                    }
-                    busy.set(false);
-                    rows.setAll(loaded.rows());
-                    page.set(pageNumber);
-                    if (loaded.total() != null) {
-                        total.set(loaded.total());
-                        charts.set(loaded.charts());
-                    }
-                    long pages = Math.max(1, (total.get() + PAGE_SIZE - 1) / PAGE_SIZE);
-                    pageText.set("page " + (pageNumber + 1) + " of " + pages + " · " + String.format(Locale.ROOT, "%,d", total.get())
-                            + " row" + (total.get() == 1 ? "" : "s"));
-                    message.set(afterLoad);
-                    afterLoad = "";
-                }, e -> {
-                    if (asked == generation) {
-                        failed(e);
-                    }
-                });
+        java.util.function.Consumer<Throwable> failure = e -> {
+            if (asked == generation) {
+                loading.set(false);
+                failed(e);
+            }
+        };
+        executor.call(() -> engine.history().pageAfter(p, filter, null, PAGE_SIZE), page -> {
+            if (asked != generation) {
+                return; // a newer filter was asked meanwhile
+            }
+            busy.set(false);
+            loading.set(false);
+            rows.setAll(page);
+            more.set(page.size() == PAGE_SIZE);
+            message.set(afterLoad);
+            afterLoad = "";
+        }, failure);
+        executor.call(() -> engine.history().count(p, filter), n -> {
+            if (asked == generation) {
+                total.set(n);
+                counted = true;
+                countText.set(countText(n));
+            }
+        }, failure);
+        executor.call(() -> engine.history().charts(p, filter, zone), c -> {
+            if (asked == generation) {
+                charts.set(c);
+            }
+        }, failure);
+    }
+
+    /** {@code No rows match}, {@code 1 row matches}, {@code 1,234 rows match}. */
+    static String countText(long n) {
+        return n == 0 ? "No rows match" : n == 1 ? "1 row matches" : number(n) + " rows match";
+    }
+
+    private static String number(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
     }
 
     /** Writes every row passing the applied filter to the file, as {@code csv} or {@code json}; secrets are masked. */
