@@ -31,7 +31,7 @@ public final class LiveBoard {
     /**
      * @param stamps   reads the catalog's stamp (called in the background)
      * @param changed  runs on the UI thread when the stamp moved
-     * @param working  whether tasks of this window run (read on the UI thread)
+     * @param working  whether work runs, here or elsewhere: the board is then read on every beat (read on the UI thread)
      */
     public LiveBoard(Supplier<CatalogWatch.Stamp> stamps, TaskExecutor executor, Runnable changed, Supplier<Boolean> working) {
         this.stamps = stamps;

@@ -76,7 +76,7 @@ public final class MainViewModel {
             refresh();
         });
         this.live = new LiveBoard(() -> engine.watch().stamp(), executor, this::changedElsewhere,
-                () -> tasks.runningProperty().get() > 0);
+                this::workRuns);
     }
 
     /** Follows changes to the catalog (the CLI, another window) without a Refresh click: start it once the window shows. */
@@ -233,7 +233,7 @@ public final class MainViewModel {
         executor.call(() -> engine.board(current, page), snapshot -> {
             if (ticket == refreshes.get() && project.get() != null && project.get().id() == current.id()) {
                 // The same board is not drawn again (the cards under the pointer stay), unless work runs: its cards show elapsed time.
-                if (tasks.runningProperty().get() > 0 || !snapshot.equals(board.snapshotProperty().get())) {
+                if (workRuns() || !snapshot.equals(board.snapshotProperty().get())) {
                     board.apply(snapshot);
                 }
                 expireNotice(snapshot);
@@ -265,6 +265,20 @@ public final class MainViewModel {
                 expireNotice(null);
             }
         }, this::fail);
+    }
+
+    /**
+     * True while work runs, here or elsewhere (a build or deploy the board shows as not ended, e.g.
+     * one the CLI runs): the board is then read and drawn on every beat, so that its cards' elapsed
+     * times and steps move on.
+     */
+    private boolean workRuns() {
+        if (tasks.runningProperty().get() > 0) {
+            return true;
+        }
+        BoardSnapshot shown = board.snapshotProperty().get();
+        return shown != null && (shown.builds().stream().anyMatch(b -> b.status().active())
+                || shown.runs().stream().anyMatch(r -> r.status() == RunStatus.RUNNING));
     }
 
     /** Takes the notice away once the board shows that what it is about is over. */

@@ -88,6 +88,30 @@ class MainViewModelTest {
     }
 
     @Test
+    void whileABuildStartedElsewhereRunsTheBoardIsDrawnAgainOnEveryReadSoItsTimeMovesOn() {
+        java.util.concurrent.atomic.AtomicInteger drawn = new java.util.concurrent.atomic.AtomicInteger();
+        model.board().cards(Lane.BUILD).addListener((javafx.collections.ListChangeListener<Card>) change -> drawn.incrementAndGet());
+        model.refresh();
+        assertThat(drawn).as("nothing changed, nothing runs: not drawn again").hasValue(0);
+
+        long projectId = model.projectProperty().get().id();
+        Build elsewhere = org.stageboard.pipeline.EngineAccess.catalog(engine).builds().start(projectId, first, "tree", "recipe", "bob",
+                new org.stageboard.core.ProcessIdentity("bob", "bobs-laptop", 4242, java.time.Instant.parse("2026-11-26T10:00:00Z")));
+        model.refresh();
+        assertThat(model.board().cards(Lane.BUILD)).extracting(Card::item).containsExactly(elsewhere);
+        int afterItShowed = drawn.get();
+        model.refresh();
+        model.refresh();
+        assertThat(drawn.get()).as("drawn on each read while the build runs").isEqualTo(afterItShowed + 2);
+
+        org.stageboard.pipeline.EngineAccess.catalog(engine).builds().cancel(elsewhere.id(), "Cancelled by the user.");
+        model.refresh();
+        int afterItEnded = drawn.get();
+        model.refresh();
+        assertThat(drawn.get()).as("once it ended, an unchanged board is not drawn again").isEqualTo(afterItEnded);
+    }
+
+    @Test
     void buildingWithoutACommitAsksForOne() {
         assertThat(model.buildSelectedCommit()).isEmpty();
         assertThat(model.noticeProperty().get().text()).contains("Select a commit");
