@@ -14,10 +14,22 @@ public final class Confirm {
 
     /** Asks; true when the user clicked {@code okText}. */
     public static boolean ask(Window owner, String title, String header, String text, String okText, String okId) {
+        return ask(owner, title, header, text, okText, okId, ButtonType.CANCEL);
+    }
+
+    /**
+     * As {@link #ask(Window, String, String, String, String, String)}, with the button that says no
+     * named {@code noText}: for a question about cancelling, where a "Cancel" that means "no" would read both ways.
+     */
+    public static boolean ask(Window owner, String title, String header, String text, String okText, String okId, String noText) {
+        return ask(owner, title, header, text, okText, okId, new ButtonType(noText, ButtonBar.ButtonData.CANCEL_CLOSE));
+    }
+
+    private static boolean ask(Window owner, String title, String header, String text, String okText, String okId, ButtonType no) {
         ButtonType ok = new ButtonType(okText, ButtonBar.ButtonData.OK_DONE);
-        Alert alert = alert(Alert.AlertType.CONFIRMATION, owner, title, header, text, ok, ButtonType.CANCEL);
+        Alert alert = alert(Alert.AlertType.CONFIRMATION, owner, title, header, text, ok, no);
         alert.getDialogPane().lookupButton(ok).setId(okId);
-        alert.getDialogPane().lookupButton(ButtonType.CANCEL).setId(okId + "Cancel");
+        alert.getDialogPane().lookupButton(no).setId(okId + "Cancel");
         return alert.showAndWait().filter(ok::equals).isPresent();
     }
 

@@ -174,7 +174,7 @@ public final class TaskPaneController {
                 if (Confirm.ask(cancel.getScene().getWindow(), "Cancel work started in the CLI", "Stop " + item.title() + "?",
                         "It runs in a CLI command on this computer (" + item.startedBy() + "). Cancel stops that command as Ctrl-C in its"
                                 + " terminal would: a build stops and is recorded cancelled; a deploy puts the host back and releases its lock.",
-                        "Stop it", "confirmStopElsewhere")) {
+                        "Stop it", "confirmStopElsewhere", "Keep it running")) {
                     model.elsewhere().stop(item);
                 }
             });
