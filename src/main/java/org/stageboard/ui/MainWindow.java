@@ -53,7 +53,8 @@ public final class MainWindow extends BorderPane implements CardActions {
         getStyleClass().add("main-window");
         setTop(new VBox(toolbar(), new NoticeBar(model)));
         setCenter(org.stageboard.ui.history.HistoryView.install(new BoardView(model.board(), this), model, model.board()::selectCommit));
-        setBottom(new VBox(TaskPane.install(model.tasks(), model.engine(), model.executor(), this::window), new StatusBar(model)));
+        TaskPane tasks = TaskPane.install(model.tasks(), model.engine(), model.executor(), this::window);
+        setBottom(new VBox(tasks, new StatusBar(model, tasks.model())));
         model.live().start(LiveBoard.PERIOD);
         org.stageboard.ui.task.TaskToasts.install(model.tasks(), this::window);
         sceneProperty().addListener((o, before, scene) -> {

@@ -6,10 +6,11 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
-/** The line at the very bottom: where the catalog is, its schema version, how many tasks run and wait. */
+/** The line at the very bottom: where the catalog is, its schema version, how many tasks run and wait, here and elsewhere. */
 final class StatusBar extends HBox {
 
-    StatusBar(MainViewModel model) {
+    /** {@code tasks} gives the count of tasks running, queued and started elsewhere (the task panel's). */
+    StatusBar(MainViewModel model, org.stageboard.ui.task.TaskPanelModel tasks) {
         super(16);
         getStyleClass().add("status-bar");
         setId("statusBar");
@@ -18,12 +19,7 @@ final class StatusBar extends HBox {
         schema.textProperty().bind(Bindings.concat("Schema v", model.schemaVersionProperty()));
         Label running = new Label();
         running.setId("runningTasks");
-        running.textProperty().bind(Bindings.createStringBinding(() -> {
-            int queued = model.tasks().queuedProperty().get();
-            int n = model.tasks().runningProperty().get() - queued;
-            String text = n == 0 ? "No tasks running" : n == 1 ? "1 task running" : n + " tasks running";
-            return queued == 0 ? text : text + " · " + queued + " queued";
-        }, model.tasks().runningProperty(), model.tasks().queuedProperty()));
+        running.textProperty().bind(tasks.statusLineProperty());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         getChildren().addAll(catalog, schema, gap, running);

@@ -88,6 +88,7 @@ class LiveWorkUiTest {
         assertThat(text(robot.from(row).lookup(".task-state-word").query())).isEqualTo("Running");
         assertThat(robot.from(row).lookup(".task-cancel").tryQuery()).as("a CLI command on this computer can be stopped from here").isPresent();
         assertThat(text(robot.lookup("#taskCounts").query())).isEqualTo("1 started elsewhere");
+        assertThat(text(robot.lookup("#runningTasks").query())).as("the status bar too").isEqualTo("No tasks running · 1 started elsewhere");
 
         robot.clickOn(robot.from(row).lookup(".task-log").queryAs(Button.class));
         int seen = awaitLiveLog(robot);

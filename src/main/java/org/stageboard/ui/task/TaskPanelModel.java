@@ -16,6 +16,7 @@ public final class TaskPanelModel {
     private final TaskList tasks;
     private final ElsewhereWork elsewhere;
     private final ReadOnlyStringWrapper counts = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper statusLine = new ReadOnlyStringWrapper("No tasks running");
     private final ReadOnlyBooleanWrapper empty = new ReadOnlyBooleanWrapper(true);
 
     public TaskPanelModel(TaskList tasks, ElsewhereWork elsewhere) {
@@ -39,6 +40,19 @@ public final class TaskPanelModel {
     /** {@code 2 running · 1 queued · 1 started elsewhere}; empty when nothing runs. */
     public ReadOnlyStringProperty countsProperty() {
         return counts.getReadOnlyProperty();
+    }
+
+    /** The status bar's words: {@code No tasks running}, {@code 1 task running · 1 queued · 2 started elsewhere}. */
+    public ReadOnlyStringProperty statusLineProperty() {
+        return statusLine.getReadOnlyProperty();
+    }
+
+    public static String statusLine(int running, int queued, int elsewhere) {
+        String text = running == 0 ? "No tasks running" : running == 1 ? "1 task running" : running + " tasks running";
+        if (queued > 0) {
+            text += " · " + queued + " queued";
+        }
+        return elsewhere == 0 ? text : text + " · " + elsewhere + " started elsewhere";
     }
 
     /** True when there is no task and no work elsewhere to show. */
@@ -68,6 +82,7 @@ public final class TaskPanelModel {
     private void update() {
         int queued = tasks.queuedProperty().get();
         counts.set(counts(tasks.runningProperty().get() - queued, queued, elsewhere.items().size()));
+        statusLine.set(statusLine(tasks.runningProperty().get() - queued, queued, elsewhere.items().size()));
         empty.set(tasks.tasks().isEmpty() && elsewhere.items().isEmpty());
     }
 }

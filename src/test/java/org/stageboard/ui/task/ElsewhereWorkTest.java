@@ -74,6 +74,7 @@ class ElsewhereWorkTest {
         assertThat(elsewhere.items().get(0).title()).startsWith("Build #1 of slow (");
         assertThat(panel.emptyProperty().get()).isFalse();
         assertThat(panel.countsProperty().get()).isEqualTo("1 started elsewhere");
+        assertThat(panel.statusLineProperty().get()).isEqualTo("No tasks running · 1 started elsewhere");
         elsewhere.refresh();
         assertThat(elsewhere.items()).as("the same work is one row").hasSize(1);
         assertThat(toasts).isEmpty();
@@ -94,6 +95,9 @@ class ElsewhereWorkTest {
         assertThat(TaskPanelModel.counts(0, 0, 0)).isEmpty();
         assertThat(TaskPanelModel.counts(1, 1, 0)).isEqualTo("1 running · 1 queued");
         assertThat(TaskPanelModel.counts(2, 0, 1)).isEqualTo("2 running · 1 started elsewhere");
+        assertThat(TaskPanelModel.statusLine(0, 0, 0)).isEqualTo("No tasks running");
+        assertThat(TaskPanelModel.statusLine(1, 2, 0)).isEqualTo("1 task running · 2 queued");
+        assertThat(TaskPanelModel.statusLine(3, 0, 2)).isEqualTo("3 tasks running · 2 started elsewhere");
         assertThat(TaskPanelModel.counts(0, 0, 3)).isEqualTo("3 started elsewhere");
     }
 
