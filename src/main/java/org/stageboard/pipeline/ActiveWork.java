@@ -13,6 +13,9 @@ import java.util.Locale;
 import java.util.Optional;
 import org.stageboard.catalog.Catalog;
 import org.stageboard.core.BuildStatus;
+import org.stageboard.core.NotFoundException;
+import org.stageboard.core.Run;
+import org.stageboard.core.Build;
 import org.stageboard.core.ProcessIdentity;
 import org.stageboard.core.StageboardException;
 import org.stageboard.core.RunKind;
@@ -110,21 +113,20 @@ public final class ActiveWork {
 
     /** How the work ended, or empty while it has not (or no such work is recorded). */
     public Optional<Ended> ended(Kind kind, long id) {
-        String table = kind == Kind.BUILD ? "builds" : "runs";
-        Optional<String[]> row = catalog.jdbc().queryOne("SELECT status, message FROM " + table + " WHERE id = ?",
-                rs -> new String[] {rs.getString(1), rs.getString(2)}, id);
-        if (row.isEmpty()) {
+        try {
+            if (kind == Kind.BUILD) {
+                Build build = catalog.builds().get(id);
+                BuildStatus status = build.status();
+                return status.active() ? Optional.empty() : Optional.of(new Ended(status.label(), status == BuildStatus.SUCCEEDED,
+                        status == BuildStatus.CANCELLED, build.message()));
+            }
+            Run run = catalog.runs().get(id);
+            RunStatus status = run.status();
+            return status.finished() ? Optional.of(new Ended(status.label(), !status.bad() && status != RunStatus.CANCELLED
+                    && status != RunStatus.ROLLED_BACK, status == RunStatus.CANCELLED, run.message())) : Optional.empty();
+        } catch (NotFoundException noSuchWork) {
             return Optional.empty();
         }
-        String message = row.get()[1];
-        if (kind == Kind.BUILD) {
-            BuildStatus status = BuildStatus.valueOf(row.get()[0]);
-            return status.active() ? Optional.empty() : Optional.of(new Ended(status.label(), status == BuildStatus.SUCCEEDED,
-                    status == BuildStatus.CANCELLED, message));
-        }
-        RunStatus status = RunStatus.valueOf(row.get()[0]);
-        return status.finished() ? Optional.of(new Ended(status.label(), !status.bad() && status != RunStatus.CANCELLED
-                && status != RunStatus.ROLLED_BACK, status == RunStatus.CANCELLED, message)) : Optional.empty();
     }
 
     /** True while the work is queued or running. */
@@ -136,14 +138,18 @@ public final class ActiveWork {
     public List<LogFile> logs(Kind kind, long id) {
         List<LogFile> logs = new ArrayList<>();
         if (kind == Kind.BUILD) {
-            catalog.jdbc().queryOne("SELECT number, log_path FROM builds WHERE id = ? AND log_path IS NOT NULL",
-                    rs -> new LogFile("whole build #" + rs.getInt(1), Path.of(rs.getString(2))), id).ifPresent(logs::add);
-            logs.addAll(catalog.jdbc().query("SELECT position, name, status, log_path FROM build_steps WHERE build_id = ?"
-                    + " AND log_path IS NOT NULL ORDER BY position", rs -> new LogFile(rs.getInt(1) + " · " + rs.getString(2)
-                    + " (" + rs.getString(3).toLowerCase(Locale.ROOT) + ")", Path.of(rs.getString(4))), id));
+            Build build = catalog.builds().get(id);
+            if (build.log() != null) {
+                logs.add(new LogFile("whole build #" + build.number(), build.log()));
+            }
+            catalog.buildSteps().forBuild(id).stream().filter(step -> step.log() != null)
+                    .map(step -> new LogFile(step.position() + " · " + step.name() + " (" + step.status().name().toLowerCase(Locale.ROOT)
+                            + ")", step.log())).forEach(logs::add);
         } else {
-            catalog.jdbc().queryOne("SELECT log_path FROM runs WHERE id = ? AND log_path IS NOT NULL",
-                    rs -> new LogFile("log", Path.of(rs.getString(1))), id).ifPresent(logs::add);
+            Path log = catalog.runs().get(id).log();
+            if (log != null) {
+                logs.add(new LogFile("log", log));
+            }
         }
         return logs;
     }
