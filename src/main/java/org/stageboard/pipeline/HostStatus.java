@@ -47,6 +47,9 @@ public record HostStatus(Environment environment, Host host, HostState state, St
         if (!state.appAlive() && differences.stream().anyMatch(d -> d.kind() == Difference.Kind.STOPPED)) {
             return what + " · app stopped on purpose";
         }
+        if (!state.appAlive() && Boolean.TRUE.equals(state.healthy())) {
+            return what + " · not supervised, yet answering its health check";
+        }
         return what + (state.appAlive() ? " · app up" + (state.appUptimeSeconds() == null ? "" : " for " + uptime(state.appUptimeSeconds()))
                 : " · app DOWN") + (processes.isEmpty() ? "" : " (" + processes + ")")
                 + (state.healthy() == null ? "" : state.healthy() ? " · healthy" : " · UNHEALTHY");

@@ -40,6 +40,27 @@ class DriftInstancesTest {
     }
 
     @Test
+    void noSupervisedProcessWhileTheHealthCheckAnswersIsSaidSoNotJustDown() {
+        InstanceState gone = new InstanceState("web", 1, 100, false, 0, null, "process");
+        HostState answering = new HostState(Instant.now(), true, "v1-0123456789", true, null, 100, false, null, true, "HTTP 200", null,
+                List.of(), List.of("v1-0123456789"), 0, List.of(gone));
+
+        assertThat(Drift.of(answering, "catalog-a", null, null)).filteredOn(d -> d.kind() == Difference.Kind.APP_DOWN)
+                .extracting(Difference::text).singleElement().asString()
+                .startsWith("app not supervised: no process Stageboard started runs for v1-0123456789, yet its health check answers")
+                .endsWith("restart to put it back under supervision");
+        assertThat(new HostStatus(null, null, answering, null, null, null, null, List.of(), true).summary()).isEqualTo("v1-0123456789 (unknown to Stageboard)"
+                + " · not supervised, yet answering its health check");
+    }
+
+    @Test
+    void ledgerTimesReadAsLocalTimesToTheSecond() {
+        Instant time = Instant.parse("2026-11-26T19:51:07.758901745Z");
+        assertThat(Drift.when(time)).isEqualTo(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+                .format(time.atZone(java.time.ZoneId.systemDefault()))).doesNotContain("T19").hasSize(19);
+    }
+
+    @Test
     void everyInstanceUpIsNoDifference() {
         HostState state = state(new InstanceState("web", 1, 100, true, 0, null, "process"),
                 new InstanceState("worker", 1, 102, true, 2, null, "process"));

@@ -166,4 +166,27 @@ class DeployViewModelTest {
         assertThat(down.look()).isEqualTo(CardState.FAILED);
         assertThat(model.board().readingHostsProperty().get()).isFalse();
     }
+
+    @Test
+    void aHostWhoseSupervisorWasKilledButWhoseAppStillAnswersSaysSoInItsSlot() throws Exception {
+        assertThat(model.deployAll(release).stateProperty().get()).isEqualTo(TaskState.SUCCEEDED);
+        long pid = Long.parseLong(Files.readString(ssh.baseDir().resolve("demo/staging/.stageboard/app.pid")).strip());
+        ProcessHandle supervisor = ProcessHandle.of(pid).orElseThrow();
+        java.util.List<ProcessHandle> left = supervisor.descendants().toList();
+        assertThat(left).as("the app runs under the process Stageboard started").isNotEmpty();
+        try {
+            supervisor.destroyForcibly(); // only it: what it started keeps serving, as after a kill -9 of the supervisor
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !AppProcesses.alive(pid));
+
+            model.readHosts();
+
+            HostSlot slot = model.board().hostSlot("staging", "vps1").orElseThrow();
+            assertThat(slot.summary()).isEqualTo("staging v1 · not supervised, yet answering its health check");
+            assertThat(slot.flags()).filteredOn(f -> f.kind() == HostFlag.Kind.APP_DOWN).singleElement()
+                    .extracting(HostFlag::text).asString().startsWith("app not supervised: no process Stageboard started runs for v1-")
+                    .endsWith("restart to put it back under supervision");
+        } finally {
+            left.forEach(ProcessHandle::destroyForcibly);
+        }
+    }
 }

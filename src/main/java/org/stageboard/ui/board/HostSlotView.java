@@ -24,6 +24,7 @@ final class HostSlotView extends VBox {
 
         Label name = new Label(slot.host().name());
         name.getStyleClass().add("host-name");
+        name.setMinWidth(Region.USE_PREF_SIZE); // the host's name is never cut: the read time gives way
         Label read = new Label(slot.readLine(clock));
         read.getStyleClass().add("host-read");
         Region gap = new Region();
@@ -98,19 +99,19 @@ final class HostSlotView extends VBox {
         highlight.applyTo(getStyleClass(), selected);
     }
 
-    /** The tag as the label's graphic, so that the text wraps under the slot's width. */
-    private static Label flag(HostFlag flag) {
+    /** The tag above its sentence, which wraps over the slot's whole width. */
+    private static VBox flag(HostFlag flag) {
         Label tag = new Label(flag.kind().tag());
         tag.getStyleClass().addAll("host-flag-tag", flag.kind().styleClass(), flag.kind().serious() ? "flag-serious" : "flag-notice");
         tag.setMinWidth(Region.USE_PREF_SIZE);
-        Label line = new Label(flag.text(), tag);
-        line.getStyleClass().addAll("host-flag", "host-flag-text");
+        Label line = new Label(flag.text());
+        line.getStyleClass().add("host-flag-text");
         line.setWrapText(true);
-        line.setGraphicTextGap(6);
-        line.setAlignment(javafx.geometry.Pos.TOP_LEFT);
         line.setMinHeight(Region.USE_PREF_SIZE);
         line.setMaxWidth(Double.MAX_VALUE);
-        return line;
+        VBox both = new VBox(2, tag, line);
+        both.getStyleClass().add("host-flag");
+        return both;
     }
 
     private static MenuItem item(String text, Runnable action) {
