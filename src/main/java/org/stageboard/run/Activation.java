@@ -43,8 +43,11 @@ final class Activation {
     private List<Instances.Started> started;
     private long uploaded;
     private String hookEvidence;
+    private final String lockHolder;
+    private HostGuard guard;
 
-    Activation(HostConnection connection, RemoteLayout layout, RemoteRelease release, Progress progress) {
+    Activation(HostConnection connection, RemoteLayout layout, RemoteRelease release, Progress progress, String lockHolder) {
+        this.lockHolder = lockHolder;
         this.connection = connection;
         this.layout = layout;
         this.release = release;
@@ -119,6 +122,9 @@ final class Activation {
                 return recover(reach.summary(), false, null);
             }
         }
+        if (previous != null && previousLink != null) {
+            armGuard(shell, previousRun);
+        }
         if (previous != null || previousPid != null) {
             progress.step("stop previous app");
             // What runs is read from the host: the previous release may have had other types and counts.
@@ -157,7 +163,47 @@ final class Activation {
                 return recover("the after-switch command failed (exit " + hook.exitCode() + ")", false, null);
             }
         }
+        if (guard != null && !guard.disarm(shell)) {
+            return byGuard(shell, release.label() + " went live on " + connection.display() + ", but this run's lock heartbeat had stopped for "
+                    + HostGuard.staleSeconds() + " s", RunStatus.ROLLED_BACK);
+        }
         return new DeployResult(RunStatus.LIVE, release.label() + " is live on " + connection.display() + ".", previous);
+    }
+
+    /**
+     * Leaves the host able to put the previous release back by itself should this run die before
+     * it has finished the switch ({@link HostGuard}). A host where that cannot be done is deployed
+     * to all the same, with a line in the log saying what is at stake.
+     */
+    private void armGuard(RemoteShell shell, RunSettings previousRun) {
+        try {
+            List<Instances.Instance> previousInstances = Instances.plan(shell, layout, layout.release(previous), previousRun);
+            guard = HostGuard.arm(shell, layout, lockHolder, previousLink, previousLabel == null ? previous : previousLabel, previousRun,
+                    previousInstances);
+            progress.log("guard armed: should this run die before the switch is done, the host puts "
+                    + (previousLabel == null ? previous : previousLabel) + " back by itself once the lock's heartbeat stops");
+        } catch (RuntimeException e) {
+            if (e instanceof ConnectionLostException lost) {
+                throw lost;
+            }
+            progress.log("the host's guard could not be armed (" + e.getMessage() + "): should this run die during the switch, the "
+                    + "host is left without its app until someone deploys or rolls back");
+        }
+    }
+
+    /** The guard took over from this run (it was thought dead): waits for it and says what it did. */
+    private DeployResult byGuard(RemoteShell shell, String what, RunStatus restored) {
+        String report = guard.awaitRestore(shell);
+        guard = null;
+        String code = report.lines().findFirst().orElse("unknown").strip();
+        String log = report.lines().skip(1).reduce((a, b) -> a + "\n" + b).orElse("").strip();
+        log.lines().forEach(line -> progress.log("guard: " + line));
+        if (code.equals("0")) {
+            return new DeployResult(restored, what + ": the host's guard took over and put " + previous + " back, started again.", previous,
+                    log.isEmpty() ? null : masker.mask(log));
+        }
+        return new DeployResult(RunStatus.APP_DOWN, what + ": the host's guard took over to put " + previous + " back, and that failed (exit "
+                + code + "). Read the host's state, then deploy or roll back.", previous, log.isEmpty() ? null : masker.mask(log));
     }
 
     /**
@@ -184,6 +230,24 @@ final class Activation {
             return new DeployResult(RunStatus.APP_DOWN, what + ". The connection is gone and reconnecting failed (" + e.getMessage()
                     + "), so the host may be left without a running app" + stateWhenLost() + ". Read the host's state once it is "
                     + "reachable, then deploy or roll back.", previous, healthEvidence);
+        }
+        if (guard != null) {
+            boolean stillThisRuns;
+            try {
+                stillThisRuns = guard.disarm(shell);
+            } catch (ConnectionLostException lost) {
+                if (!lastTry) {
+                    throw lost;
+                }
+                // Still armed: once this run's lock heartbeat has stopped, the host puts the previous release back by itself.
+                return new DeployResult(RunStatus.APP_DOWN, what + ". Then the connection was lost again (" + lost.getMessage() + "); the host's "
+                        + "guard puts " + previous + " back by itself once this run's lock heartbeat has stopped for " + HostGuard.staleSeconds()
+                        + " s" + stateWhenLost() + ". Read the host's state then.", previous, healthEvidence);
+            }
+            if (!stillThisRuns) {
+                return byGuard(shell, what, cancelled ? RunStatus.CANCELLED : RunStatus.ROLLED_BACK);
+            }
+            guard = null;
         }
         String evidence = evidence(shell, healthEvidence);
         try {

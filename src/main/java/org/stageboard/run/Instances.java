@@ -120,10 +120,7 @@ final class Instances {
             throw new StageboardException("No process instance to start for " + label + ": every count is 0.");
         }
         Supervision supervision = run.supervision();
-        String script = supervision.systemd()
-                ? SystemdUnits.startScript(layout, instances, supervision, label, run.stopGraceSeconds())
-                : Supervisor.startScript(layout, instances, label, supervision == Supervision.PROCESS_CRON);
-        ExecResult result = shell.run(script, RemoteShell.SHORT);
+        ExecResult result = shell.run(startScript(layout, run, instances, label), RemoteShell.SHORT);
         if (result.exitCode() == SystemdUnits.SUDO_REFUSED) {
             throw new StageboardException(SystemdUnits.sudoMessage(shell.host(), layout));
         }
@@ -175,8 +172,21 @@ final class Instances {
      * Returns what happened, for the log.
      */
     static String stopAll(RemoteShell shell, RemoteLayout layout, int graceSeconds) {
+        return shell.check("Stopping the app", stopScript(layout, graceSeconds), Duration.ofSeconds(graceSeconds + 90L)).strip();
+    }
+
+    /** The script that starts {@code instances} of the release {@code current} points to under {@code run.supervision()}; prints {@code NAME PID} lines. */
+    static String startScript(RemoteLayout layout, RunSettings run, List<Instance> instances, String label) {
+        Supervision supervision = run.supervision();
+        return supervision.systemd()
+                ? SystemdUnits.startScript(layout, instances, supervision, label, run.stopGraceSeconds())
+                : Supervisor.startScript(layout, instances, label, supervision == Supervision.PROCESS_CRON);
+    }
+
+    /** The script {@link #stopAll} runs; prints what it did on one line. */
+    static String stopScript(RemoteLayout layout, int graceSeconds) {
         String run = runDir(layout);
-        String script = AppProcess.FUNCTIONS + SystemdUnits.USER_BUS
+        return AppProcess.FUNCTIONS + SystemdUnits.USER_BUS
                 + "cd " + q(layout.envDir()) + " 2>/dev/null || { echo 'nothing was running'; exit 0; }\n"
                 + "root=$(pwd -P); said=''; pids=''; seen=' '\n"
                 + "say() { said=\"$said${said:+, }$1\"; }\n"
@@ -209,7 +219,6 @@ final class Instances {
                 + "done\n"
                 + "rm -f " + q(run) + "/*.child " + q(run) + "/*.restarts " + q(run) + "/*.state\n"
                 + "echo \"${said:-nothing was running}\"\n";
-        return shell.check("Stopping the app", script, Duration.ofSeconds(graceSeconds + 90L)).strip();
     }
 
     /**

@@ -1,0 +1,143 @@
+package org.stageboard.run;
+
+import static org.stageboard.run.RemoteLayout.q;
+
+import java.time.Duration;
+import java.util.List;
+import org.stageboard.core.LockInfo;
+import org.stageboard.core.RunSettings;
+
+/**
+ * The host's own guard over a switch: a deploy that dies between stopping the previous app and
+ * finishing (the deploying process killed, the computer off, the network gone for good) must not
+ * leave the host without a running app. Before the previous app is stopped, the run leaves on the
+ * host, in {@code .stageboard/guard/}, a script that puts the previous release back (stop what
+ * runs, point {@code current} at it again, start it as it was started) and a watcher started
+ * with {@code nohup setsid}, independent of the SSH connection. The watcher waits while the run's
+ * lock is this run's and its heartbeat fresh; when the run ends it is disarmed and exits. When
+ * the lock's heartbeat goes stale ({@link LockInfo#STALE_AFTER}) or the lock is gone while still
+ * armed, the run is dead: the watcher puts the previous release back, once, and records what it
+ * did in {@code .stageboard/guard-restored.log}. The lock is left as it is, stale, for a user to
+ * break explicitly.
+ *
+ * <p>The run and the watcher never both put the host back: whoever first makes the folder
+ * {@code guard/taken} (one {@code mkdir}, atomic) does it. A run that finds the guard has taken
+ * over reports what the guard did.
+ */
+final class HostGuard {
+
+    /** How long after the heartbeat stopped the watcher acts; tests may shorten it with this system property (seconds). */
+    static final String STALE_PROPERTY = "stageboard.guard.staleSeconds";
+    /** The watcher never outlives this, whatever happens. */
+    private static final Duration LONGEST = Duration.ofHours(6);
+    private static final Duration WAIT_FOR_RESTORE = Duration.ofMinutes(3);
+
+    private final RemoteLayout layout;
+
+    private HostGuard(RemoteLayout layout) {
+        this.layout = layout;
+    }
+
+    static String dir(RemoteLayout layout) {
+        return layout.meta() + "/guard";
+    }
+
+    static String restoredLog(RemoteLayout layout) {
+        return layout.meta() + "/guard-restored.log";
+    }
+
+    /**
+     * Leaves the restore script and starts the watcher for the run holding the lock as {@code holder}.
+     * {@code previousLink} is what {@code current} points to now ({@code releases/NAME}), started
+     * again with {@code previousRun} as {@code previousInstances}.
+     */
+    static HostGuard arm(RemoteShell shell, RemoteLayout layout, String holder, String previousLink, String previousLabel,
+                         RunSettings previousRun, List<Instances.Instance> previousInstances) {
+        String dir = dir(layout);
+        String restore = "#!/bin/sh\n"
+                + "# Written by Stageboard: puts the previous release back when the run switching away from it died.\n"
+                + "printf '%s %s\\n' \"$(date -u +%Y-%m-%dT%H:%M:%SZ)\" " + q("the run holding the lock stopped answering while switching away from "
+                + oneLine(previousLabel) + "; putting it back") + "\n"
+                + "(\n" + Instances.stopScript(layout, previousRun.stopGraceSeconds()) + ")\n"
+                + "t=" + q(layout.envDir() + "/.current-guard") + "\n"
+                + "rm -f \"$t\"; ln -s " + q(previousLink) + " \"$t\" && mv -T \"$t\" " + q(layout.current()) + " || exit 1\n"
+                + "printf '%s\\n' " + q("current -> " + oneLine(previousLink)) + "\n"
+                + "out=$( (\n" + Instances.startScript(layout, previousRun, previousInstances, oneLine(previousLabel)) + ") ) || { printf '%s\\n' \"$out\"; exit 1; }\n"
+                + "printf '%s\\n' \"$out\"\n"
+                + "pid=$(printf '%s\\n' \"$out\" | sed -n 's/^[^@ ][^ ]* \\([0-9][0-9]*\\)$/\\1/p' | head -n 1)\n"
+                + "[ -n \"$pid\" ] && echo \"$pid\" > " + q(layout.pidFile()) + "\n"
+                + "printf '%s\\n' " + q("started " + oneLine(previousLabel) + " again") + "\n";
+        String watch = "#!/bin/sh\n"
+                + "# Written by Stageboard: watches the run switching this environment; see restore.sh.\n"
+                + "env=$1; holder=$2; stale=$3; longest=$4; guard=\"$env/.stageboard/guard\"; lock=\"$env/.stageboard/lock\"\n"
+                + "begun=$(date +%s)\n"
+                + "while [ -f \"$guard/armed\" ]; do\n"
+                + "  sleep 2\n"
+                + "  [ -f \"$guard/armed\" ] || exit 0\n"
+                + "  now=$(date +%s)\n"
+                + "  [ $((now - begun)) -gt \"$longest\" ] && exit 0\n"
+                + "  beat=$(date -r \"$lock/heartbeat\" +%s 2>/dev/null || echo 0)\n"
+                + "  if grep -qF -- \"$holder\" \"$lock/info.json\" 2>/dev/null && [ $((now - beat)) -le \"$stale\" ]; then continue; fi\n"
+                + "  if mkdir \"$guard/taken\" 2>/dev/null; then\n"
+                + "    sh \"$guard/restore.sh\" > \"$guard/restore.log\" 2>&1; rc=$?\n"
+                + "    cp \"$guard/restore.log\" \"$env/.stageboard/guard-restored.log\" 2>/dev/null\n"
+                + "    echo \"$rc\" > \"$guard/restored\"; rm -f \"$guard/armed\"\n"
+                + "  fi\n"
+                + "  exit 0\n"
+                + "done\n";
+        String script = "mkdir -p " + q(dir) + " || exit 1\n"
+                + "rm -rf " + q(dir + "/taken") + " " + q(dir + "/restored") + " " + q(dir + "/restore.log") + "\n"
+                + heredoc(dir + "/restore.sh", restore)
+                + heredoc(dir + "/watch.sh", watch)
+                + "touch " + q(dir + "/armed") + " || exit 1\n"
+                + "nohup setsid sh " + q(dir + "/watch.sh") + " " + q(layout.envDir()) + " " + q(holder) + " " + staleSeconds() + " "
+                + LONGEST.toSeconds() + " > /dev/null 2>&1 < /dev/null &\n"
+                + "echo armed\n";
+        shell.uncancellable().check("Arming the host's guard", script);
+        return new HostGuard(layout);
+    }
+
+    /**
+     * Ends the guard for a run that is still alive: true when it was still armed (the run goes on
+     * and answers for the host), false when the watcher had already taken over.
+     */
+    boolean disarm(RemoteShell shell) {
+        String dir = dir(layout);
+        String out = shell.uncancellable().check("Disarming the host's guard", "if mkdir " + q(dir + "/taken") + " 2>/dev/null; then rm -rf "
+                + q(dir) + "; echo disarmed; else echo taken; fi").strip();
+        return out.equals("disarmed");
+    }
+
+    /**
+     * After {@link #disarm} said the watcher took over: waits for it to finish putting the
+     * previous release back and returns its log, with its exit code first ({@code 0} restored).
+     */
+    String awaitRestore(RemoteShell shell) {
+        String dir = dir(layout);
+        long seconds = WAIT_FOR_RESTORE.toSeconds();
+        return shell.uncancellable().check("Waiting for the host's guard", "i=0; while [ ! -f " + q(dir + "/restored") + " ] && [ $i -lt "
+                + seconds + " ]; do sleep 1; i=$((i+1)); done; cat " + q(dir + "/restored") + " 2>/dev/null || echo unknown; cat "
+                + q(dir + "/restore.log") + " 2>/dev/null; rm -rf " + q(dir), WAIT_FOR_RESTORE.plusSeconds(30)).strip();
+    }
+
+    static long staleSeconds() {
+        String property = System.getProperty(STALE_PROPERTY);
+        if (property != null && property.matches("[0-9]{1,5}")) {
+            return Long.parseLong(property);
+        }
+        return LockInfo.STALE_AFTER.toSeconds();
+    }
+
+    private static String oneLine(String text) {
+        return text == null ? "the previous release" : text.replaceAll("[\\r\\n]", " ");
+    }
+
+    /** Writes {@code text} to {@code path} through a quoted here-document whose end marker the text cannot hold. */
+    private static String heredoc(String path, String text) {
+        String end = "SB_GUARD_EOF_" + Long.toHexString(Double.doubleToLongBits(Math.random()));
+        while (text.contains(end)) {
+            end = end + "X";
+        }
+        return "cat > " + q(path) + " <<'" + end + "'\n" + text + (text.endsWith("\n") ? "" : "\n") + end + "\n";
+    }
+}

@@ -1,0 +1,100 @@
+package org.stageboard.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.stageboard.run.DemoDeploys.freePort;
+import static org.stageboard.run.DemoDeploys.getThroughHost;
+import static org.stageboard.run.DemoDeploys.release;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.stageboard.core.HostState;
+import org.stageboard.core.RunStatus;
+import org.stageboard.testing.RecordingProgress;
+
+/**
+ * A deploy that dies in the middle of the switch (the deploying process killed: no recovery runs,
+ * it never speaks again) does not leave the host without its app: the host's guard puts the
+ * previous release back by itself once the lock's heartbeat has stopped. Real SSH server, real apps.
+ */
+class HostGuardTest extends HostTestBase {
+
+    /** What dying looks like from inside: the run stops where it is, no catch of the run's own runs. */
+    private static final class Died extends Error {
+        Died() {
+            super("the deploying process died here", null, false, false);
+        }
+    }
+
+    @AfterEach
+    void forgetShortStaleness() {
+        System.clearProperty(HostGuard.STALE_PROPERTY);
+    }
+
+    @Test
+    void aRunThatDiesAfterStoppingThePreviousAppHasTheHostPutItBackAndLeavesTheLockForAUser() throws Exception {
+        HostRunner runner = runnerFor("guard-dies");
+        int port = freePort();
+        RemoteRelease v1 = release("v1", okArtifact, port, "v1 serves", 60, 5);
+        assertThat(runner.activate(v1, new RecordingProgress()).status()).isEqualTo(RunStatus.LIVE);
+        assertThat(getThroughHost(server.target(), port, "/").body()).isEqualTo("v1 serves");
+
+        System.setProperty(HostGuard.STALE_PROPERTY, "4");
+        RecordingProgress dying = new RecordingProgress() {
+            @Override
+            public void step(String title) {
+                super.step(title);
+                if (title.startsWith("start ")) {
+                    throw new Died(); // after the previous app was stopped and current switched to v2
+                }
+            }
+        };
+        RemoteRelease v2 = release("v2", okArtifact, port, "v2 serves", 60, 5);
+        assertThatThrownBy(() -> runner.activate(v2, dying)).isInstanceOf(Died.class);
+        assertThat(dying.all()).contains("guard armed", "stop previous app", "switch current to " + v2.releaseName());
+        assertThat(deploys.currentTarget()).isEqualTo("releases/" + v2.releaseName());
+
+        Path restored = deploys.envDir().resolve(".stageboard/guard-restored.log");
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> Files.exists(restored));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                .until(() -> getThroughHost(server.target(), port, "/").body().equals("v1 serves"));
+        assertThat(deploys.currentTarget()).isEqualTo("releases/" + v1.releaseName());
+        assertThat(Files.readString(restored)).contains("stopped answering while switching away from staging v1", "current -> releases/"
+                + v1.releaseName(), "started staging v1 again");
+        HostState state = runner.state("shop", "staging", true);
+        assertThat(state.appAlive()).isTrue();
+        assertThat(state.healthy()).isTrue();
+        assertThat(state.lock()).as("the dead run's lock stays, for a user to break").isNotNull();
+        assertThat(deploys.envDir().resolve(".stageboard/guard/armed")).doesNotExist();
+        deploys.pidFromFile();
+    }
+
+    @Test
+    void aRunThatEndsDisarmsTheGuardWhetherItWentLiveOrPutTheHostBackItself() throws Exception {
+        HostRunner runner = runnerFor("guard-ends");
+        int port = freePort();
+        assertThat(runner.activate(release("v1", okArtifact, port, "v1 serves", 60, 5), new RecordingProgress()).status())
+                .isEqualTo(RunStatus.LIVE);
+        RecordingProgress live = new RecordingProgress();
+        assertThat(runner.activate(release("v2", okArtifact, port, "v2 serves", 60, 5), live).status()).isEqualTo(RunStatus.LIVE);
+        assertThat(live.all()).contains("guard armed");
+        assertThat(deploys.envDir().resolve(".stageboard/guard")).doesNotExist();
+
+        RecordingProgress failing = new RecordingProgress();
+        DeployResult back = runner.activate(release("v3", failArtifact, port, "v3", 3, 5), failing);
+        assertThat(back.status()).as(failing.all()).isEqualTo(RunStatus.ROLLED_BACK);
+        assertThat(deploys.envDir().resolve(".stageboard/guard")).doesNotExist();
+        assertThat(getThroughHost(server.target(), port, "/").body()).isEqualTo("v2 serves");
+
+        // The watchers of both runs are gone (they exit once disarmed), and none acted (it would have written its log).
+        String watcher = deploys.envDir().resolve(".stageboard/guard/watch.sh").toString();
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> ProcessHandle.allProcesses()
+                .noneMatch(p -> p.info().commandLine().orElse("").contains(watcher)));
+        assertThat(deploys.envDir().resolve(".stageboard/guard-restored.log")).doesNotExist();
+        deploys.pidFromFile();
+    }
+}
