@@ -7,7 +7,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Region;
 import javafx.stage.Window;
 import org.controlsfx.validation.ValidationSupport;
 import org.stageboard.core.Environment;
@@ -22,7 +21,9 @@ import org.stageboard.ui.task.TaskExecutor;
 public final class RunSettingsDialog {
 
     /** Room the dialog's header, reason and buttons take around the sections on the screen (sections taller than the rest scroll). */
-    private static final double AROUND_SECTIONS = 300;
+    private static final double AROUND_SECTIONS = 260;
+    /** Two columns of sections, within a 1280-pixel screen. */
+    private static final int WIDTH = 1100;
 
     @FXML private ScrollPane scroll;
     @FXML private HBox sections;
@@ -57,7 +58,12 @@ public final class RunSettingsDialog {
         FxmlDialog<Environment> dialog = new FxmlDialog<>(owner, "Run settings of " + name,
                 "How " + name + "'s next releases run on its hosts. Releases made before keep their settings.",
                 "run-settings.fxml", view, model.reason(), "Save");
-        dialog.dialog().getDialogPane().setPrefWidth(Region.USE_COMPUTED_SIZE);
+        // Wider than the theme's dialogs (its stylesheet caps them at 600 pixels), for the two columns of sections.
+        dialog.dialog().getDialogPane().setStyle("-fx-max-width: " + WIDTH + "px;");
+        dialog.dialog().getDialogPane().setPrefWidth(WIDTH);
+        for (String message : new String[] {"#dialogReason", "#dialogError"}) {
+            ((javafx.scene.control.Label) dialog.dialog().getDialogPane().lookup(message)).setMaxWidth(WIDTH - 40);
+        }
         view.bind(model);
         ScrollHeight.follow(view.scroll, view.sections, AROUND_SECTIONS, dialog::fit);
         return dialog.showAndWait(executor, model::save);

@@ -1,5 +1,6 @@
 package org.stageboard.ui.dialog;
 
+import javafx.application.Platform;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.Region;
 import javafx.stage.Screen;
@@ -20,12 +21,14 @@ final class ScrollHeight {
     static void follow(ScrollPane scroll, Region content, double around, Runnable fit) {
         double most = Math.max(200, Screen.getPrimary().getVisualBounds().getHeight() - around);
         scroll.setMaxHeight(most);
-        content.heightProperty().addListener((o, was, now) -> {
-            double wanted = Math.min(now.doubleValue(), most);
+        // The content's height changes during a layout pass, when a new size would not reach the
+        // dialog's parents: it is taken after the pass.
+        content.heightProperty().addListener((o, was, now) -> Platform.runLater(() -> {
+            double wanted = Math.min(content.getHeight(), most);
             if (Math.abs(wanted - scroll.getPrefViewportHeight()) > 0.5) {
                 scroll.setPrefViewportHeight(wanted);
                 fit.run();
             }
-        });
+        }));
     }
 }
