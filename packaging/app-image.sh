@@ -12,12 +12,15 @@ cp "$JAR" target/package-input/
 
 # The modules the app needs, plus the ones loaded by name at runtime (crypto for SSH, charsets, zip).
 MODULES=$(jdeps --multi-release 17 --ignore-missing-deps --print-module-deps --class-path 'target/lib/*' "$JAR")
-jlink --strip-debug --no-header-files --no-man-pages --compress=2 \
+# --generate-cds-archive: the trimmed runtime keeps a class data sharing archive of its own classes
+# (without it every start would load and verify the JDK's classes from scratch).
+jlink --strip-debug --no-header-files --no-man-pages --compress=2 --generate-cds-archive \
       --add-modules "$MODULES,jdk.crypto.ec,jdk.charsets,jdk.zipfs,jdk.localedata" \
       --output target/runtime
 
-# The JVM options of packaging/jvm.options (one per line, no spaces in an option).
-JAVA_OPTIONS=""
+# The JVM options of packaging/jvm.options (one per line, no spaces in an option), and the app's
+# class data sharing archive written below (a missing or stale archive is ignored by the JVM).
+JAVA_OPTIONS="--java-options -XX:SharedArchiveFile=\$APPDIR/stageboard.jsa"
 for option in $(grep -v '^#' packaging/jvm.options); do
     JAVA_OPTIONS="$JAVA_OPTIONS --java-options $option"
 done
@@ -29,4 +32,5 @@ jpackage --type app-image --name Stageboard --app-version 0.1.0 $JAVA_OPTIONS \
          --runtime-image target/runtime \
          --icon packaging/stageboard.png \
          --dest target/dist
+sh packaging/class-archive.sh target/dist/Stageboard
 echo "app image: target/dist/Stageboard (run target/dist/Stageboard/bin/Stageboard)"

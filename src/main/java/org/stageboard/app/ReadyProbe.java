@@ -1,16 +1,17 @@
 package org.stageboard.app;
 
 import java.lang.management.ManagementFactory;
-import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
+import javafx.scene.Scene;
 import org.stageboard.pipeline.BoardSnapshot;
+import org.stageboard.ui.AfterLayout;
 import org.stageboard.ui.MainViewModel;
 
 /**
  * For the board benchmark (bench/board-benchmark.sh): with {@code -Dstageboard.readyProbe=print}
  * or {@code =exit}, prints {@code stageboard-ready} once the first project's board has been read
- * and drawn (the first frame after its snapshot arrived), then {@code stageboard-heap heap=<bytes>},
+ * and laid out (after the layout pass of the first pulse once its snapshot arrived), then {@code stageboard-heap heap=<bytes>},
  * the heap in use after a full GC; with {@code exit} the app then quits. Without the property it
  * does nothing.
  */
@@ -34,7 +35,7 @@ final class ReadyProbe {
         }
     }
 
-    static void install(MainViewModel model) {
+    static void install(MainViewModel model, Scene scene) {
         String mode = System.getProperty(PROPERTY);
         if (mode == null || mode.isBlank()) {
             return;
@@ -47,23 +48,20 @@ final class ReadyProbe {
                 }
                 seen.removeListener(this);
                 mark("board snapshot arrived");
-                new AnimationTimer() {
-                    @Override
-                    public void handle(long frame) {
-                        stop();
-                        // Ready is said first: the full GC that measures the heap is not part of the start.
-                        System.out.println("stageboard-ready");
-                        System.out.flush();
-                        mark("ready");
-                        System.gc();
-                        long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-                        System.out.println("stageboard-heap heap=" + heap);
-                        System.out.flush();
-                        if (mode.equals("exit")) {
-                            Platform.exit();
-                        }
+                // Ready once a pulse has laid the board out (its CSS and layout done), as the bare window's first pulse after show.
+                AfterLayout.once(scene, () -> {
+                    // Ready is said first: the full GC that measures the heap is not part of the start.
+                    System.out.println("stageboard-ready");
+                    System.out.flush();
+                    mark("ready");
+                    System.gc();
+                    long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+                    System.out.println("stageboard-heap heap=" + heap);
+                    System.out.flush();
+                    if (mode.equals("exit")) {
+                        Platform.exit();
                     }
-                }.start();
+                });
             }
         };
         model.board().snapshotProperty().addListener(listener);

@@ -10,6 +10,7 @@ import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import org.stageboard.pipeline.Stageboard;
 import org.stageboard.pipeline.StageboardHome;
+import org.stageboard.ui.AfterLayout;
 import org.stageboard.ui.ErrorText;
 import org.stageboard.ui.FirstBoard;
 import org.stageboard.ui.MainViewModel;
@@ -55,6 +56,7 @@ public final class StageboardApp extends Application {
             // Then the board the window shows first: it is read while the window is built.
             try {
                 first.complete(FirstBoard.read(opened, WindowPrefs.load(opened.home().root()).project().orElse(null)));
+                ReadyProbe.mark("first board read");
             } catch (Throwable e) {
                 first.completeExceptionally(e);
             }
@@ -114,6 +116,8 @@ public final class StageboardApp extends Application {
         ActiveTheme.set(Theme.named(prefs.theme()));
         model = new MainViewModel(engine, executor, Clock.systemDefaultZone());
         Scene scene = new Scene(new MainWindow(model), prefs.width(), prefs.height());
+        // The hosts are read once the first board is drawn: SSH and its crypto would take the processor from the opening window.
+        model.setAfterFirstDraw(work -> AfterLayout.once(scene, work));
         scene.getStylesheets().add(MainWindow.STYLESHEET);
         stage.setTitle("Stageboard — build · release · run");
         stage.setMinWidth(1000);
@@ -127,9 +131,12 @@ public final class StageboardApp extends Application {
         WindowPlacement.restore(stage, prefs);
         WindowPlacement.rememberOnClose(stage, model, engine.home().root(), prefs);
         // The board is read in the background while the window is laid out and shown for the first time.
-        ReadyProbe.install(model);
+        ReadyProbe.install(model, scene);
         CompletableFuture<FirstBoard> first = firstOfThisStart;
-        if (first != null) {
+        if (first != null && first.isDone() && !first.isCompletedExceptionally()) {
+            // Read while JavaFX started: shown now, so the window's first layout already holds the board.
+            model.startWith(first.join());
+        } else if (first != null) {
             model.startWith(() -> join(first));
         } else {
             model.start(prefs.project().orElse(null));

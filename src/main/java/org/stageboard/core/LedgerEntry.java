@@ -9,14 +9,15 @@ import java.time.Instant;
  * ({@code LIVE}, {@code ROLLED_BACK}, {@code FAILED}, {@code CANCELLED}, {@code APP_DOWN},
  * {@code STOPPED}), {@code DONE} (a release command that exited 0) or {@code LOCK_BROKEN};
  * {@code release} and {@code previous} are release folder names. {@code commit} and
- * {@code commitSubject} name the commit the activated release was built from (its SHA and the
- * first line of its message): optional, null on lines written before they were recorded, on
- * operations and lock lines, and (the subject) when the writing catalog did not keep the message.
+ * {@code commitSubject} name the commit the release acted on (activated, stopped, started,
+ * restarted, or whose release command ran) was built from (its SHA and the first line of its
+ * message): optional, null on lines written before they were recorded, on lock lines, and (the
+ * subject) when the writing catalog did not keep the message.
  */
 public record LedgerEntry(Instant time, String actor, String by, String catalog, String kind, String release, String label,
                           String artifact, String previous, String outcome, String message, String commit, String commitSubject) {
 
-    /** A line without a commit (operations, lock lines, and every line written before the commit was recorded). */
+    /** A line without a commit (lock lines, and every line written before the commit was recorded). */
     public LedgerEntry(Instant time, String actor, String by, String catalog, String kind, String release, String label,
                        String artifact, String previous, String outcome, String message) {
         this(time, actor, by, catalog, kind, release, label, artifact, previous, outcome, message, null, null);

@@ -15,8 +15,9 @@ import org.stageboard.core.ProcessIdentity;
 /**
  * Appends one JSON line per activation attempt, operation (kinds {@code stop}, {@code start},
  * {@code restart}, {@code release-command}) or broken lock to {@code .stageboard/ledger.jsonl} on
- * the host, and reads it back. Activation lines name the commit of the release (fields
- * {@code commit} and {@code commitSubject}); lines written before that, without them, read as ever.
+ * the host, and reads it back. Activation, operation and release-command lines name the commit of
+ * the release they acted on (fields {@code commit} and {@code commitSubject}, from its
+ * {@code release.json}); lines written before that, without them, read as ever.
  */
 final class Ledger {
 
@@ -67,12 +68,17 @@ final class Ledger {
         return text.length() <= max ? text : text.substring(0, max);
     }
 
-    /** A line about a release already on the host (stop, start, restart, release command), with its identity when known. */
-    static LedgerEntry entry(String actor, org.stageboard.core.ReleaseIdentity identity, String folder, String kind, String outcome,
-                             String message) {
+    /**
+     * A line about a release already on the host (stop, start, restart), with its identity when
+     * known and the commit its {@code release.json} names (as read from the folder; null or a
+     * {@code release.json} without a commit gives a line without one).
+     */
+    static LedgerEntry entry(String actor, org.stageboard.core.ReleaseIdentity identity, String releaseJson, String folder, String kind,
+                             String outcome, String message) {
+        Commit commit = commit(releaseJson);
         return new LedgerEntry(Instant.now(), actor, ProcessIdentity.current().format(), identity == null ? null : identity.catalog(),
                 kind, folder, identity == null ? null : identity.label(), identity == null ? null : identity.artifactSha256(), null,
-                outcome, message);
+                outcome, message, commit.sha(), commit.subject());
     }
 
     static String line(LedgerEntry entry) {

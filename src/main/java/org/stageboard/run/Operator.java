@@ -283,7 +283,7 @@ final class Operator {
         if (current != null && current.folder() != null) {
             try {
                 progress.step("record in ledger");
-                Ledger.append(shell, layout, Ledger.entry(op.actor(), current.identity(), current.folder(), kind,
+                Ledger.append(shell, layout, Ledger.entry(op.actor(), current.identity(), current.releaseJson(), current.folder(), kind,
                         result.status().name(), result.message()));
             } catch (RuntimeException e) {
                 progress.log("could not record the " + kind + " in the host's ledger: " + e.getMessage());

@@ -175,8 +175,11 @@ final class ReleaseFolders {
         return bytes;
     }
 
-    /** What is current before a switch: the link, the pid in the pidfile, the run settings of the current release. */
-    record Current(String link, Integer pid, String runSettingsJson, ReleaseIdentity identity) {
+    /**
+     * What is current before a switch: the link, the pid in the pidfile, the run settings of the
+     * current release, its identity and its {@code release.json} as read (null when it has none).
+     */
+    record Current(String link, Integer pid, String runSettingsJson, ReleaseIdentity identity, String releaseJson) {
         String folder() {
             return releaseName(link);
         }
@@ -194,9 +197,10 @@ final class ReleaseFolders {
                 + "head -c 65536 " + q(layout.current() + "/release.json") + " 2>/dev/null; true");
         String[] parts = out.split("@@\n", 4);
         String link = parts[0].strip();
-        ReleaseIdentity identity = parts.length > 3 ? ReleaseJson.identity(parts[3]).orElse(null) : null;
+        String releaseJson = parts.length > 3 && !parts[3].isBlank() ? parts[3] : null;
+        ReleaseIdentity identity = releaseJson == null ? null : ReleaseJson.identity(releaseJson).orElse(null);
         return new Current(link.isEmpty() ? null : link, parts.length > 1 ? AppProcess.parsePid(parts[1]) : null,
-                parts.length > 2 ? parts[2] : null, identity);
+                parts.length > 2 ? parts[2] : null, identity, releaseJson);
     }
 
     /** The release folder name of a link such as {@code releases/v2-…}, or null. */

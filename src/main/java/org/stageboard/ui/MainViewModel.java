@@ -61,6 +61,7 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper schemaVersion = new ReadOnlyStringWrapper("…");
     private final AtomicLong refreshes = new AtomicLong();
     private final LiveBoard live;
+    private Consumer<Runnable> afterFirstDraw = Runnable::run;
 
     public MainViewModel(Stageboard engine, TaskExecutor executor, Clock clock) {
         this.engine = engine;
@@ -151,8 +152,31 @@ public final class MainViewModel {
     /** As {@link #start(String)}, with the first board read by {@code first} (e.g. one the app began reading before the window). */
     public void startWith(java.util.function.Supplier<FirstBoard> first) {
         executor.call(first, this::showFirst, this::fail);
+        startRest();
+    }
+
+    /**
+     * As {@link #startWith(java.util.function.Supplier)} with a first board already read: shown at
+     * once (on the UI thread), so that the window's first layout already holds its cards instead
+     * of laying out empty lanes first and the board a pulse later.
+     */
+    public void startWith(FirstBoard first) {
+        showFirst(first);
+        startRest();
+    }
+
+    private void startRest() {
         executor.call(() -> engine.schemaVersion(), schemaVersion::set, e -> schemaVersion.set("?"));
         engine.recoveredAtOpen().ifPresent(sentence -> notice.set(Notice.warning(sentence)));
+    }
+
+    /**
+     * How the first read of the hosts waits for the first board to be drawn: the window sets one
+     * that runs it after the board's first layout, so that connecting to the hosts (SSH and its
+     * crypto) does not take the processor from the window while it opens. By default it runs at once.
+     */
+    public void setAfterFirstDraw(Consumer<Runnable> afterFirstDraw) {
+        this.afterFirstDraw = afterFirstDraw;
     }
 
     private void showFirst(FirstBoard first) {
@@ -172,7 +196,11 @@ public final class MainViewModel {
         board.apply(first.snapshot());
         expireNotice(first.snapshot());
         hosts.showRemembered(shown);
-        hosts.read(shown);
+        afterFirstDraw.accept(() -> {
+            if (project.get() != null && project.get().id() == shown.id()) {
+                hosts.read(shown);
+            }
+        });
     }
 
     private void welcome() {

@@ -53,9 +53,9 @@ public final class MainWindow extends BorderPane implements CardActions {
         getStyleClass().add("main-window");
         setTop(new VBox(toolbar(), new NoticeBar(model)));
         setCenter(org.stageboard.ui.history.HistoryView.install(new BoardView(model.board(), this), model, model.board()::selectCommit));
-        TaskPane tasks = TaskPane.install(model.tasks(), model.engine(), model.executor(), this::window);
+        TaskPane tasks = TaskPane.install(model.tasks(), model.live(), model.engine(), model.executor(), this::window);
         setBottom(new VBox(tasks, new StatusBar(model, tasks.model())));
-        model.live().start(LiveBoard.PERIOD);
+        model.live().whileShown(this, LiveBoard.PERIOD);
         org.stageboard.ui.task.TaskToasts.install(model.tasks(), this::window);
         sceneProperty().addListener((o, before, scene) -> {
             if (scene != null) {

@@ -23,7 +23,8 @@ import org.stageboard.core.RunStatus;
  * Teammates' deploys: CI, with a catalog of its own, deploys to the host alice deploys to (real
  * SSH to the in-process server); alice imports the host's ledger and sees CI's deploy in her
  * history, marked with CI's catalog and who ran it, with the commit CI's ledger line named (found by
- * SHA); importing again adds nothing. A line written before commits were recorded still imports.
+ * SHA); importing again adds nothing. CI's stop and restart of a release show its commit too. A line
+ * written before commits were recorded still imports.
  */
 class HistoryLedgerImportTest extends EngineTestBase {
 
@@ -130,6 +131,41 @@ class HistoryLedgerImportTest extends EngineTestBase {
                 .extracting(HistoryRow::id).containsExactly(row.id());
         assertThat(engine.history().page(a.project(), HistoryFilter.ALL.withSearch("second commit"), 0, 10))
                 .extracting(HistoryRow::id).containsExactly(row.id());
+    }
+
+    @Test
+    void aTeammatesStopAndRestartOfAReleaseShowItsCommitAndAreFoundBySha() {
+        // alice built nothing: the commit of CI's operations comes from the ledger lines alone
+        Setup a = setUp(engine);
+        Setup c = setUp(ci);
+        var ciRun = ci.deploy(ci.release(ci.build(c.project(), "main", progress), c.staging()), c.host(), progress);
+        assertThat(ciRun.status()).as(ciRun.message()).isEqualTo(RunStatus.LIVE);
+        var stopped = ci.stop(c.staging(), c.host(), java.time.Duration.ZERO, progress);
+        assertThat(stopped.status()).as(stopped.message()).isEqualTo(RunStatus.STOPPED);
+        var restarted = ci.restart(c.staging(), c.host(), java.time.Duration.ZERO, progress);
+        assertThat(restarted.status()).as(restarted.message()).isEqualTo(RunStatus.LIVE);
+
+        java.nio.file.Path ledger = java.nio.file.Path.of(server.baseDir().toString(), "shop", "staging", ".stageboard", "ledger.jsonl");
+        assertThat(readLines(ledger)).filteredOn(l -> l.contains("\"kind\":\"stop\"")).singleElement().asString()
+                .contains("\"commit\":\"" + head + "\"").contains("\"commitSubject\":\"second commit, the one deployed\"");
+
+        LedgerImport result = engine.history().importLedgers(a.project());
+        assertThat(result.failures()).isEmpty();
+        assertThat(result.imported()).as(result.describe()).isEqualTo(3);
+        List<HistoryRow> rows = engine.history().page(a.project(), HistoryFilter.ALL.withKind(HistoryKind.IMPORTED), 0, 10);
+        assertThat(rows).extracting(HistoryRow::action).containsExactly("RESTART", "STOP", "DEPLOY");
+        HistoryRow stop = rows.get(1);
+        assertThat(stop.status()).isEqualTo("STOPPED");
+        assertThat(stop.fromOtherCatalog()).isTrue();
+        assertThat(stop.release()).isEqualTo("staging v1");
+        assertThat(stop.commitSha()).isEqualTo(head);
+        assertThat(stop.commitSubject()).isEqualTo("second commit, the one deployed");
+        assertThat(rows.get(0).commitSha()).isEqualTo(head);
+        // found by SHA prefix and by words of the message, with the deploy of the same commit
+        assertThat(engine.history().page(a.project(), HistoryFilter.ALL.withSearch(head.substring(0, 8)), 0, 10))
+                .extracting(HistoryRow::action).containsExactly("RESTART", "STOP", "DEPLOY");
+        assertThat(engine.history().page(a.project(), HistoryFilter.ALL.withSearch("one deployed").withStatus("STOPPED"), 0, 10))
+                .extracting(HistoryRow::id).containsExactly(stop.id());
     }
 
     @Test

@@ -66,6 +66,50 @@ class MainViewModelTest {
     }
 
     @Test
+    void theHostsAreReadOnlyOnceTheFirstBoardIsDrawn() {
+        MainViewModel opening = new MainViewModel(engine, new SameThreadTaskExecutor(), Clock.systemUTC());
+        java.util.ArrayList<Runnable> afterDraw = new java.util.ArrayList<>();
+        opening.setAfterFirstDraw(afterDraw::add);
+        java.util.ArrayList<Boolean> reading = new java.util.ArrayList<>();
+        opening.board().readingHostsProperty().addListener((o, before, now) -> reading.add(now));
+
+        opening.start();
+
+        assertThat(opening.board().commits()).extracting(c -> c.sha()).containsExactly(second, first);
+        assertThat(reading).as("no host is read before the board is drawn").isEmpty();
+        assertThat(afterDraw).hasSize(1);
+        afterDraw.get(0).run();
+        assertThat(reading).containsExactly(true, false);
+    }
+
+    @Test
+    void aFirstBoardAlreadyReadIsShownAtOnceWithoutWaitingForTheBackground() {
+        java.util.ArrayList<Runnable> background = new java.util.ArrayList<>();
+        org.stageboard.ui.task.TaskExecutor queued = new org.stageboard.ui.task.TaskExecutor() {
+            @Override
+            public void runInBackground(Runnable work) {
+                background.add(work);
+            }
+
+            @Override
+            public void runOnUiThread(Runnable update) {
+                update.run();
+            }
+        };
+        MainViewModel opening = new MainViewModel(engine, queued, Clock.systemUTC());
+        opening.setAfterFirstDraw(work -> { });
+
+        opening.startWith(FirstBoard.read(engine, "demo"));
+
+        // Shown on the calling thread: nothing of the board waits in the background queue.
+        assertThat(opening.projectProperty().get().name()).isEqualTo("demo");
+        assertThat(opening.board().commits()).extracting(c -> c.sha()).containsExactly(second, first);
+        assertThat(opening.schemaVersionProperty().get()).isEqualTo("…");
+        background.forEach(Runnable::run);
+        assertThat(opening.schemaVersionProperty().get()).isNotBlank().isNotEqualTo("?").isNotEqualTo("…");
+    }
+
+    @Test
     void buildingTheSelectedCommitAddsASuccessfulBuildCardAndSelectsIt() {
         model.board().selectCommit(first);
         UiTask task = model.buildSelectedCommit().orElseThrow();

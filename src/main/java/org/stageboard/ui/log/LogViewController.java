@@ -33,6 +33,7 @@ public final class LogViewController {
     @FXML private Label feed;
 
     private LogViewModel model;
+    private boolean updatingSources;
 
     /** Shows the model; call once after loading. */
     public void bind(LogViewModel model) {
@@ -101,21 +102,39 @@ public final class LogViewController {
         });
     }
 
-    /** Offers a choice of logs (a build's steps); choosing one calls {@code load}. */
+    /** Offers a choice of logs (a build's steps); choosing one calls {@code load}; the first is chosen at once. */
     public void sources(List<LogSource> choices, Consumer<LogSource> load) {
+        LogChoices model = new LogChoices(load);
+        sources(model);
+        model.update(choices);
+    }
+
+    /**
+     * Shows the chooser of {@code choices} and follows it: logs that appear or are renamed show
+     * as they change, the log chosen stays selected, and a log the user picks is chosen there.
+     * The chooser shows once there is more than one log to choose from.
+     */
+    public void sources(LogChoices choices) {
         source.setId("logSource");
-        source.getItems().setAll(choices);
-        source.setVisible(choices.size() > 1);
-        source.setManaged(choices.size() > 1);
+        Runnable show = () -> {
+            updatingSources = true;
+            try {
+                source.getItems().setAll(choices.sources());
+                source.getSelectionModel().select(choices.chosen());
+            } finally {
+                updatingSources = false;
+            }
+            source.setVisible(choices.sources().size() > 1);
+            source.setManaged(source.isVisible());
+        };
+        choices.sources().addListener((javafx.collections.ListChangeListener<LogSource>) change -> show.run());
+        choices.chosenProperty().addListener((o, before, now) -> show.run());
         source.setOnAction(e -> {
-            if (source.getValue() != null) {
-                load.accept(source.getValue());
+            if (!updatingSources && source.getValue() != null) {
+                choices.choose(source.getValue());
             }
         });
-        if (!choices.isEmpty()) {
-            source.getSelectionModel().select(0);
-            load.accept(choices.get(0));
-        }
+        show.run();
     }
 
     @FXML

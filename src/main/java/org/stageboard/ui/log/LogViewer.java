@@ -32,6 +32,8 @@ public final class LogViewer {
     private final LogViewModel model;
     private final LogViewController controller;
     private LogStream stream;
+    private LogChoices choices;
+    private LogChoicesFollow choicesFollow;
 
     private LogViewer(Window owner, String title, LogViewModel model) {
         this.model = model;
@@ -115,18 +117,22 @@ public final class LogViewer {
      * Follows logs while their work runs (a build, a deploy): the sources found in the background,
      * the chosen one read as it is written (every {@link LogStream#PERIOD}) until {@code outcome}
      * (called in the background) says how the work ended; then the view says so and stops reading.
+     * The chooser follows the work too (every {@link LogChoicesFollow#PERIOD}, until it ended):
+     * logs that appear later (a build's steps) are added and states renamed, the log chosen stays.
      */
     public static LogViewer stream(Window owner, String title, Supplier<List<LogSource>> sources,
                                    Supplier<java.util.Optional<String>> outcome, TaskExecutor executor) {
         LogViewer viewer = new LogViewer(owner, "Log · " + title, new LogViewModel());
-        viewer.model.setState("reading…");
-        viewer.stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> viewer.stopStream());
-        executor.call(sources, found -> {
-            if (found.isEmpty()) {
-                viewer.model.setState("no log recorded yet: open it again in a moment");
+        viewer.model.setState("reading… (its log shows here once the work has written one)");
+        viewer.choices = new LogChoices(source -> viewer.follow(source, outcome, executor));
+        viewer.controller.sources(viewer.choices);
+        viewer.choicesFollow = new LogChoicesFollow(sources, outcome, executor, viewer.choices, e -> {
+            if (viewer.choices.chosen() == null) {
+                viewer.model.setState("could not list its logs (trying again): " + ErrorText.of(e));
             }
-            viewer.controller.sources(found, source -> viewer.follow(source, outcome, executor));
-        }, e -> viewer.model.setState("could not list its logs: " + ErrorText.of(e)));
+        });
+        viewer.stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> viewer.stopFollowing());
+        viewer.choicesFollow.start(LogChoicesFollow.PERIOD);
         viewer.stage.show();
         return viewer;
     }
@@ -143,6 +149,24 @@ public final class LogViewer {
         if (stream != null) {
             stream.stop();
         }
+    }
+
+    /** The window closed: nothing is read any more, neither the log shown nor the list of logs. */
+    private void stopFollowing() {
+        if (choicesFollow != null) {
+            choicesFollow.stop();
+        }
+        stopStream();
+    }
+
+    /** The chooser's logs of a viewer that follows work ({@link #stream}); null for one that shows files. */
+    public LogChoices choices() {
+        return choices;
+    }
+
+    /** What keeps the chooser in step with the work ({@link #stream}); null for one that shows files. */
+    public LogChoicesFollow choicesFollow() {
+        return choicesFollow;
     }
 
     /** Runs {@code action} when the window is closed (e.g. to stop following a host's log). */

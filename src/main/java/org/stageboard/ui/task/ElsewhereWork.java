@@ -1,6 +1,5 @@
 package org.stageboard.ui.task;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,16 +12,16 @@ import java.util.function.Supplier;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.stageboard.pipeline.ActiveWork;
-import org.stageboard.pipeline.CatalogWatch;
 import org.stageboard.ui.LiveBoard;
 
 /**
  * The builds and deploys another process runs on this window's catalog (the CLI, another window),
- * for the task panel: read in the background on the live board's beat (every
- * {@link LiveBoard#PERIOD}, when the catalog's stamp moved, and on every beat while any runs, so
- * that their steps show). Work that is no longer there has ended: it leaves the list, and how it
- * ended is read from the catalog and handed to the listeners (for a notification). The list
- * changes on the UI thread only.
+ * for the task panel: read in the background on the live board's beat ({@link LiveBoard#follow},
+ * every {@link LiveBoard#PERIOD}: when the catalog's stamp moved, and on every beat while any runs,
+ * so that their steps show). It has no poll of its own: the board's one read of the stamp per beat
+ * serves both, and once the board's beat stops (the window closed) nothing here is read any more.
+ * Work that is no longer there has ended: it leaves the list, and how it ended is read from the
+ * catalog and handed to the listeners (for a notification). The list changes on the UI thread only.
  */
 public final class ElsewhereWork {
 
@@ -31,6 +30,7 @@ public final class ElsewhereWork {
     private final Function<ActiveWork.Item, String> stopper;
     private final TaskExecutor executor;
     private final LiveBoard beat;
+    private Runnable unfollow;
     private final ObservableList<ActiveWork.Item> items = FXCollections.observableArrayList();
     private final ObservableList<ActiveWork.Item> itemsView = FXCollections.unmodifiableObservableList(items);
     private final List<Consumer<Toast>> endedListeners = new CopyOnWriteArrayList<>();
@@ -40,29 +40,29 @@ public final class ElsewhereWork {
     /**
      * @param read   the unfinished work to show (called in the background)
      * @param ended  how a piece of work ended, empty while it has not (called in the background)
-     * @param stamps the catalog's change stamp (called in the background); null for no beat
+     * @param beat   the live board whose beat this follows; null for none (then only {@link #refresh} reads)
      */
     public ElsewhereWork(Supplier<List<ActiveWork.Item>> read, Function<ActiveWork.Item, Optional<ActiveWork.Ended>> ended,
-                         Supplier<CatalogWatch.Stamp> stamps, TaskExecutor executor) {
+                         LiveBoard beat, TaskExecutor executor) {
         this(read, ended, item -> {
             throw new org.stageboard.core.StageboardException("This window cannot stop work " + item.startedBy() + ": cancel it there.");
-        }, stamps, executor);
+        }, beat, executor);
     }
 
     /** As above; {@code stopper} stops a piece of work whose item says it is stoppable, and says what it did (called in the background). */
     public ElsewhereWork(Supplier<List<ActiveWork.Item>> read, Function<ActiveWork.Item, Optional<ActiveWork.Ended>> ended,
-                         Function<ActiveWork.Item, String> stopper, Supplier<CatalogWatch.Stamp> stamps, TaskExecutor executor) {
+                         Function<ActiveWork.Item, String> stopper, LiveBoard beat, TaskExecutor executor) {
         this.read = read;
         this.ended = ended;
         this.stopper = stopper;
         this.executor = executor;
-        this.beat = stamps == null ? null : new LiveBoard(stamps, executor, this::refresh, () -> !items.isEmpty());
+        this.beat = beat;
     }
 
-    /** The work another process runs on the engine's catalog, read through {@link ActiveWork}. */
-    public static ElsewhereWork of(ActiveWork work, Supplier<CatalogWatch.Stamp> stamps, TaskExecutor executor) {
+    /** The work another process runs on the engine's catalog, read through {@link ActiveWork}, on the board's beat. */
+    public static ElsewhereWork of(ActiveWork work, LiveBoard beat, TaskExecutor executor) {
         return new ElsewhereWork(work::elsewhere, item -> work.ended(item.kind(), item.id()), item -> work.stop(item.kind(), item.id()),
-                stamps, executor);
+                beat, executor);
     }
 
     /** None at all: for a panel without a catalog. */
@@ -80,21 +80,27 @@ public final class ElsewhereWork {
         endedListeners.add(listener);
     }
 
-    /** Follows the catalog on the live board's beat; a second start does nothing. */
+    /**
+     * Follows the catalog on the live board's beat (which the window starts and stops); a second
+     * start does nothing. Call on the UI thread.
+     */
     public void start() {
-        start(LiveBoard.PERIOD);
-    }
-
-    public void start(Duration period) {
-        if (beat != null) {
-            beat.start(period);
+        if (beat != null && unfollow == null) {
+            unfollow = beat.follow(this::refresh, () -> !items.isEmpty());
         }
     }
 
+    /** Stops following the beat (the panel no longer shows); the board's beat goes on. Call on the UI thread. */
     public void stop() {
-        if (beat != null) {
-            beat.stop();
+        if (unfollow != null) {
+            unfollow.run();
+            unfollow = null;
         }
+    }
+
+    /** True while this follows the board's beat. */
+    public boolean following() {
+        return unfollow != null;
     }
 
     /**

@@ -15,7 +15,7 @@ import org.stageboard.pipeline.Stageboard;
 /**
  * The task panel at the bottom of the window (task-pane.fxml, bound by {@link TaskPaneController}):
  * this window's background tasks, newest first, and the builds and deploys another process runs on
- * the same catalog. Work elsewhere is followed only while the panel shows in a window.
+ * the same catalog. Work elsewhere is followed on the board's beat, only while the panel shows in a window.
  */
 public final class TaskPane extends VBox {
 
@@ -47,11 +47,13 @@ public final class TaskPane extends VBox {
 
     /**
      * The window's panel: its tasks, and the work another process runs on the engine's catalog,
-     * each with its log in the log viewer (followed while it runs); a notification when such work ends.
+     * read on the board's beat ({@code live}: no poll of its own), each with its log in the log
+     * viewer (followed while it runs); a notification when such work ends.
      */
-    public static TaskPane install(TaskList tasks, Stageboard engine, TaskExecutor executor, Supplier<Window> window) {
+    public static TaskPane install(TaskList tasks, org.stageboard.ui.LiveBoard live, Stageboard engine, TaskExecutor executor,
+                                   Supplier<Window> window) {
         ActiveWork work = ActiveWork.of(engine);
-        ElsewhereWork elsewhere = ElsewhereWork.of(work, () -> engine.watch().stamp(), executor);
+        ElsewhereWork elsewhere = ElsewhereWork.of(work, live, executor);
         TaskToasts.install(elsewhere, window);
         return new TaskPane(new TaskPanelModel(tasks, elsewhere), task -> LogWindow.follow(window.get(), task),
                 item -> LogWindow.openWork(window.get(), item.title(), work, item.kind(), item.id(), executor));
