@@ -51,7 +51,8 @@ public final class FxmlDialog<T> {
         dialog.getDialogPane().lookupButton(ButtonType.CANCEL).setId("dialogCancel");
         dialog.setResultConverter(button -> null);
         dialog.getDialogPane().getStyleClass().add("form-dialog");
-        dialog.getDialogPane().setPrefWidth(620);
+        // The theme caps dialogs at 600 pixels: wrapped text is measured at the width it gets.
+        dialog.getDialogPane().setPrefWidth(600);
         dialog.setResizable(true);
         Label why = label("dialogReason", "form-warning");
         why.textProperty().bind(reason);

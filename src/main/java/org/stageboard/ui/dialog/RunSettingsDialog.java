@@ -1,63 +1,109 @@
 package org.stageboard.ui.dialog;
 
 import java.util.Optional;
+import javafx.fxml.FXML;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
 import javafx.stage.Window;
+import org.controlsfx.validation.ValidationSupport;
 import org.stageboard.core.Environment;
+import org.stageboard.ui.FieldMarks;
 import org.stageboard.ui.task.TaskExecutor;
 
 /**
- * Edits how an environment's next releases run (processes and scale, supervision, shared paths,
- * release command and hooks, health) and how a deploy goes over its hosts.
+ * Run settings (run-settings.fxml): binds the fields of an environment's run settings, in titled
+ * sections, to a {@link RunSettingsDialogModel}; each field is marked with its problem as typed and
+ * Save is disabled with the reason shown until there is none, then saves in the background.
  */
 public final class RunSettingsDialog {
+
+    /** Room the dialog's header, reason and buttons take around the sections on the screen (sections taller than the rest scroll). */
+    private static final double AROUND_SECTIONS = 260;
+    /** Two columns of sections, within a 1280-pixel screen. */
+    private static final int WIDTH = 1100;
+
+    @FXML private ScrollPane scroll;
+    @FXML private HBox sections;
+    @FXML private TextField start;
+    @FXML private TextArea processes;
+    @FXML private TextField scale;
+    @FXML private ComboBox<String> supervision;
+    @FXML private TextField releaseCommand;
+    @FXML private TextField beforeSwitch;
+    @FXML private TextField afterSwitch;
+    @FXML private TextField health;
+    @FXML private TextField timeout;
+    @FXML private TextField shared;
+    @FXML private TextField keep;
+    @FXML private ComboBox<String> rolloutMode;
+    @FXML private TextField parallelism;
+    @FXML private TextField batch;
+    @FXML private TextField pause;
+    @FXML private ComboBox<String> onFailure;
 
     private RunSettingsDialog() {
     }
 
+    /** Shows the dialog and waits: the environment with its new settings, or empty when cancelled (nothing saved). */
     public static Optional<Environment> show(Window owner, Environment environment, SetupViewModel setup, TaskExecutor executor) {
-        RunSettingsForm now = RunSettingsForm.of(environment);
-        FormDialog<Environment> form = new FormDialog<>(owner, "Run settings of " + environment.name(),
-                "How " + environment.name() + "'s next releases run on its hosts. Releases made before keep their settings.", "Save");
-        TextField start = form.field("Start command", "runStart", now.start(), "the web process, e.g. java -jar app.jar");
-        TextArea processes = new TextArea(now.processes());
-        processes.setId("runProcesses");
-        processes.setPromptText("empty: the artifact's Procfile, else the start command as web\nor one per line, e.g.\nweb: ./serve\nworker: ./work");
-        processes.setPrefRowCount(3);
-        form.row("Processes", processes);
-        TextField scale = form.field("Scale", "runScale", now.scale(), "instances per host, e.g. web=2,worker=1 (empty: one each)");
-        ComboBox<String> supervision = new ComboBox<>(javafx.collections.FXCollections.observableArrayList(RunSettingsForm.supervisions()));
-        supervision.setId("runSupervision");
-        supervision.setValue(now.supervision());
-        form.row("Supervision", supervision);
-        TextField shared = form.field("Shared paths", "runShared", now.shared(), "kept in shared/ across releases, e.g. storage/ db/app.sqlite");
-        TextField health = form.field("Health check", "runHealth", now.health(), "http://127.0.0.1:8080/health, tcp://… or command:…");
-        TextField timeout = form.field("Health timeout (s)", "runTimeout", now.healthTimeout(), "seconds");
-        TextField release = form.field("Release command", "runReleaseCommand", now.releaseCommand(), "once per release before any switch, e.g. migrations");
-        TextField before = form.field("Before switch", "runBeforeSwitch", now.beforeSwitch(), "on each host, in the new release");
-        TextField after = form.field("After switch", "runAfterSwitch", now.afterSwitch(), "on each host once healthy (failure puts it back)");
-        TextField keep = form.field("Releases kept", "runKeep", now.keep(), "per host, besides current and the rollback target");
-        ComboBox<String> mode = new ComboBox<>(javafx.collections.FXCollections.observableArrayList("parallel", "rolling"));
-        mode.setId("runRolloutMode");
-        mode.setValue(now.rolloutMode());
-        form.row("Rollout", mode);
-        TextField parallelism = form.field("Parallelism", "runParallelism", now.parallelism(), "hosts at a time (parallel)");
-        TextField batch = form.field("Batch size", "runBatch", now.batchSize(), "hosts per batch (rolling)");
-        TextField pause = form.field("Pause (s)", "runPause", now.pause(), "between batches (rolling)");
-        ComboBox<String> onFailure = new ComboBox<>(javafx.collections.FXCollections.observableArrayList("roll-back", "stay"));
-        onFailure.setId("runOnFailure");
-        onFailure.setValue(now.onFailure());
-        form.row("On failure", onFailure);
-        form.note("Supervision: process restarts a crashed process with back-off (survives crashes); process+cron also starts it "
-                + "after a reboot; systemd-user and systemd-system survive crashes and reboots. Shared paths are linked into every "
-                + "release; data a running release keeps in its own folder is not moved (the deploy plan says so).");
-        return form.showAndWait(executor, () -> {
-            RunSettingsForm typed = new RunSettingsForm(start.getText(), health.getText(), timeout.getText(), processes.getText(),
-                    scale.getText(), supervision.getValue(), shared.getText(), release.getText(), before.getText(), after.getText(),
-                    keep.getText(), mode.getValue(), parallelism.getText(), batch.getText(), pause.getText(), onFailure.getValue());
-            return () -> setup.updateRunSettings(environment, typed);
+        return show(owner, new RunSettingsDialogModel(setup, environment), executor);
+    }
+
+    public static Optional<Environment> show(Window owner, RunSettingsDialogModel model, TaskExecutor executor) {
+        String name = model.environment().name();
+        RunSettingsDialog view = new RunSettingsDialog();
+        FxmlDialog<Environment> dialog = new FxmlDialog<>(owner, "Run settings of " + name,
+                "How " + name + "'s next releases run on its hosts. Releases made before keep their settings.",
+                "run-settings.fxml", view, model.reason(), "Save");
+        // Wider than the theme's dialogs (its stylesheet caps them at 600 pixels), for the two columns of sections.
+        dialog.dialog().getDialogPane().setStyle("-fx-max-width: " + WIDTH + "px;");
+        dialog.dialog().getDialogPane().setPrefWidth(WIDTH);
+        for (String message : new String[] {"#dialogReason", "#dialogError"}) {
+            ((javafx.scene.control.Label) dialog.dialog().getDialogPane().lookup(message)).setMaxWidth(WIDTH - 40);
+        }
+        view.bind(model);
+        ScrollHeight.follow(view.scroll, view.sections, AROUND_SECTIONS, dialog::fit);
+        return dialog.showAndWait(executor, model::save);
+    }
+
+    private void bind(RunSettingsDialogModel model) {
+        ValidationSupport validation = new ValidationSupport();
+        text(validation, start, model.startProperty(), model::startProblem);
+        processes.textProperty().bindBidirectional(model.processesProperty());
+        FieldMarks.register(validation, processes, model::processesProblem);
+        text(validation, scale, model.scaleProperty(), model::scaleProblem);
+        // The start command and the scale are checked against the process list too.
+        model.processesProperty().addListener((o, was, now) -> {
+            validation.revalidate(start);
+            validation.revalidate(scale);
         });
+        choice(supervision, model.supervisions(), model.supervisionProperty());
+        text(validation, health, model.healthProperty(), model::healthProblem);
+        text(validation, timeout, model.healthTimeoutProperty(), model::healthTimeoutProblem);
+        releaseCommand.textProperty().bindBidirectional(model.releaseCommandProperty());
+        beforeSwitch.textProperty().bindBidirectional(model.beforeSwitchProperty());
+        afterSwitch.textProperty().bindBidirectional(model.afterSwitchProperty());
+        text(validation, shared, model.sharedProperty(), model::sharedProblem);
+        text(validation, keep, model.keepProperty(), model::keepProblem);
+        choice(rolloutMode, RunSettingsDialogModel.ROLLOUT_MODES, model.rolloutModeProperty());
+        text(validation, parallelism, model.parallelismProperty(), model::parallelismProblem);
+        text(validation, batch, model.batchSizeProperty(), model::batchSizeProblem);
+        text(validation, pause, model.pauseProperty(), model::pauseProblem);
+        choice(onFailure, RunSettingsDialogModel.ON_FAILURE, model.onFailureProperty());
+        javafx.application.Platform.runLater(start::requestFocus);
+    }
+
+    private static void text(ValidationSupport validation, TextField field, javafx.beans.property.StringProperty value,
+                             java.util.function.Function<String, Optional<String>> check) {
+        field.textProperty().bindBidirectional(value);
+        FieldMarks.register(validation, field, check);
+    }
+
+    private static void choice(ComboBox<String> combo, java.util.List<String> items, javafx.beans.property.StringProperty value) {
+        combo.getItems().setAll(items);
+        combo.valueProperty().bindBidirectional(value);
     }
 }
