@@ -242,11 +242,13 @@ public final class Catalog implements AutoCloseable {
             }
         }
         Recovered recovered = new Recovered(buildCount, runCount);
-        lastRecovered = recovered;
+        if (!recovered.none()) {
+            lastRecovered = recovered; // a later call that finds nothing does not hide what the open found
+        }
         return recovered;
     }
 
-    /** What the last {@link #recoverInterrupted()} of this catalog object found; {@link Recovered#NONE} before any. */
+    /** What the last {@link #recoverInterrupted()} of this catalog object that found something found; {@link Recovered#NONE} before any. */
     public Recovered lastRecovered() {
         return lastRecovered;
     }

@@ -95,11 +95,16 @@ public final class ActiveWork {
 
     /**
      * The unfinished work another process owns (the CLI, another window): what this window did not
-     * start. Work whose process is known to be gone (killed on this machine) is left out: nothing
-     * runs it any more, and the catalog marks it interrupted when it is next opened or the project builds.
+     * start. Work whose process is known to be gone (killed on this machine) is left out, and is
+     * recorded interrupted now: nothing runs it any more, and a board that still said "deploying"
+     * or "building" would say what no host and no process does.
      */
     public List<Item> elsewhere() {
-        return rows().stream().filter(row -> !row.item().here() && !row.ownerGone()).map(Row::item).toList();
+        List<Row> rows = rows();
+        if (rows.stream().anyMatch(Row::ownerGone)) {
+            catalog.recoverInterrupted();
+        }
+        return rows.stream().filter(row -> !row.item().here() && !row.ownerGone()).map(Row::item).toList();
     }
 
     private record Row(Item item, boolean ownerGone) {

@@ -993,7 +993,14 @@ public final class Stageboard implements AutoCloseable {
         } catch (StageboardException e) {
             commits = List.of();
         }
-        return new BoardLoader(catalog).load(project, commits, environments(project), page);
+        BoardSnapshot snapshot = new BoardLoader(catalog).load(project, commits, environments(project), page);
+        // A build or run shown as going on whose process is gone (killed on this machine) is recorded interrupted, and shown so.
+        boolean goingOn = snapshot.builds().stream().anyMatch(b -> b.status().active())
+                || snapshot.runs().stream().anyMatch(r -> r.status() == RunStatus.RUNNING);
+        if (goingOn && !catalog.recoverInterrupted().none()) {
+            snapshot = new BoardLoader(catalog).load(project, commits, environments(project), page);
+        }
+        return snapshot;
     }
 
     /** The newest runs of an environment on a host, newest first: what the host's "Recent runs" shows. */

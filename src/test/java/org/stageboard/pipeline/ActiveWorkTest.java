@@ -121,8 +121,11 @@ class ActiveWorkTest {
         assertThat(elsewhere).extracting(ActiveWork.Item::stoppable).as("work on another machine is not stopped from here").containsOnly(false);
         assertThatThrownBy(() -> work.stop(ActiveWork.Kind.RUN, run.id())).isInstanceOf(StageboardException.class)
                 .hasMessageContaining("cannot stop work from bob@bobs-laptop, pid 4242").hasMessageContaining("cancel it where it was started");
-        assertThat(work.all()).as("a build whose process is gone here is still recorded as running")
-                .anyMatch(item -> item.id() == left.id() && item.kind() == ActiveWork.Kind.BUILD);
+        assertThat(work.all()).as("a build whose process is gone here is recorded interrupted once seen")
+                .noneMatch(item -> item.id() == left.id() && item.kind() == ActiveWork.Kind.BUILD);
+        assertThat(work.ended(ActiveWork.Kind.BUILD, left.id())).get().extracting(ActiveWork.Ended::status, ActiveWork.Ended::ok)
+                .containsExactly(BuildStatus.INTERRUPTED.label(), false);
+        assertThat(work.ended(ActiveWork.Kind.BUILD, left.id()).orElseThrow().message()).contains("pid " + ended.pid(), "is gone");
 
         catalog.runs().finish(run.id(), RunStatus.ROLLED_BACK, "health check failed: the previous release serves again");
         catalog.builds().cancel(queued.id(), "Cancelled by the user.");
@@ -136,6 +139,32 @@ class ActiveWorkTest {
         assertThat(buildEnded.status()).isEqualTo("cancelled");
         assertThatThrownBy(() -> work.stop(ActiveWork.Kind.BUILD, queued.id())).isInstanceOf(StageboardException.class)
                 .hasMessageContaining("has ended already");
+    }
+
+    @Test
+    void theBoardShowsARunWhoseProcessDiedAsInterruptedNotStillDeploying() throws Exception {
+        write(gate);
+        Build built = engine.build(project, "main", Progress.NONE);
+        Environment staging = engine.addEnvironment(project, "staging", new RunSettings("true", "http://127.0.0.1:1/health", 5, 5, 5));
+        Release release = engine.release(built, staging);
+        var catalog = EngineAccess.catalog(engine);
+        Host vps1 = catalog.hosts().add("vps1", "127.0.0.1", 22, "deploy", tmp.resolve("key"), "/srv");
+        Host vps2 = catalog.hosts().add("vps2", "127.0.0.1", 22, "deploy", tmp.resolve("key"), "/srv2");
+        engine.attachHost(staging, vps1);
+        engine.attachHost(staging, vps2);
+        Run live = catalog.runs().start(release.id(), vps1.id(), RunKind.DEPLOY, tmp.resolve("live.log"), "bob", BOB);
+        Process killed = new ProcessBuilder("true").start();
+        killed.waitFor();
+        Run left = catalog.runs().start(release.id(), vps2.id(), RunKind.DEPLOY, tmp.resolve("left.log"), "carol",
+                new ProcessIdentity("carol", ProcessIdentity.machineName(), killed.pid(), null));
+
+        BoardSnapshot board = engine.board(project, BoardPage.FIRST);
+
+        assertThat(board.runs()).as("no longer shown as deploying").noneMatch(r -> r.id() == left.id() && r.status() == RunStatus.RUNNING);
+        assertThat(catalog.runs().get(left.id()).status()).isEqualTo(RunStatus.INTERRUPTED);
+        assertThat(board.runs()).filteredOn(r -> r.id() == live.id()).singleElement().as("another machine's run is left as it is")
+                .extracting(Run::status).isEqualTo(RunStatus.RUNNING);
+        assertThat(catalog.runs().get(left.id()).message()).contains("pid " + killed.pid(), "is gone");
     }
 
     @Test
