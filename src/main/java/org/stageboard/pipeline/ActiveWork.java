@@ -50,9 +50,15 @@ public final class ActiveWork {
     /** How a piece of work ended: its status in a word, whether it went well or was cancelled, and its message. */
     public record Ended(String status, boolean ok, boolean cancelled, String message) {
 
-        /** {@code succeeded: reused build #3's artifact}, or the status alone without a message. */
+        /**
+         * {@code succeeded: reused build #3's artifact}, or the status alone without a message; a
+         * message that already starts with the status ({@code Interrupted: …}) is not prefixed again.
+         */
         public String sentence() {
-            return message == null || message.isBlank() ? status : status + ": " + message;
+            if (message == null || message.isBlank()) {
+                return status;
+            }
+            return message.regionMatches(true, 0, status, 0, status.length()) ? message : status + ": " + message;
         }
     }
 

@@ -165,6 +165,8 @@ class ActiveWorkTest {
         assertThat(board.runs()).filteredOn(r -> r.id() == live.id()).singleElement().as("another machine's run is left as it is")
                 .extracting(Run::status).isEqualTo(RunStatus.RUNNING);
         assertThat(catalog.runs().get(left.id()).message()).contains("pid " + killed.pid(), "is gone");
+        assertThat(ActiveWork.of(engine).ended(ActiveWork.Kind.RUN, left.id()).orElseThrow().sentence())
+                .as("the status is not said twice").startsWith("Interrupted: the process running it").doesNotContain("nterrupted: Interrupted");
     }
 
     @Test

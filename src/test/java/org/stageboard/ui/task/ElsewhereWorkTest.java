@@ -108,7 +108,7 @@ class ElsewhereWorkTest {
         Toast cancelled = ElsewhereWork.toast(item, new ActiveWork.Ended("cancelled", false, true, "Cancelled by the user."));
         assertThat(cancelled.state()).isEqualTo(TaskState.CANCELLED);
         assertThat(cancelled.title()).isEqualTo("Cancelled · Deploy shop/staging v2 on vps1");
-        assertThat(cancelled.text()).isEqualTo("cancelled: Cancelled by the user. (from the CLI, pid 4242)");
+        assertThat(cancelled.text()).isEqualTo("Cancelled by the user. (from the CLI, pid 4242)");
         Toast failed = ElsewhereWork.toast(item, new ActiveWork.Ended("failed", false, false, null));
         assertThat(failed.state()).isEqualTo(TaskState.FAILED);
         assertThat(failed.text()).isEqualTo("failed (from the CLI, pid 4242)");
