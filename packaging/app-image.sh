@@ -18,9 +18,8 @@ jlink --strip-debug --no-header-files --no-man-pages --compress=2 --generate-cds
       --add-modules "$MODULES,jdk.crypto.ec,jdk.charsets,jdk.zipfs,jdk.localedata" \
       --output target/runtime
 
-# The JVM options of packaging/jvm.options (one per line, no spaces in an option), and the app's
-# class data sharing archive written below (a missing or stale archive is ignored by the JVM).
-JAVA_OPTIONS="--java-options -XX:SharedArchiveFile=\$APPDIR/stageboard.jsa"
+# The JVM options of packaging/jvm.options (one per line, no spaces in an option).
+JAVA_OPTIONS=""
 for option in $(grep -v '^#' packaging/jvm.options); do
     JAVA_OPTIONS="$JAVA_OPTIONS --java-options $option"
 done
@@ -32,5 +31,4 @@ jpackage --type app-image --name Stageboard --app-version 0.1.0 $JAVA_OPTIONS \
          --runtime-image target/runtime \
          --icon packaging/stageboard.png \
          --dest target/dist
-sh packaging/class-archive.sh target/dist/Stageboard
 echo "app image: target/dist/Stageboard (run target/dist/Stageboard/bin/Stageboard)"
