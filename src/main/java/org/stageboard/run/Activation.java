@@ -228,7 +228,7 @@ final class Activation {
             shell = connection.recoveryShell();
         } catch (RuntimeException e) {
             return new DeployResult(RunStatus.APP_DOWN, what + ". The connection is gone and reconnecting failed (" + e.getMessage()
-                    + "), so the host may be left without a running app" + stateWhenLost() + ". Read the host's state once it is "
+                    + "), so the host may be left without a running app" + stateWhenLost() + guardWillAct() + ". Read the host's state once it is "
                     + "reachable, then deploy or roll back.", previous, healthEvidence);
         }
         if (guard != null) {
@@ -240,9 +240,8 @@ final class Activation {
                     throw lost;
                 }
                 // Still armed: once this run's lock heartbeat has stopped, the host puts the previous release back by itself.
-                return new DeployResult(RunStatus.APP_DOWN, what + ". Then the connection was lost again (" + lost.getMessage() + "); the host's "
-                        + "guard puts " + previous + " back by itself once this run's lock heartbeat has stopped for " + HostGuard.staleSeconds()
-                        + " s" + stateWhenLost() + ". Read the host's state then.", previous, healthEvidence);
+                return new DeployResult(RunStatus.APP_DOWN, what + ". Then the connection was lost again (" + lost.getMessage() + ")"
+                        + stateWhenLost() + guardWillAct() + ". Read the host's state then.", previous, healthEvidence);
             }
             if (!stillThisRuns) {
                 return byGuard(shell, what, cancelled ? RunStatus.CANCELLED : RunStatus.ROLLED_BACK);
@@ -298,6 +297,12 @@ final class Activation {
         String appLog = evidence(shell, health.evidence());
         return new DeployResult(RunStatus.APP_DOWN, what + ". Host left without a running app: " + action + " (current -> " + link
                 + "), but it is not healthy either: " + health.detail() + ".", previous, appLog);
+    }
+
+    /** While the guard is armed: what the host will do by itself. */
+    private String guardWillAct() {
+        return guard == null ? "" : "; the host's guard puts " + previous + " back by itself once this run's lock heartbeat has stopped for "
+                + HostGuard.staleSeconds() + " s";
     }
 
     private String stateWhenLost() {

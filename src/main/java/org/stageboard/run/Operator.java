@@ -83,10 +83,51 @@ final class Operator {
 
     DeployResult restart(Operation op, Duration lockWait, Progress progress) {
         return locked(op, "restart", lockWait, progress, (shell, layout, current, run, masker, p) -> {
-            p.step("stop " + name(current));
-            p.log(name(current) + ": " + stopApp(shell, layout, run));
-            return startAndCheck(shell, layout, current, run, masker, p, "restarted");
+            // Should this restart die between its stop and its start, the host starts the release again by itself.
+            HostGuard guard = armGuard(shell, layout, current, run, p);
+            DeployResult result;
+            try {
+                p.step("stop " + name(current));
+                p.log(name(current) + ": " + stopApp(shell, layout, run));
+                result = startAndCheck(shell, layout, current, run, masker, p, "restarted");
+            } catch (RuntimeException e) {
+                // Cancelled or failed while this run still speaks: it reports the host's state itself; the guard is not needed.
+                if (guard != null) {
+                    try {
+                        guard.disarm(shell);
+                    } catch (RuntimeException ignored) {
+                        // the connection is gone: the guard stays armed and acts once the lock's heartbeat has stopped
+                    }
+                }
+                throw e;
+            }
+            if (guard != null && !guard.disarm(shell)) {
+                String report = guard.awaitRestore(shell);
+                report.lines().skip(1).forEach(line -> p.log("guard: " + line));
+                return new DeployResult(report.startsWith("0") ? RunStatus.LIVE : RunStatus.APP_DOWN, "This restart's lock heartbeat had "
+                        + "stopped, and the host's guard started " + name(current) + " again itself" + (report.startsWith("0") ? "."
+                        : ", which failed: read the host's state."), current.folder());
+            }
+            return result;
         });
+    }
+
+    /** Arms the host's guard over a stop and start of the current release ({@link HostGuard}); null when it cannot be armed (logged). */
+    private static HostGuard armGuard(RemoteShell shell, RemoteLayout layout, ReleaseFolders.Current current, RunSettings run,
+                                      Progress progress) {
+        try {
+            HostGuard guard = HostGuard.arm(shell, layout, org.stageboard.core.ProcessIdentity.current().format(), current.link(),
+                    name(current), run, Instances.plan(shell, layout, layout.current(), run));
+            progress.log("guard armed: should this restart die before its start, the host starts " + name(current)
+                    + " again by itself once the lock's heartbeat stops");
+            return guard;
+        } catch (org.stageboard.ssh.ConnectionLostException lost) {
+            throw lost;
+        } catch (RuntimeException e) {
+            progress.log("the host's guard could not be armed (" + e.getMessage() + "): should this restart die halfway, the app "
+                    + "stays stopped until someone starts it");
+            return null;
+        }
     }
 
     /** Starts the current release and waits for its health; an app that does not become healthy is stopped again. */

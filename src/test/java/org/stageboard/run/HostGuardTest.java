@@ -97,4 +97,55 @@ class HostGuardTest extends HostTestBase {
         assertThat(deploys.envDir().resolve(".stageboard/guard-restored.log")).doesNotExist();
         deploys.pidFromFile();
     }
+
+    @Test
+    void aRestartThatDiesAfterItsStopHasTheHostStartTheReleaseAgain() throws Exception {
+        HostRunner runner = runnerFor("guard-restart");
+        int port = freePort();
+        RemoteRelease v1 = release("v1", okArtifact, port, "v1 serves", 60, 5);
+        assertThat(runner.activate(v1, new RecordingProgress()).status()).isEqualTo(RunStatus.LIVE);
+
+        System.setProperty(HostGuard.STALE_PROPERTY, "4");
+        RecordingProgress dying = new RecordingProgress() {
+            @Override
+            public void step(String title) {
+                super.step(title);
+                if (title.startsWith("start ")) {
+                    throw new Died(); // the app was stopped; the start never comes
+                }
+            }
+        };
+        Operation op = new Operation("shop", "staging", "tester", java.util.List.of());
+        assertThatThrownBy(() -> runner.restart(op, Duration.ZERO, dying)).isInstanceOf(Died.class);
+        assertThat(dying.all()).contains("guard armed");
+
+        Path restored = deploys.envDir().resolve(".stageboard/guard-restored.log");
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> Files.exists(restored));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                .until(() -> getThroughHost(server.target(), port, "/").body().equals("v1 serves"));
+        assertThat(deploys.currentTarget()).isEqualTo("releases/" + v1.releaseName());
+        assertThat(Files.readString(restored)).contains("started staging v1");
+        deploys.pidFromFile();
+    }
+
+    @Test
+    void aCancelledRestartDisarmsTheGuardAndSaysSoItself() throws Exception {
+        HostRunner runner = runnerFor("guard-restart-cancel");
+        int port = freePort();
+        assertThat(runner.activate(release("v1", okArtifact, port, "v1 serves", 60, 5), new RecordingProgress()).status())
+                .isEqualTo(RunStatus.LIVE);
+        RecordingProgress cancelling = new RecordingProgress() {
+            @Override
+            public void step(String title) {
+                super.step(title);
+                if (title.startsWith("start ")) {
+                    throw new org.stageboard.core.CancelledException();
+                }
+            }
+        };
+        DeployResult result = runner.restart(new Operation("shop", "staging", "tester", java.util.List.of()), Duration.ZERO, cancelling);
+        assertThat(result.status()).isEqualTo(RunStatus.CANCELLED);
+        assertThat(deploys.envDir().resolve(".stageboard/guard")).doesNotExist();
+        assertThat(deploys.envDir().resolve(".stageboard/lock")).doesNotExist();
+    }
 }
