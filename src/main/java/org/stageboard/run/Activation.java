@@ -43,11 +43,9 @@ final class Activation {
     private List<Instances.Started> started;
     private long uploaded;
     private String hookEvidence;
-    private final String lockHolder;
     private HostGuard guard;
 
-    Activation(HostConnection connection, RemoteLayout layout, RemoteRelease release, Progress progress, String lockHolder) {
-        this.lockHolder = lockHolder;
+    Activation(HostConnection connection, RemoteLayout layout, RemoteRelease release, Progress progress) {
         this.connection = connection;
         this.layout = layout;
         this.release = release;
@@ -178,7 +176,7 @@ final class Activation {
     private void armGuard(RemoteShell shell, RunSettings previousRun) {
         try {
             List<Instances.Instance> previousInstances = Instances.plan(shell, layout, layout.release(previous), previousRun);
-            guard = HostGuard.arm(shell, layout, lockHolder, previousLink, previousLabel == null ? previous : previousLabel, previousRun,
+            guard = HostGuard.arm(shell, layout, previousLink, previousLabel == null ? previous : previousLabel, previousRun,
                     previousInstances);
             progress.log("guard armed: should this run die before the switch is done, the host puts "
                     + (previousLabel == null ? previous : previousLabel) + " back by itself once the lock's heartbeat stops");

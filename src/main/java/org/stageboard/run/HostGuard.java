@@ -32,6 +32,8 @@ final class HostGuard {
     private static final Duration LONGEST = Duration.ofHours(6);
     private static final Duration WAIT_FOR_RESTORE = Duration.ofMinutes(3);
 
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
     private final RemoteLayout layout;
 
     private HostGuard(RemoteLayout layout) {
@@ -47,11 +49,13 @@ final class HostGuard {
     }
 
     /**
-     * Leaves the restore script and starts the watcher for the run holding the lock as {@code holder}.
+     * Leaves the restore script and starts the watcher for the run holding the lock now (the lock
+     * is told apart by its {@code info.json}, written once when taken: any other content means
+     * another run's lock, none means no lock).
      * {@code previousLink} is what {@code current} points to now ({@code releases/NAME}), started
      * again with {@code previousRun} as {@code previousInstances}.
      */
-    static HostGuard arm(RemoteShell shell, RemoteLayout layout, String holder, String previousLink, String previousLabel,
+    static HostGuard arm(RemoteShell shell, RemoteLayout layout, String previousLink, String previousLabel,
                          RunSettings previousRun, List<Instances.Instance> previousInstances) {
         String dir = dir(layout);
         String restore = "#!/bin/sh\n"
@@ -69,15 +73,17 @@ final class HostGuard {
                 + "printf '%s\\n' " + q("started " + oneLine(previousLabel) + " again") + "\n";
         String watch = "#!/bin/sh\n"
                 + "# Written by Stageboard: watches the run switching this environment; see restore.sh.\n"
-                + "env=$1; holder=$2; stale=$3; longest=$4; guard=\"$env/.stageboard/guard\"; lock=\"$env/.stageboard/lock\"\n"
+                + "env=$1; lock_sum=$2; stale=$3; longest=$4; token=$5; guard=\"$env/.stageboard/guard\"; lock=\"$env/.stageboard/lock\"\n"
                 + "begun=$(date +%s)\n"
-                + "while [ -f \"$guard/armed\" ]; do\n"
+                // Armed for this run only: a later run arms with a token of its own, and this watcher leaves.
+                + "mine() { [ \"$(cat \"$guard/armed\" 2>/dev/null)\" = \"$token\" ]; }\n"
+                + "while mine; do\n"
                 + "  sleep 2\n"
-                + "  [ -f \"$guard/armed\" ] || exit 0\n"
+                + "  mine || exit 0\n"
                 + "  now=$(date +%s)\n"
                 + "  [ $((now - begun)) -gt \"$longest\" ] && exit 0\n"
                 + "  beat=$(date -r \"$lock/heartbeat\" +%s 2>/dev/null || echo 0)\n"
-                + "  if grep -qF -- \"$holder\" \"$lock/info.json\" 2>/dev/null && [ $((now - beat)) -le \"$stale\" ]; then continue; fi\n"
+                + "  if [ \"$(cksum < \"$lock/info.json\" 2>/dev/null)\" = \"$lock_sum\" ] && [ $((now - beat)) -le \"$stale\" ]; then continue; fi\n"
                 + "  if mkdir \"$guard/taken\" 2>/dev/null; then\n"
                 + "    sh \"$guard/restore.sh\" > \"$guard/restore.log\" 2>&1; rc=$?\n"
                 + "    cp \"$guard/restore.log\" \"$env/.stageboard/guard-restored.log\" 2>/dev/null\n"
@@ -85,13 +91,15 @@ final class HostGuard {
                 + "  fi\n"
                 + "  exit 0\n"
                 + "done\n";
+        String token = Long.toHexString(RANDOM.nextLong());
         String script = "mkdir -p " + q(dir) + " || exit 1\n"
                 + "rm -rf " + q(dir + "/taken") + " " + q(dir + "/restored") + " " + q(dir + "/restore.log") + "\n"
                 + heredoc(dir + "/restore.sh", restore)
                 + heredoc(dir + "/watch.sh", watch)
-                + "touch " + q(dir + "/armed") + " || exit 1\n"
-                + "nohup setsid sh " + q(dir + "/watch.sh") + " " + q(layout.envDir()) + " " + q(holder) + " " + staleSeconds() + " "
-                + LONGEST.toSeconds() + " > /dev/null 2>&1 < /dev/null &\n"
+                + "lock=$(cksum < " + q(layout.lockInfo()) + ") || exit 1\n"
+                + "printf '%s\\n' " + q(token) + " > " + q(dir + "/armed") + " || exit 1\n"
+                + "nohup setsid sh " + q(dir + "/watch.sh") + " " + q(layout.envDir()) + " \"$lock\" " + staleSeconds() + " "
+                + LONGEST.toSeconds() + " " + q(token) + " > /dev/null 2>&1 < /dev/null &\n"
                 + "echo armed\n";
         shell.uncancellable().check("Arming the host's guard", script);
         return new HostGuard(layout);
@@ -134,7 +142,7 @@ final class HostGuard {
 
     /** Writes {@code text} to {@code path} through a quoted here-document whose end marker the text cannot hold. */
     private static String heredoc(String path, String text) {
-        String end = "SB_GUARD_EOF_" + Long.toHexString(Double.doubleToLongBits(Math.random()));
+        String end = "SB_GUARD_EOF_" + Long.toHexString(RANDOM.nextLong());
         while (text.contains(end)) {
             end = end + "X";
         }

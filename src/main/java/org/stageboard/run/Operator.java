@@ -116,7 +116,7 @@ final class Operator {
     private static HostGuard armGuard(RemoteShell shell, RemoteLayout layout, ReleaseFolders.Current current, RunSettings run,
                                       Progress progress) {
         try {
-            HostGuard guard = HostGuard.arm(shell, layout, org.stageboard.core.ProcessIdentity.current().format(), current.link(),
+            HostGuard guard = HostGuard.arm(shell, layout, current.link(),
                     name(current), run, Instances.plan(shell, layout, layout.current(), run));
             progress.log("guard armed: should this restart die before its start, the host starts " + name(current)
                     + " again by itself once the lock's heartbeat stops");

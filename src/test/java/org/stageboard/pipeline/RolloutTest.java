@@ -185,7 +185,8 @@ class RolloutTest extends EngineTestBase {
     @Test
     void retryFailedDeploysOnlyTheFailedHostAndDoesNotRunTheReleaseCommandAgain() throws Exception {
         rollout(Rollout.Mode.PARALLEL, 3, 1, Rollout.OnFailure.STAY);
-        staging = engine.updateRunSettings(staging, new RunSettings("sleep 300", FAILS_WHERE_MARKED, 8, 2, 5)
+        // 20 s of health timeout: three hosts start at once, with two test JVMs on two cores (8 s was once too short for h1).
+        staging = engine.updateRunSettings(staging, new RunSettings("sleep 300", FAILS_WHERE_MARKED, 20, 2, 5)
                 .withHooks(new Hooks("echo migrated >> ../../migrations.log", null, null)));
         Files.writeString(envDir("h2").resolve("fail-here"), "");
         Release v2 = engine.release(build, staging);
@@ -195,7 +196,8 @@ class RolloutTest extends EngineTestBase {
         assertThat(first.releaseCommand().status()).isEqualTo(RunStatus.LIVE);
         assertThat(first.releaseCommand().kind()).isEqualTo(RunKind.RELEASE_COMMAND);
         assertThat(Files.readAllLines(envDir("h1").resolve("migrations.log"))).containsExactly("migrated");
-        assertThat(first.hosts()).extracting(HostOutcome::state)
+        assertThat(first.hosts()).as(first.summary() + "\n" + first.hosts().stream().map(h -> h.host().name() + ": " + h.message()).toList())
+                .extracting(HostOutcome::state)
                 .containsExactly(HostOutcome.State.LIVE, HostOutcome.State.ROLLED_BACK, HostOutcome.State.LIVE);
         assertThat(engine.failedHosts(v2)).extracting(Host::name).containsExactly("h2");
         // The release command's LIVE run is not what the host runs.
