@@ -111,9 +111,10 @@ final class HostGuard {
      */
     boolean disarm(RemoteShell shell) {
         String dir = dir(layout);
-        String out = shell.uncancellable().check("Disarming the host's guard", "if mkdir " + q(dir + "/taken") + " 2>/dev/null; then rm -rf "
-                + q(dir) + "; echo disarmed; else echo taken; fi").strip();
-        return out.equals("disarmed");
+        // A guard folder gone (removed by hand) guards nothing: the run goes on as without it.
+        String out = shell.uncancellable().check("Disarming the host's guard", "if [ ! -d " + q(dir) + " ]; then echo gone; elif mkdir "
+                + q(dir + "/taken") + " 2>/dev/null; then rm -rf " + q(dir) + "; echo disarmed; else echo taken; fi").strip();
+        return !out.equals("taken");
     }
 
     /**
