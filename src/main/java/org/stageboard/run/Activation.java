@@ -190,18 +190,17 @@ final class Activation {
     }
 
     /** The guard took over from this run (it was thought dead): waits for it and says what it did. */
-    private DeployResult byGuard(RemoteShell shell, String what, RunStatus restored) {
-        String report = guard.awaitRestore(shell);
+    private DeployResult byGuard(RemoteShell shell, String what, RunStatus putBack) {
+        HostGuard.Restored restored = guard.awaitRestore(shell);
         guard = null;
-        String code = report.lines().findFirst().orElse("unknown").strip();
-        String log = report.lines().skip(1).reduce((a, b) -> a + "\n" + b).orElse("").strip();
+        String log = restored.log();
         log.lines().forEach(line -> progress.log("guard: " + line));
-        if (code.equals("0")) {
-            return new DeployResult(restored, what + ": the host's guard took over and put " + previous + " back, started again.", previous,
+        if (restored.ok()) {
+            return new DeployResult(putBack, what + ": the host's guard took over and put " + previous + " back, started again.", previous,
                     log.isEmpty() ? null : masker.mask(log));
         }
         return new DeployResult(RunStatus.APP_DOWN, what + ": the host's guard took over to put " + previous + " back, and that failed (exit "
-                + code + "). Read the host's state, then deploy or roll back.", previous, log.isEmpty() ? null : masker.mask(log));
+                + restored.exitCode() + "). Read the host's state, then deploy or roll back.", previous, log.isEmpty() ? null : masker.mask(log));
     }
 
     /**

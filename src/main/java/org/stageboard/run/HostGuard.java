@@ -117,16 +117,22 @@ final class HostGuard {
         return !out.equals("taken");
     }
 
-    /**
-     * After {@link #disarm} said the watcher took over: waits for it to finish putting the
-     * previous release back and returns its log, with its exit code first ({@code 0} restored).
-     */
-    String awaitRestore(RemoteShell shell) {
+    /** What the watcher did: its restore script's exit code ({@code 0}: put back and started), and its log. */
+    record Restored(String exitCode, String log) {
+        boolean ok() {
+            return exitCode.equals("0");
+        }
+    }
+
+    /** After {@link #disarm} said the watcher took over: waits for it to finish putting the previous release back. */
+    Restored awaitRestore(RemoteShell shell) {
         String dir = dir(layout);
         long seconds = WAIT_FOR_RESTORE.toSeconds();
-        return shell.uncancellable().check("Waiting for the host's guard", "i=0; while [ ! -f " + q(dir + "/restored") + " ] && [ $i -lt "
+        String report = shell.uncancellable().check("Waiting for the host's guard", "i=0; while [ ! -f " + q(dir + "/restored") + " ] && [ $i -lt "
                 + seconds + " ]; do sleep 1; i=$((i+1)); done; cat " + q(dir + "/restored") + " 2>/dev/null || echo unknown; cat "
                 + q(dir + "/restore.log") + " 2>/dev/null; rm -rf " + q(dir), WAIT_FOR_RESTORE.plusSeconds(30)).strip();
+        return new Restored(report.lines().findFirst().orElse("unknown").strip(),
+                report.lines().skip(1).reduce((a, b) -> a + "\n" + b).orElse("").strip());
     }
 
     static long staleSeconds() {

@@ -102,11 +102,11 @@ final class Operator {
                 throw e;
             }
             if (guard != null && !guard.disarm(shell)) {
-                String report = guard.awaitRestore(shell);
-                report.lines().skip(1).forEach(line -> p.log("guard: " + line));
+                HostGuard.Restored restored = guard.awaitRestore(shell);
+                restored.log().lines().forEach(line -> p.log("guard: " + line));
                 // Started by the guard, not checked by this run: not called live.
-                return new DeployResult(report.startsWith("0") ? RunStatus.FAILED : RunStatus.APP_DOWN, "This restart's lock heartbeat had "
-                        + "stopped, and the host's guard started " + name(current) + " again itself" + (report.startsWith("0")
+                return new DeployResult(restored.ok() ? RunStatus.FAILED : RunStatus.APP_DOWN, "This restart's lock heartbeat had "
+                        + "stopped, and the host's guard started " + name(current) + " again itself" + (restored.ok()
                         ? " (its health not checked by this run): read the host's state." : ", which failed: read the host's state."),
                         current.folder());
             }

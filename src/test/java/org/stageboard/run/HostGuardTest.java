@@ -30,6 +30,23 @@ class HostGuardTest extends HostTestBase {
         }
     }
 
+    /** A progress that throws at the step that starts the app: after the previous app was stopped (and current switched, in a deploy). */
+    private static RecordingProgress failingAtStart(java.util.function.Supplier<? extends Throwable> failure) {
+        return new RecordingProgress() {
+            @Override
+            public void step(String title) {
+                super.step(title);
+                if (title.startsWith("start ")) {
+                    Throwable thrown = failure.get();
+                    if (thrown instanceof Error error) {
+                        throw error;
+                    }
+                    throw (RuntimeException) thrown;
+                }
+            }
+        };
+    }
+
     @AfterEach
     void forgetShortStaleness() {
         System.clearProperty(HostGuard.STALE_PROPERTY);
@@ -44,15 +61,7 @@ class HostGuardTest extends HostTestBase {
         assertThat(getThroughHost(server.target(), port, "/").body()).isEqualTo("v1 serves");
 
         System.setProperty(HostGuard.STALE_PROPERTY, "4");
-        RecordingProgress dying = new RecordingProgress() {
-            @Override
-            public void step(String title) {
-                super.step(title);
-                if (title.startsWith("start ")) {
-                    throw new Died(); // after the previous app was stopped and current switched to v2
-                }
-            }
-        };
+        RecordingProgress dying = failingAtStart(Died::new);
         RemoteRelease v2 = release("v2", okArtifact, port, "v2 serves", 60, 5);
         assertThatThrownBy(() -> runner.activate(v2, dying)).isInstanceOf(Died.class);
         assertThat(dying.all()).contains("guard armed", "stop previous app", "switch current to " + v2.releaseName());
@@ -106,15 +115,7 @@ class HostGuardTest extends HostTestBase {
         assertThat(runner.activate(v1, new RecordingProgress()).status()).isEqualTo(RunStatus.LIVE);
 
         System.setProperty(HostGuard.STALE_PROPERTY, "4");
-        RecordingProgress dying = new RecordingProgress() {
-            @Override
-            public void step(String title) {
-                super.step(title);
-                if (title.startsWith("start ")) {
-                    throw new Died(); // the app was stopped; the start never comes
-                }
-            }
-        };
+        RecordingProgress dying = failingAtStart(Died::new);
         Operation op = new Operation("shop", "staging", "tester", java.util.List.of());
         assertThatThrownBy(() -> runner.restart(op, Duration.ZERO, dying)).isInstanceOf(Died.class);
         assertThat(dying.all()).contains("guard armed");
@@ -134,15 +135,7 @@ class HostGuardTest extends HostTestBase {
         int port = freePort();
         assertThat(runner.activate(release("v1", okArtifact, port, "v1 serves", 60, 5), new RecordingProgress()).status())
                 .isEqualTo(RunStatus.LIVE);
-        RecordingProgress cancelling = new RecordingProgress() {
-            @Override
-            public void step(String title) {
-                super.step(title);
-                if (title.startsWith("start ")) {
-                    throw new org.stageboard.core.CancelledException();
-                }
-            }
-        };
+        RecordingProgress cancelling = failingAtStart(org.stageboard.core.CancelledException::new);
         DeployResult result = runner.restart(new Operation("shop", "staging", "tester", java.util.List.of()), Duration.ZERO, cancelling);
         assertThat(result.status()).isEqualTo(RunStatus.CANCELLED);
         assertThat(deploys.envDir().resolve(".stageboard/guard")).doesNotExist();

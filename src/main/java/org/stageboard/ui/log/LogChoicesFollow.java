@@ -3,9 +3,6 @@ package org.stageboard.ui.log;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -29,8 +26,7 @@ public final class LogChoicesFollow {
     private final LogChoices choices;
     private final Consumer<Throwable> failed;
     private final AtomicBoolean polling = new AtomicBoolean();
-    private volatile boolean stopped;
-    private ScheduledExecutorService timer;
+    private final Repeat repeat = new Repeat("stageboard-log-choices");
 
     /**
      * @param sources the work's logs now (called in the background)
@@ -47,34 +43,22 @@ public final class LogChoicesFollow {
     }
 
     /** Lists at once, then every {@code period} on a daemon thread, until the work ended or {@link #stop()}. */
-    public synchronized void start(Duration period) {
-        if (timer != null || stopped) {
-            return;
-        }
-        timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "stageboard-log-choices");
-            thread.setDaemon(true);
-            return thread;
-        });
-        timer.scheduleWithFixedDelay(this::poll, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+    public void start(Duration period) {
+        repeat.start(period, this::poll);
     }
 
     /** Stops following (the view closed); the logs listed stay. */
-    public synchronized void stop() {
-        stopped = true;
-        if (timer != null) {
-            timer.shutdownNow();
-            timer = null;
-        }
+    public void stop() {
+        repeat.stop();
     }
 
     public boolean stopped() {
-        return stopped;
+        return repeat.stopped();
     }
 
     /** One poll: whether the work ended, then its logs; a poll still under way is not doubled. */
     public void poll() {
-        if (stopped || !polling.compareAndSet(false, true)) {
+        if (repeat.stopped() || !polling.compareAndSet(false, true)) {
             return;
         }
         try {
@@ -87,7 +71,7 @@ public final class LogChoicesFollow {
                 } catch (RuntimeException e) {
                     executor.runOnUiThread(() -> {
                         polling.set(false);
-                        if (!stopped) {
+                        if (!repeat.stopped()) {
                             failed.accept(e);
                         }
                     });
@@ -95,7 +79,7 @@ public final class LogChoicesFollow {
                 }
                 executor.runOnUiThread(() -> {
                     polling.set(false);
-                    if (stopped) {
+                    if (repeat.stopped()) {
                         return;
                     }
                     choices.update(found);

@@ -4,9 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.stageboard.ui.ErrorText;
@@ -29,8 +26,7 @@ public final class LogStream {
     private final TaskExecutor executor;
     private final LogViewModel model;
     private final AtomicBoolean polling = new AtomicBoolean();
-    private volatile boolean stopped;
-    private ScheduledExecutorService timer;
+    private final Repeat repeat = new Repeat("stageboard-log-follow");
 
     /**
      * @param outcome how the work ended in a few words ({@code build succeeded}), empty while it
@@ -46,34 +42,22 @@ public final class LogStream {
     }
 
     /** Reads at once, then every {@code period} on a daemon thread, until the work ended or {@link #stop()}. */
-    public synchronized void start(Duration period) {
-        if (timer != null || stopped) {
-            return;
-        }
-        timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "stageboard-log-follow");
-            thread.setDaemon(true);
-            return thread;
-        });
-        timer.scheduleWithFixedDelay(this::poll, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+    public void start(Duration period) {
+        repeat.start(period, this::poll);
     }
 
     /** Stops following (the view closed, or another log was chosen); lines already read stay. */
-    public synchronized void stop() {
-        stopped = true;
-        if (timer != null) {
-            timer.shutdownNow();
-            timer = null;
-        }
+    public void stop() {
+        repeat.stop();
     }
 
     public boolean stopped() {
-        return stopped;
+        return repeat.stopped();
     }
 
     /** One poll: whether the work ended, then the new lines; a poll still under way is not doubled. */
     public void poll() {
-        if (stopped || !polling.compareAndSet(false, true)) {
+        if (repeat.stopped() || !polling.compareAndSet(false, true)) {
             return;
         }
         executor.runInBackground(() -> {
@@ -90,7 +74,7 @@ public final class LogStream {
             } catch (RuntimeException e) {
                 executor.runOnUiThread(() -> {
                     polling.set(false);
-                    if (!stopped) {
+                    if (!repeat.stopped()) {
                         model.setState("could not read the log now (tried again): " + ErrorText.of(e));
                     }
                 });
@@ -98,7 +82,7 @@ public final class LogStream {
             }
             executor.runOnUiThread(() -> {
                 polling.set(false);
-                if (stopped) {
+                if (repeat.stopped()) {
                     return;
                 }
                 model.append(lines);
