@@ -80,7 +80,8 @@ final class SetupActions {
     }
 
     void editRunSettings() {
-        chooseEnvironment("Run settings").ifPresent(environment -> RunSettingsDialog.show(window.get(), environment, setup, model.executor())
+        chooseEnvironment("Run settings").ifPresent(environment -> RunSettingsDialog.show(window.get(), environment, hostCount(environment),
+                        setup, model.executor())
                 .ifPresent(updated -> {
                     model.notify(Notice.info(updated.name() + "'s next releases will run with the new settings; make a release to use them."));
                     model.refresh();
@@ -300,6 +301,13 @@ final class SetupActions {
             return Optional.of(environments.get(0));
         }
         return Choices.choose(window.get(), title, "Which environment?", environments, Environment::name);
+    }
+
+    /** How many hosts the environment deploys to, as the board last read it (unknown before the board is read). */
+    private java.util.OptionalInt hostCount(Environment environment) {
+        org.stageboard.pipeline.BoardSnapshot snapshot = model.board().snapshotProperty().get();
+        List<Long> hosts = snapshot == null ? null : snapshot.environmentHosts().get(environment.id());
+        return snapshot == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(hosts == null ? 0 : hosts.size());
     }
 
     private Project requireProject() {
