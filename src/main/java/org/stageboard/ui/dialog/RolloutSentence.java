@@ -58,7 +58,7 @@ public final class RolloutSentence {
             return "Rolling: " + (n == 1 ? "its one host" : "all " + n + " hosts in one batch") + ", so no pause";
         }
         int batches = (n + batchSize - 1) / batchSize;
-        String of = batchSize == 1 ? "one host each" : "of " + (n % batchSize == 0 ? "" : "up to ") + batchSize;
+        String of = batchSize == 1 ? "of one host each" : "of " + (n % batchSize == 0 ? "" : "up to ") + batchSize;
         return "Rolling: " + n + " hosts in " + batches + " batches " + of + ", " + pause;
     }
 
