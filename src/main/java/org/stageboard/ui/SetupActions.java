@@ -31,6 +31,7 @@ import org.stageboard.ui.wizard.EnvironmentWizard;
 import org.stageboard.ui.wizard.EnvironmentWizardModel;
 import org.stageboard.ui.wizard.ProjectWizard;
 import org.stageboard.ui.wizard.ProjectWizardModel;
+import org.stageboard.ui.tips.Tips;
 
 /**
  * The set-up commands of the toolbar and its menus: which wizard or dialog opens, and what the
@@ -135,9 +136,7 @@ final class SetupActions {
         MenuButton menu = new MenuButton(null, new org.kordamp.ikonli.javafx.FontIcon("fth-edit-2"));
         menu.setId("projectMenu");
         menu.setAccessibleText("Edit or remove the project");
-        javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip("Edit or remove the shown project: name, repository, branch, recipe.");
-        tip.setShowDelay(javafx.util.Duration.millis(400));
-        menu.setTooltip(tip);
+        Tips.text(menu, "Edit or remove the shown project: name, repository, branch, recipe.");
         menu.getItems().addAll(item("Edit project…", "editProjectItem", this::editProject),
                 item("Remove project…", "removeProjectItem", this::removeProject));
         return menu;
