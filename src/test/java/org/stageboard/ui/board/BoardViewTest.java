@@ -182,6 +182,38 @@ class BoardViewTest {
     }
 
     @Test
+    void aHostSlotsContextMenuOffersItsActionsAndActs(FxRobot robot) {
+        robot.interact(() -> {
+            board.apply(Snapshots.journey());
+            board.showHostReadings(List.of(Snapshots.vps1Slot(true, null)));
+        });
+        requestContextMenu(robot, "#host-staging-vps1");
+        assertThat(robot.lookup(".context-menu .menu-item .label").queryAllAs(javafx.scene.control.Label.class).stream()
+                .map(javafx.scene.control.Label::getText).toList()).containsExactly("Logs", "Run a command…", "Restart…", "Stop…", "Roll back…", "Recent runs", "Read hosts");
+        robot.clickOn(menuItem(robot, "Logs"));
+        assertThat(actions.slotLogs).containsExactly("vps1");
+        requestContextMenu(robot, "#host-staging-vps1");
+        robot.clickOn(menuItem(robot, "Read hosts"));
+        assertThat(actions.readHosts).isEqualTo(1);
+    }
+
+    private static Node menuItem(FxRobot robot, String text) {
+        return robot.lookup(".context-menu .menu-item").queryAll().stream()
+                .filter(item -> item.lookup(".label") instanceof javafx.scene.control.Label label && label.getText().equals(text)).findFirst().orElseThrow();
+    }
+
+    /** What a right click or the menu key asks of the slot (headless Monocle makes no context-menu event of a right click). */
+    private static void requestContextMenu(FxRobot robot, String query) {
+        Node slot = robot.lookup(query).query();
+        robot.interact(() -> {
+            javafx.geometry.Bounds screen = slot.localToScreen(slot.getBoundsInLocal());
+            javafx.event.Event.fireEvent(slot, new javafx.scene.input.ContextMenuEvent(javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED,
+                    20, 20, screen.getMinX() + 20, screen.getMinY() + 20, false, null));
+        });
+        UiFixtureWait.until(robot, ".context-menu");
+    }
+
+    @Test
     void aRunLeftWithoutAnAppSaysSoOnItsHostAndItsRecentRunsShowTheWholeMessage(FxRobot robot) {
         var journey = Snapshots.journey();
         Run appDown = new Run(32, 21, 3, org.stageboard.core.RunKind.DEPLOY, org.stageboard.core.RunStatus.APP_DOWN,
@@ -328,7 +360,10 @@ class BoardViewTest {
 
         @Override
         public void logs(HostSlot slot) {
+            slotLogs.add(slot.host().name());
         }
+
+        final List<String> slotLogs = new java.util.ArrayList<>();
 
         int readHosts;
         List<Run> recent = List.of();
