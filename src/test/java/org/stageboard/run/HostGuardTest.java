@@ -14,6 +14,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.stageboard.core.HostState;
 import org.stageboard.core.RunStatus;
+import org.stageboard.core.Supervision;
+import org.stageboard.testing.FakeSystemd;
 import org.stageboard.testing.RecordingProgress;
 
 /**
@@ -159,6 +161,47 @@ class HostGuardTest extends HostTestBase {
         assertThat(deploys.envDir().resolve(".stageboard/guard-restored.log")).doesNotExist();
         assertThat(getThroughHost(server.target(), port, "/").body()).isEqualTo("v1 serves");
         deploys.pidFromFile();
+    }
+
+    @Test
+    void aDeployUnderSystemdUserUnitsThatDiesAfterItsStopHasTheGuardStartThePreviousUnitAgain() throws Exception {
+        HostRunner runner = runnerFor("guard-systemd");
+        // systemctl and loginctl faked (these machines have no systemd); the watcher inherits their PATH from the run's commands.
+        FakeSystemd fake = FakeSystemd.install(server, work.resolve("fake-systemd-guard"));
+        String unit = "stageboard-shop-staging-web-1.service";
+        int port = freePort();
+        RemoteRelease v1 = userUnits(release("v1", okArtifact, port, "v1 serves", 60, 5));
+        RecordingProgress first = new RecordingProgress();
+        assertThat(runner.activate(v1, first).status()).as(first.all() + "\n" + fake.calls()).isEqualTo(RunStatus.LIVE);
+        long v1Pid = fake.pid(unit);
+
+        RecordingProgress dying = failingAtStart(Died::new);
+        assertThatThrownBy(() -> runner.activate(userUnits(release("v2", okArtifact, port, "v2 serves", 60, 5)), dying))
+                .isInstanceOf(Died.class);
+        assertThat(dying.all()).contains("guard armed", "connection closing");
+        assertThat(fake.calls()).as("the run stopped v1's unit").contains("systemctl --user stop " + unit);
+        assertThat(DemoDeploys.isAlive(v1Pid)).isFalse();
+        int before = fake.calls().size();
+
+        Path restored = deploys.envDir().resolve(".stageboard/guard-restored.log");
+        Awaitility.await().atMost(TETHER_BOUND).pollInterval(Duration.ofMillis(250)).until(() -> Files.exists(restored)
+                && Files.readString(restored).contains("started staging v1 again"));
+        assertThat(fake.calls().subList(before, fake.calls().size())).as("the guard started v1's unit through systemctl --user")
+                .containsSubsequence("systemctl --user daemon-reload", "systemctl --user enable " + unit, "systemctl --user restart " + unit);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                .until(() -> getThroughHost(server.target(), port, "/").body().equals("v1 serves"));
+        assertThat(deploys.currentTarget()).isEqualTo("releases/" + v1.releaseName());
+        assertThat(deploys.instancePid("web.1")).isEqualTo(fake.pid(unit)).isNotEqualTo(v1Pid);
+        assertThat(runner.state("shop", "staging", false).instances()).singleElement().satisfies(i -> {
+            assertThat(i.supervision()).isEqualTo("systemd-user");
+            assertThat(i.alive()).isTrue();
+        });
+        awaitNoGuardProcesses();
+    }
+
+    private static RemoteRelease userUnits(RemoteRelease r) {
+        return new RemoteRelease(r.identity(), r.artifactFile(), r.env(), r.secretValues(), r.run().withSupervision(Supervision.SYSTEMD_USER),
+                r.actor(), r.releaseJson());
     }
 
     /** Waits until neither this test's watcher nor its tether runs any more (both name this test's guard folder). */
