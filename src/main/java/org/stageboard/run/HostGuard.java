@@ -233,7 +233,7 @@ final class HostGuard {
     }
 
     /** Closes the tether, if any; the watcher acts on that unless the guard was disarmed first. */
-    void closeTether() {
+    private void closeTether() {
         HeldCommand held = tether;
         tether = null;
         if (held != null) {

@@ -76,11 +76,6 @@ public final class HeldCommand implements AutoCloseable {
         }
     }
 
-    /** True while its channel is open: the command runs, as far as this side knows. */
-    public boolean isOpen() {
-        return !closed && command.isOpen();
-    }
-
     /**
      * Ends it: end-of-file on its input, its channel closed. Does not wait for the host (the link
      * may be dead): the closing goes on on another thread.
