@@ -35,6 +35,38 @@ final class ReadyProbe {
         }
     }
 
+    /**
+     * Where the start's processor time went: the CPU each thread of the process used so far, by
+     * thread name (the JIT compilers' threads included, which no Java API shows), read from
+     * {@code /proc/self/task} in Linux's 100 Hz clock ticks. Prints nothing elsewhere.
+     */
+    static void threads() {
+        java.util.Map<String, Long> byName = new java.util.TreeMap<>();
+        try (var tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
+            for (java.nio.file.Path task : (Iterable<java.nio.file.Path>) tasks::iterator) {
+                String stat = java.nio.file.Files.readString(task.resolve("stat"));
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+$", "#");
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                byName.merge(name, (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10, Long::sum);
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            return;
+        }
+        System.out.println("stageboard-start threads " + byName);
+    }
+
+    /** The nodes of the window once ready, by kind: what its layout and CSS had to go through. */
+    private static int count(javafx.scene.Node node, java.util.Map<String, Integer> kinds) {
+        kinds.merge(node.getClass().getSimpleName(), 1, Integer::sum);
+        int n = 1;
+        if (node instanceof javafx.scene.Parent parent) {
+            for (javafx.scene.Node child : parent.getChildrenUnmodifiable()) {
+                n += count(child, kinds);
+            }
+        }
+        return n;
+    }
+
     static void install(MainViewModel model, Scene scene) {
         String mode = System.getProperty(PROPERTY);
         if (mode == null || mode.isBlank()) {
@@ -54,6 +86,10 @@ final class ReadyProbe {
                     System.out.println("stageboard-ready");
                     System.out.flush();
                     mark("ready");
+                    threads();
+                    java.util.Map<String, Integer> kinds = new java.util.TreeMap<>();
+                    int total = count(scene.getRoot(), kinds);
+                    System.out.println("stageboard-start nodes " + total + " " + kinds);
                     System.gc();
                     long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
                     System.out.println("stageboard-heap heap=" + heap);

@@ -133,16 +133,43 @@ public final class StageboardApp extends Application {
         // The board is read in the background while the window is laid out and shown for the first time.
         ReadyProbe.install(model, scene);
         CompletableFuture<FirstBoard> first = firstOfThisStart;
+        Runnable show = showOnce(stage);
         if (first != null && first.isDone() && !first.isCompletedExceptionally()) {
             // Read while JavaFX started: shown now, so the window's first layout already holds the board.
             model.startWith(first.join());
+            show.run();
         } else if (first != null) {
-            model.startWith(() -> join(first));
+            // Still being read: the window opens with its board as soon as it is read, so that it is laid out
+            // once with its cards instead of empty lanes first; it opens without it if that takes long.
+            first.whenComplete((board, failure) -> Platform.runLater(() -> {
+                if (board != null) {
+                    model.startWith(board);
+                } else {
+                    model.startWith(() -> join(first));
+                }
+                show.run();
+            }));
+            javafx.animation.PauseTransition wait = new javafx.animation.PauseTransition(SHOW_WITHOUT_BOARD_AFTER);
+            wait.setOnFinished(e -> show.run());
+            wait.play();
         } else {
             model.start(prefs.project().orElse(null));
+            show.run();
         }
-        stage.show();
-        ReadyProbe.mark("window shown");
+    }
+
+    /** How long a built window waits for its first board before it opens without it (its lanes then fill in). */
+    static final javafx.util.Duration SHOW_WITHOUT_BOARD_AFTER = javafx.util.Duration.seconds(1);
+
+    private static Runnable showOnce(Stage stage) {
+        boolean[] shown = new boolean[1];
+        return () -> {
+            if (!shown[0]) {
+                shown[0] = true;
+                stage.show();
+                ReadyProbe.mark("window shown");
+            }
+        };
     }
 
     @Override

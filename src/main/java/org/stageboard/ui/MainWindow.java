@@ -31,6 +31,7 @@ import org.stageboard.ui.dialog.ReleaseDialog;
 import org.stageboard.ui.dialog.SetupViewModel;
 import org.stageboard.ui.task.LogWindow;
 import org.stageboard.ui.task.TaskPane;
+import org.stageboard.ui.tips.Tips;
 
 /** The main window's content: toolbar, notice, board, tasks and status bar. */
 public final class MainWindow extends BorderPane implements CardActions {
@@ -317,11 +318,7 @@ public final class MainWindow extends BorderPane implements CardActions {
     }
 
     private static void tip(javafx.scene.control.Control control, String text) {
-        javafx.scene.control.Tooltip tooltip = new javafx.scene.control.Tooltip(text);
-        tooltip.setShowDelay(javafx.util.Duration.millis(400));
-        tooltip.setWrapText(true);
-        tooltip.setMaxWidth(360);
-        control.setTooltip(tooltip);
+        Tips.text(control, text);
     }
 
     private static MenuItem item(String text, Runnable action) {

@@ -31,6 +31,7 @@ import org.stageboard.ui.wizard.EnvironmentWizard;
 import org.stageboard.ui.wizard.EnvironmentWizardModel;
 import org.stageboard.ui.wizard.ProjectWizard;
 import org.stageboard.ui.wizard.ProjectWizardModel;
+import org.stageboard.ui.tips.Tips;
 
 /**
  * The set-up commands of the toolbar and its menus: which wizard or dialog opens, and what the
@@ -80,7 +81,8 @@ final class SetupActions {
     }
 
     void editRunSettings() {
-        chooseEnvironment("Run settings").ifPresent(environment -> RunSettingsDialog.show(window.get(), environment, setup, model.executor())
+        chooseEnvironment("Run settings").ifPresent(environment -> RunSettingsDialog.show(window.get(), environment, hostCount(environment),
+                        setup, model.executor())
                 .ifPresent(updated -> {
                     model.notify(Notice.info(updated.name() + "'s next releases will run with the new settings; make a release to use them."));
                     model.refresh();
@@ -134,9 +136,7 @@ final class SetupActions {
         MenuButton menu = new MenuButton(null, new org.kordamp.ikonli.javafx.FontIcon("fth-edit-2"));
         menu.setId("projectMenu");
         menu.setAccessibleText("Edit or remove the project");
-        javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip("Edit or remove the shown project: name, repository, branch, recipe.");
-        tip.setShowDelay(javafx.util.Duration.millis(400));
-        menu.setTooltip(tip);
+        Tips.text(menu, "Edit or remove the shown project: name, repository, branch, recipe.");
         menu.getItems().addAll(item("Edit project…", "editProjectItem", this::editProject),
                 item("Remove project…", "removeProjectItem", this::removeProject));
         return menu;
@@ -300,6 +300,13 @@ final class SetupActions {
             return Optional.of(environments.get(0));
         }
         return Choices.choose(window.get(), title, "Which environment?", environments, Environment::name);
+    }
+
+    /** How many hosts the environment deploys to, as the board last read it (unknown before the board is read). */
+    private java.util.OptionalInt hostCount(Environment environment) {
+        org.stageboard.pipeline.BoardSnapshot snapshot = model.board().snapshotProperty().get();
+        List<Long> hosts = snapshot == null ? null : snapshot.environmentHosts().get(environment.id());
+        return snapshot == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(hosts == null ? 0 : hosts.size());
     }
 
     private Project requireProject() {

@@ -31,9 +31,10 @@ import org.stageboard.ui.task.BackgroundTaskExecutor;
 
 /**
  * Opens the Run settings or the Deploy dialog for a screenshot in the app's theme and leaves it
- * open until this process is killed: {@code RunDeployScreens <work-dir> <view> [light|dark]} where
- * the view is {@code run-settings} (an environment with a process list, a scale "web=two" typed)
- * or {@code deploy} (a release of an environment with two hosts of the in-process SSH server, the
+ * open until this process is killed: {@code RunDeployScreens <work-dir> <view> [light|dark] [rolling]} where
+ * the view is {@code run-settings} (an environment with a process list and five hosts of the
+ * in-process SSH server, a scale "web=two" typed; with {@code rolling}, a rolling rollout in batches
+ * of 2 with a 30 s pause typed instead) or {@code deploy} (a release of an environment with two hosts of the in-process SSH server, the
  * plan read from them, every host chosen). Prints "ready" when it is there.
  */
 public final class RunDeployScreens {
@@ -56,9 +57,24 @@ public final class RunDeployScreens {
                     RunSettings.of("java -jar app.jar", "http://127.0.0.1:8080/health")
                             .withProcesses(new Processes("web: java -jar app.jar\nworker: java -cp app.jar Worker", java.util.Map.of("web", 2)))
                             .withShared(List.of("storage/")));
-            Platform.runLater(() -> RunSettingsDialog.show(null, production, new SetupViewModel(engine), executor));
+            SshTestServer server = SshTestServer.start(work.resolve("ssh"));
+            for (int i = 1; i <= 5; i++) {
+                Host host = engine.addHost("web" + i, server.address(), server.port(), server.user(), server.clientKey(),
+                        server.baseDir().resolve("web" + i).toString());
+                engine.attachHost(production, engine.trustHostKey(host, server.hostKeyFingerprint()));
+            }
+            java.util.OptionalInt hosts = java.util.OptionalInt.of(engine.hosts(production).size());
+            Platform.runLater(() -> RunSettingsDialog.show(null, production, hosts, new SetupViewModel(engine), executor));
             styled("#runScale");
-            fx(() -> ((TextField) lookup("#runScale")).setText("web=two"));
+            if (args.length > 3 && args[3].equals("rolling")) {
+                fx(() -> {
+                    ((javafx.scene.control.ComboBox<?>) lookup("#runRolloutMode")).getSelectionModel().select(1);
+                    ((TextField) lookup("#runBatch")).setText("2");
+                    ((TextField) lookup("#runPause")).setText("30");
+                });
+            } else {
+                fx(() -> ((TextField) lookup("#runScale")).setText("web=two"));
+            }
         } else {
             SshTestServer server = SshTestServer.start(work.resolve("ssh"));
             Environment staging = engine.addEnvironment(project, "staging", new RunSettings("sleep 300", "command:true", 20, 2, 5));

@@ -38,7 +38,9 @@ import org.testfx.framework.junit5.Start;
  * environment's settings in its titled sections and fits the screen; a scale "web=two", a health
  * timeout "abc" and a pause of 9999 s are each refused as typed (Save disabled, the reason naming
  * the field and what to type), nothing is saved meanwhile; once right, Save sends exactly what was
- * typed to the engine.
+ * typed to the engine. The rollout's fields follow the mode: switching it enables the fields the
+ * mode uses and disables the others (each saying which mode uses it), a bad batch size does not
+ * block Save in parallel mode, and what was typed survives switching back and forth.
  */
 @ExtendWith(ApplicationExtension.class)
 class RunSettingsUiTest {
@@ -140,6 +142,53 @@ class RunSettingsUiTest {
         assertThat(saved.rollout()).isEqualTo(new Rollout(Rollout.Mode.ROLLING, 5, 2, 10, Rollout.OnFailure.STAY));
         UiFixture.await("the notice", 10, () -> robot.lookup("#noticeText").queryAs(Label.class).getText()
                 .contains("staging's next releases will run with the new settings"));
+    }
+
+    @Test
+    void theRolloutFieldsFollowTheModeAndAFieldItDoesNotUseNeverBlocksSave(FxRobot robot) {
+        UiFixture.await("the project", 10, () -> ui.model.projectProperty().get() != null && !ui.model.environments().isEmpty());
+        robot.clickOn("#environmentsMenu").clickOn("Run settings…");
+        UiFixture.await("the Run settings dialog", 10, () -> robot.lookup("#runStart").tryQuery().isPresent());
+        TextField parallelism = robot.lookup("#runParallelism").queryAs(TextField.class);
+        TextField batch = robot.lookup("#runBatch").queryAs(TextField.class);
+        TextField pause = robot.lookup("#runPause").queryAs(TextField.class);
+        Label sentence = robot.lookup("#runRolloutSentence").queryAs(Label.class);
+        Label reason = robot.lookup("#dialogReason").queryAs(Label.class);
+        Button save = robot.lookup("#dialogConfirm").queryAs(Button.class);
+        assertThat(combo(robot, "#runRolloutMode").getValue()).isEqualTo("parallel");
+        assertThat(parallelism.isDisabled()).isFalse();
+        assertThat(batch.isDisabled()).isTrue();
+        assertThat(pause.isDisabled()).isTrue();
+        assertThat(robot.lookup("#runBatchNote").queryAs(Label.class).getText()).isEqualTo("used by rolling rollouts only");
+        assertThat(robot.lookup("#runPauseNote").queryAs(Label.class).getText()).isEqualTo("used by rolling rollouts only");
+        assertThat(robot.lookup("#runParallelismNote").queryAs(Label.class).getText()).isEqualTo("hosts at a time");
+        assertThat(sentence.getText()).as("staging has no host yet, as the board read it")
+                .isEqualTo("Parallel: up to 5 hosts at a time, once hosts are attached (none yet); "
+                        + "stops at the first failure and rolls back the hosts it switched.");
+        replace(robot, "#runParallelism", "3");
+
+        robot.clickOn("#runRolloutMode").clickOn("rolling");
+        UiFixture.await("the rolling fields enabled", 5, () -> !batch.isDisabled() && !pause.isDisabled() && parallelism.isDisabled());
+        assertThat(robot.lookup("#runParallelismNote").queryAs(Label.class).getText()).isEqualTo("used by parallel rollouts only");
+        replace(robot, "#runBatch", "two");
+        replace(robot, "#runPause", "20");
+        UiFixture.await("the batch size's reason", 5, () -> reason.getText().startsWith("The batch size 'two' is not a whole number of hosts:"));
+        assertThat(save.isDisabled()).isTrue();
+        assertThat(sentence.getText()).isEqualTo("Rolling: give a valid batch size to see what it will do.");
+
+        robot.clickOn("#runRolloutMode").clickOn("parallel");
+        UiFixture.await("Save enabled: parallel rollouts do not use the batch size", 5, () -> !save.isDisabled() && reason.getText().isEmpty());
+        assertThat(batch.isDisabled()).isTrue();
+        assertThat(parallelism.isDisabled()).isFalse();
+        assertThat(parallelism.getText()).as("typed before the switches").isEqualTo("3");
+        assertThat(batch.getText()).as("kept as typed").isEqualTo("two");
+        assertThat(pause.getText()).isEqualTo("20");
+        assertThat(sentence.getText()).startsWith("Parallel: up to 3 hosts at a time");
+
+        robot.clickOn(save);
+        UiFixture.await("the dialog to close", 20, () -> robot.lookup("#runStart").tryQuery().isEmpty());
+        assertThat(engine.environment(project, "staging").rollout()).as("the bad batch size not saved, the valid pause kept for rolling")
+                .isEqualTo(new Rollout(Rollout.Mode.PARALLEL, 3, staging.rollout().batchSize(), 20, Rollout.OnFailure.ROLL_BACK));
     }
 
     @SuppressWarnings("unchecked")

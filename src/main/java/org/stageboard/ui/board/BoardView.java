@@ -25,6 +25,7 @@ import javafx.scene.layout.VBox;
 import org.stageboard.core.Build;
 import org.stageboard.core.CommitInfo;
 import org.stageboard.core.Release;
+import org.stageboard.ui.tips.Tips;
 
 /**
  * The board (laid out in {@code board.fxml}): commits, then Build, Release (a row per environment)
@@ -320,8 +321,7 @@ public final class BoardView extends BorderPane {
         hostsReading.visibleProperty().bind(board.readingHostsProperty());
         readHostsButton.setOnAction(e -> actions.readHosts());
         readHostsButton.disableProperty().bind(board.readingHostsProperty());
-        javafx.scene.control.Tooltip.install(readHostsButton, new javafx.scene.control.Tooltip(
-                "Ask every host what runs there now (F5): current release, app process, health, lock, ledger."));
+        Tips.text(readHostsButton, "Ask every host what runs there now (F5): current release, app process, health, lock, ledger.");
         board.hosts().addListener((ListChangeListener<EnvironmentHosts>) c -> rebuildRuns());
         board.snapshotProperty().addListener((o, a, b) -> rebuildRuns());
         board.journeyProperty().addListener((o, a, b) -> restyle(runRows));

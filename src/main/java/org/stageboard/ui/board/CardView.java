@@ -9,6 +9,7 @@ import org.stageboard.core.Build;
 import org.stageboard.core.Release;
 import org.stageboard.core.Run;
 import org.stageboard.core.RunStatus;
+import org.stageboard.ui.tips.Tips;
 
 /** One card: identity on the first line, state on the second, and the next action as a button. */
 final class CardView extends VBox {
@@ -27,12 +28,12 @@ final class CardView extends VBox {
         getChildren().addAll(title, detail);
         String why = messageOf(card);
         if (why != null && !why.isBlank()) {
-            javafx.scene.control.Tooltip tooltip = new javafx.scene.control.Tooltip(why);
-            tooltip.setWrapText(true);
-            tooltip.setMaxWidth(520);
-            // Long enough to read the evidence (health answers, app log lines) of a failed run.
-            tooltip.setShowDuration(javafx.util.Duration.seconds(60));
-            javafx.scene.control.Tooltip.install(this, tooltip);
+            Tips.lazy(this, () -> {
+                javafx.scene.control.Tooltip tooltip = Tips.wrapping(why, 520);
+                // Long enough to read the evidence (health answers, app log lines) of a failed run.
+                tooltip.setShowDuration(javafx.util.Duration.seconds(60));
+                return tooltip;
+            });
         }
         // Wraps in a narrow lane rather than cutting the buttons' words.
         javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(6, 6);

@@ -5,11 +5,11 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.stageboard.ui.tips.Tips;
 
 /** One host slot: host and read time, what runs there by the host's word, since when, a flag per difference, and its actions. */
 final class HostSlotView extends VBox {
@@ -57,38 +57,44 @@ final class HostSlotView extends VBox {
         // The buttons wrap onto a second line in a narrow lane rather than being cut to "…".
         javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(6, 6);
         buttons.getStyleClass().add("card-actions");
-        ContextMenu menu = new ContextMenu();
+        // Its popup is made on first request: a popup window per slot slowed the opening window.
+        java.util.List<MenuItem> menu = new java.util.ArrayList<>();
         if (slot.lock() != null) {
             buttons.getChildren().add(CardView.button("Break lock…", "host-break-lock", () -> actions.breakLock(slot)));
-            menu.getItems().add(item("Break lock…", () -> actions.breakLock(slot)));
+            menu.add(item("Break lock…", () -> actions.breakLock(slot)));
         }
         if (slot.hasCurrent()) {
             buttons.getChildren().add(CardView.button("Logs", "host-logs", () -> actions.logs(slot)));
             buttons.getChildren().add(CardView.button("Restart…", "host-restart", () -> actions.restart(slot)));
             buttons.getChildren().add(CardView.button("Roll back…", "host-rollback", () -> actions.rollback(slot)));
-            menu.getItems().add(item("Logs", () -> actions.logs(slot)));
-            menu.getItems().add(item("Run a command…", () -> actions.exec(slot)));
-            menu.getItems().add(item("Restart…", () -> actions.restart(slot)));
-            menu.getItems().add(item(slot.state() != null && slot.state().appAlive() ? "Stop…" : "Start", () -> {
+            menu.add(item("Logs", () -> actions.logs(slot)));
+            menu.add(item("Run a command…", () -> actions.exec(slot)));
+            menu.add(item("Restart…", () -> actions.restart(slot)));
+            menu.add(item(slot.state() != null && slot.state().appAlive() ? "Stop…" : "Start", () -> {
                 if (slot.state() != null && slot.state().appAlive()) {
                     actions.stop(slot);
                 } else {
                     actions.start(slot);
                 }
             }));
-            menu.getItems().add(item("Roll back…", () -> actions.rollback(slot)));
+            menu.add(item("Roll back…", () -> actions.rollback(slot)));
         }
         buttons.getChildren().add(CardView.button("Recent runs", "host-recent-runs", recentRuns));
-        menu.getItems().add(item("Recent runs", recentRuns));
-        menu.getItems().add(item("Read hosts", actions::readHosts));
+        menu.add(item("Recent runs", recentRuns));
+        menu.add(item("Read hosts", actions::readHosts));
         if (!buttons.getChildren().isEmpty()) {
             getChildren().add(buttons);
         }
-        setOnContextMenuRequested(e -> menu.show(this, e.getScreenX(), e.getScreenY()));
-        Tooltip tip = new Tooltip(slot.environment().name() + " on " + slot.host().name() + " (" + slot.host().display() + ")"
-                + (slot.hasCurrent() ? "\ncurrent -> releases/" + slot.state().currentFolder() : ""));
-        tip.setShowDelay(javafx.util.Duration.millis(400));
-        Tooltip.install(name, tip);
+        ContextMenu[] popup = new ContextMenu[1];
+        setOnContextMenuRequested(e -> {
+            if (popup[0] == null) {
+                popup[0] = new ContextMenu(menu.toArray(MenuItem[]::new));
+            }
+            popup[0].show(this, e.getScreenX(), e.getScreenY());
+        });
+        String tip = slot.environment().name() + " on " + slot.host().name() + " (" + slot.host().display() + ")"
+                + (slot.hasCurrent() ? "\ncurrent -> releases/" + slot.state().currentFolder() : "");
+        Tips.lazy(name, () -> Tips.wrapping(tip, 520));
     }
 
     HostSlot slot() {

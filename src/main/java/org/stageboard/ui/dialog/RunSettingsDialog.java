@@ -1,8 +1,11 @@
 package org.stageboard.ui.dialog;
 
 import java.util.Optional;
+import java.util.List;
+import java.util.OptionalInt;
 import javafx.fxml.FXML;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -16,7 +19,9 @@ import org.stageboard.ui.task.TaskExecutor;
 /**
  * Run settings (run-settings.fxml): binds the fields of an environment's run settings, in titled
  * sections, to a {@link RunSettingsDialogModel}; each field is marked with its problem as typed and
- * Save is disabled with the reason shown until there is none, then saves in the background.
+ * Save is disabled with the reason shown until there is none, then saves in the background. The
+ * rollout's number fields are editable only in the rollout mode that uses them, with a note beside
+ * each, and a sentence under the mode says what the rollout will do.
  */
 public final class RunSettingsDialog {
 
@@ -39,9 +44,13 @@ public final class RunSettingsDialog {
     @FXML private TextField shared;
     @FXML private TextField keep;
     @FXML private ComboBox<String> rolloutMode;
+    @FXML private Label rolloutSentence;
     @FXML private TextField parallelism;
     @FXML private TextField batch;
     @FXML private TextField pause;
+    @FXML private Label parallelismNote;
+    @FXML private Label batchNote;
+    @FXML private Label pauseNote;
     @FXML private ComboBox<String> onFailure;
 
     private RunSettingsDialog() {
@@ -50,6 +59,12 @@ public final class RunSettingsDialog {
     /** Shows the dialog and waits: the environment with its new settings, or empty when cancelled (nothing saved). */
     public static Optional<Environment> show(Window owner, Environment environment, SetupViewModel setup, TaskExecutor executor) {
         return show(owner, new RunSettingsDialogModel(setup, environment), executor);
+    }
+
+    /** As {@link #show(Window, Environment, SetupViewModel, TaskExecutor)}, the rollout's sentence counting the environment's hosts. */
+    public static Optional<Environment> show(Window owner, Environment environment, OptionalInt hostCount, SetupViewModel setup,
+                                             TaskExecutor executor) {
+        return show(owner, new RunSettingsDialogModel(setup, environment, hostCount), executor);
     }
 
     public static Optional<Environment> show(Window owner, RunSettingsDialogModel model, TaskExecutor executor) {
@@ -89,9 +104,12 @@ public final class RunSettingsDialog {
         text(validation, shared, model.sharedProperty(), model::sharedProblem);
         text(validation, keep, model.keepProperty(), model::keepProblem);
         choice(rolloutMode, RunSettingsDialogModel.ROLLOUT_MODES, model.rolloutModeProperty());
-        text(validation, parallelism, model.parallelismProperty(), model::parallelismProblem);
-        text(validation, batch, model.batchSizeProperty(), model::batchSizeProblem);
-        text(validation, pause, model.pauseProperty(), model::pauseProblem);
+        rolloutSentence.textProperty().bind(model.rolloutSentence());
+        rolloutField(validation, model, RolloutField.PARALLELISM, parallelism, parallelismNote);
+        rolloutField(validation, model, RolloutField.BATCH_SIZE, batch, batchNote);
+        rolloutField(validation, model, RolloutField.PAUSE, pause, pauseNote);
+        // A field the new mode does not use loses its mark; one it uses is checked again.
+        model.rolloutModeProperty().addListener((o, was, now) -> List.of(parallelism, batch, pause).forEach(validation::revalidate));
         choice(onFailure, RunSettingsDialogModel.ON_FAILURE, model.onFailureProperty());
         javafx.application.Platform.runLater(start::requestFocus);
     }
@@ -100,6 +118,13 @@ public final class RunSettingsDialog {
                              java.util.function.Function<String, Optional<String>> check) {
         field.textProperty().bindBidirectional(value);
         FieldMarks.register(validation, field, check);
+    }
+
+    private static void rolloutField(ValidationSupport validation, RunSettingsDialogModel model, RolloutField field, TextField input,
+                                     Label note) {
+        text(validation, input, model.property(field), value -> model.rolloutProblem(field, value));
+        input.disableProperty().bind(model.used(field).not());
+        note.textProperty().bind(model.note(field));
     }
 
     private static void choice(ComboBox<String> combo, java.util.List<String> items, javafx.beans.property.StringProperty value) {

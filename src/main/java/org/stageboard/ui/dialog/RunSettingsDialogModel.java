@@ -1,9 +1,12 @@
 package org.stageboard.ui.dialog;
 
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -22,6 +25,12 @@ import org.stageboard.ui.FieldChecks;
  * {@code ../up}); Save is disabled with the first problem shown until there is none. Saving sends
  * the typed settings ({@link #typed()}) to the engine: the run settings and the rollout, each only
  * when it changed.
+ *
+ * <p>The rollout's number fields follow the rollout mode ({@link RolloutField}): a field the chosen
+ * mode does not use is not editable ({@link #used}), says which mode uses it ({@link #note}), its
+ * check never stops Save, and its text stays as typed for when the mode is switched back (it is
+ * saved only when valid). {@link #rolloutSentence()} says in words what the rollout will do with the
+ * values typed and, when known, the environment's number of hosts.
  */
 public final class RunSettingsDialogModel {
 
@@ -48,10 +57,21 @@ public final class RunSettingsDialogModel {
     private final StringProperty pause;
     private final StringProperty onFailure;
     private final StringBinding reason;
+    private final OptionalInt hostCount;
+    private final Map<RolloutField, BooleanBinding> used = new EnumMap<>(RolloutField.class);
+    private final Map<RolloutField, StringBinding> notes = new EnumMap<>(RolloutField.class);
+    private final StringBinding rolloutSentence;
 
+    /** The dialog's state for an environment whose number of hosts is not known here. */
     public RunSettingsDialogModel(SetupViewModel setup, Environment environment) {
+        this(setup, environment, OptionalInt.empty());
+    }
+
+    /** @param hostCount how many hosts the environment deploys to, when the caller knows (the rollout sentence uses it) */
+    public RunSettingsDialogModel(SetupViewModel setup, Environment environment, OptionalInt hostCount) {
         this.setup = setup;
         this.environment = environment;
+        this.hostCount = hostCount;
         RunSettingsForm now = RunSettingsForm.of(environment);
         start = text("start", now.start());
         processes = text("processes", now.processes());
@@ -71,6 +91,12 @@ public final class RunSettingsDialogModel {
         onFailure = text("onFailure", now.onFailure());
         reason = Bindings.createStringBinding(() -> problem().orElse(""), start, processes, scale, supervision, shared, health,
                 healthTimeout, releaseCommand, beforeSwitch, afterSwitch, keep, rolloutMode, parallelism, batchSize, pause, onFailure);
+        for (RolloutField field : RolloutField.values()) {
+            BooleanBinding isUsed = Bindings.createBooleanBinding(() -> field.usedBy(mode()), rolloutMode);
+            used.put(field, isUsed);
+            notes.put(field, Bindings.createStringBinding(() -> isUsed.get() ? field.unit() : field.unusedNote(), isUsed));
+        }
+        rolloutSentence = Bindings.createStringBinding(this::describeRollout, rolloutMode, parallelism, batchSize, pause, onFailure);
     }
 
     private StringProperty text(String name, String value) {
@@ -150,6 +176,44 @@ public final class RunSettingsDialogModel {
         return onFailure;
     }
 
+    /** How many hosts the environment deploys to, when known. */
+    public OptionalInt hostCount() {
+        return hostCount;
+    }
+
+    /** The rollout mode chosen; parallel when the text names none (the engine's default). */
+    public Rollout.Mode mode() {
+        try {
+            return Rollout.mode(FieldChecks.text(rolloutMode.get()));
+        } catch (StageboardException e) {
+            return Rollout.Mode.PARALLEL;
+        }
+    }
+
+    /** The text of a rollout number field: {@link #parallelismProperty()}, {@link #batchSizeProperty()} or {@link #pauseProperty()}. */
+    public StringProperty property(RolloutField field) {
+        return switch (field) {
+            case PARALLELISM -> parallelism;
+            case BATCH_SIZE -> batchSize;
+            case PAUSE -> pause;
+        };
+    }
+
+    /** True while the chosen rollout mode uses this field: the field is editable and checked only then. */
+    public BooleanBinding used(RolloutField field) {
+        return used.get(field);
+    }
+
+    /** Beside the field: what it counts while the mode uses it, else which mode does (e.g. "used by rolling rollouts only"). */
+    public StringBinding note(RolloutField field) {
+        return notes.get(field);
+    }
+
+    /** What the rollout will do with the values typed, in one sentence (see {@link RolloutSentence}). */
+    public StringBinding rolloutSentence() {
+        return rolloutSentence;
+    }
+
     /** Why the settings cannot be saved yet (the first field's problem, in the dialog's order), or "". */
     public StringBinding reason() {
         return reason;
@@ -218,24 +282,45 @@ public final class RunSettingsDialogModel {
     }
 
     public Optional<String> parallelismProblem(String value) {
-        return count(value, 1, 64, "Parallelism", "of hosts", "how many hosts a parallel deploy does at a time, 1-64, e.g. 5");
+        RolloutField f = RolloutField.PARALLELISM;
+        return count(value, f.min(), f.max(), "Parallelism", "of hosts", "how many hosts a parallel deploy does at a time, 1-64, e.g. 5");
     }
 
     public Optional<String> batchSizeProblem(String value) {
-        return count(value, 1, 64, "The batch size", "of hosts", "how many hosts each batch of a rolling deploy has, 1-64, e.g. 1");
+        RolloutField f = RolloutField.BATCH_SIZE;
+        return count(value, f.min(), f.max(), "The batch size", "of hosts", "how many hosts each batch of a rolling deploy has, 1-64, e.g. 1");
     }
 
     public Optional<String> pauseProblem(String value) {
-        return count(value, 0, 3600, "The pause", "of seconds", "how long a rolling deploy waits between batches, 0-3600, e.g. 30");
+        RolloutField f = RolloutField.PAUSE;
+        return count(value, f.min(), f.max(), "The pause", "of seconds", "how long a rolling deploy waits between batches, 0-3600, e.g. 30");
+    }
+
+    /** The field's check while the chosen mode uses it; nothing when it does not (the field is then not editable and not saved unless valid). */
+    public Optional<String> rolloutProblem(RolloutField field, String value) {
+        if (!field.usedBy(mode())) {
+            return Optional.empty();
+        }
+        return switch (field) {
+            case PARALLELISM -> parallelismProblem(value);
+            case BATCH_SIZE -> batchSizeProblem(value);
+            case PAUSE -> pauseProblem(value);
+        };
     }
 
     /** The first problem, in the order the dialog shows the fields, then whatever the engine's records refuse of the whole. */
     public Optional<String> problem() {
         return FieldChecks.first(() -> startProblem(start.get()), () -> processesProblem(processes.get()),
                 () -> scaleProblem(scale.get()), () -> healthProblem(health.get()), () -> healthTimeoutProblem(healthTimeout.get()),
-                () -> sharedProblem(shared.get()), () -> keepProblem(keep.get()), () -> parallelismProblem(parallelism.get()),
-                () -> batchSizeProblem(batchSize.get()), () -> pauseProblem(pause.get()),
-                () -> FieldChecks.problem(() -> typed().runSettings(environment.run())), () -> FieldChecks.problem(() -> typed().rollout()));
+                () -> sharedProblem(shared.get()), () -> keepProblem(keep.get()),
+                () -> rolloutProblem(RolloutField.PARALLELISM, parallelism.get()),
+                () -> rolloutProblem(RolloutField.BATCH_SIZE, batchSize.get()), () -> rolloutProblem(RolloutField.PAUSE, pause.get()),
+                () -> FieldChecks.problem(() -> typed().runSettings(environment.run())), () -> FieldChecks.problem(this::rollout));
+    }
+
+    /** The rollout Save sends: as typed, a field the mode does not use kept as saved unless typed valid ({@link RunSettingsForm#rollout(Rollout)}). */
+    public Rollout rollout() {
+        return typed().rollout(environment.rollout());
     }
 
     /** The fields as typed, the values sent to the engine. */
@@ -255,6 +340,20 @@ public final class RunSettingsDialogModel {
             throw new StageboardException(problem.get());
         }
         return setup.updateRunSettings(environment, typed());
+    }
+
+    private String describeRollout() {
+        Rollout.Mode mode = mode();
+        for (RolloutField field : RolloutField.values()) {
+            if (rolloutProblem(field, property(field).get()).isPresent()) {
+                return RolloutSentence.incomplete(mode, field.words());
+            }
+        }
+        try {
+            return RolloutSentence.of(rollout(), hostCount);
+        } catch (StageboardException e) {
+            return "";
+        }
     }
 
     private static Optional<String> count(String value, int min, int max, String field, String unit, String what) {

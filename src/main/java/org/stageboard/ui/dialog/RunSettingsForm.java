@@ -44,9 +44,34 @@ public record RunSettingsForm(String start, String health, String healthTimeout,
                 new Hooks(releaseCommand, beforeSwitch, afterSwitch));
     }
 
+    /** The rollout typed, every number field as typed (each must be valid). */
     public Rollout rollout() {
         return new Rollout(Rollout.mode(rolloutMode), number(parallelism, "Parallelism"), number(batchSize, "Batch size"),
                 number(pause, "Pause between batches"), Rollout.onFailure(onFailure));
+    }
+
+    /**
+     * The rollout typed, for saving: a number field the chosen mode does not use ({@link RolloutField})
+     * is kept as typed when it is a valid value (for when the mode is switched back), else it keeps
+     * {@code before}'s value, so that a field the rollout ignores never stops the settings being saved.
+     */
+    public Rollout rollout(Rollout before) {
+        Rollout.Mode mode = Rollout.mode(rolloutMode);
+        return new Rollout(mode, number(RolloutField.PARALLELISM, mode, parallelism, before.parallelism(), "Parallelism"),
+                number(RolloutField.BATCH_SIZE, mode, batchSize, before.batchSize(), "Batch size"),
+                number(RolloutField.PAUSE, mode, pause, before.pauseSeconds(), "Pause between batches"), Rollout.onFailure(onFailure));
+    }
+
+    private static int number(RolloutField field, Rollout.Mode mode, String text, int before, String name) {
+        if (field.usedBy(mode)) {
+            return number(text, name);
+        }
+        try {
+            int value = Integer.parseInt(text == null ? "" : text.strip());
+            return field.accepts(value) ? value : before;
+        } catch (NumberFormatException e) {
+            return before;
+        }
     }
 
     private static int number(String text, String field) {

@@ -27,10 +27,14 @@ public final class SetupViewModel {
         this.engine = engine;
     }
 
-    /** Saves the run settings and the rollout typed in the settings dialog; both are checked before either is saved. */
+    /**
+     * Saves the run settings and the rollout typed in the settings dialog; both are checked before
+     * either is saved. A rollout field the chosen mode does not use keeps its saved value unless a
+     * valid one was typed ({@link RunSettingsForm#rollout(org.stageboard.core.Rollout)}).
+     */
     public Environment updateRunSettings(Environment environment, RunSettingsForm typed) {
         RunSettings run = typed.runSettings(environment.run());
-        org.stageboard.core.Rollout rollout = typed.rollout();
+        org.stageboard.core.Rollout rollout = typed.rollout(environment.rollout());
         Environment updated = run.equals(environment.run()) ? environment : engine.updateRunSettings(environment, run);
         return rollout.equals(environment.rollout()) ? updated : engine.updateRollout(updated, rollout);
     }

@@ -1,8 +1,8 @@
 package org.stageboard.ui.theme;
 
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.Tooltip;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.stageboard.ui.tips.Tips;
 
 /**
  * The toolbar's light/dark switch: a moon in light mode, a sun in dark mode (the tooltip says
@@ -15,9 +15,7 @@ public final class ThemeToggle extends ToggleButton {
         ActiveTheme.ensureApplied();
         setId("themeToggle");
         getStyleClass().add("theme-toggle");
-        Tooltip tip = new Tooltip();
-        tip.setShowDelay(javafx.util.Duration.millis(400));
-        setTooltip(tip);
+        Tips.lazy(this, () -> Tips.wrapping(tip(ActiveTheme.get()), 360));
         ActiveTheme.property().addListener(new javafx.beans.value.WeakChangeListener<>(listener));
         show(ActiveTheme.get());
         setOnAction(e -> ActiveTheme.set(ActiveTheme.get().other()));
@@ -30,6 +28,12 @@ public final class ThemeToggle extends ToggleButton {
         setGraphic(new FontIcon(theme == Theme.DARK ? "fth-sun" : "fth-moon"));
         // Icon only (the toolbar is full); the words are in the tooltip and for screen readers.
         setAccessibleText(theme == Theme.DARK ? "Light theme" : "Dark theme");
-        getTooltip().setText(theme == Theme.DARK ? "Switch to the light theme" : "Switch to the dark theme");
+        if (getTooltip() != null) {
+            getTooltip().setText(tip(theme));
+        }
+    }
+
+    private static String tip(Theme theme) {
+        return theme == Theme.DARK ? "Switch to the light theme" : "Switch to the dark theme";
     }
 }

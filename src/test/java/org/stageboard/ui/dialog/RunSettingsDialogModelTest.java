@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,10 @@ import org.stageboard.testing.GitFixture;
  * the environment's settings; each field is checked as typed with a message that names it, says
  * what is wrong and what to type; the reason Save is disabled is the first problem in the dialog's
  * order; saving sends exactly the typed settings and rollout to the engine, and nothing while a
- * field is wrong.
+ * field is wrong. The rollout's number fields follow the mode (parallelism for parallel, batch size
+ * and pause for rolling, as pipeline.Rollouts uses them): one the mode does not use is not editable,
+ * says which mode uses it, never blocks Save and keeps what was typed; a sentence says what the
+ * rollout will do with the environment's hosts.
  */
 class RunSettingsDialogModelTest {
 
@@ -113,6 +117,7 @@ class RunSettingsDialogModelTest {
     void theReasonIsTheFirstProblemInTheDialogsOrderAndNothingIsSavedWhileThereIsOne() {
         model.scaleProperty().set("web=two");
         model.healthTimeoutProperty().set("abc");
+        model.rolloutModeProperty().set("rolling"); // the pause is checked only when the rollout uses it
         model.pauseProperty().set("9999");
         assertThat(model.reason().get()).startsWith("Scale: the count in 'web=two'");
         model.scaleProperty().set("web=2");
@@ -165,5 +170,102 @@ class RunSettingsDialogModelTest {
                 "web: ./serve\nworker: ./work", "web=2", "process+cron", "storage/ db/app.sqlite", "./migrate", "", "./warm-up", "3",
                 "rolling", "5", "2", "10", "stay"));
         assertThat(again.reason().get()).isEmpty();
+    }
+
+    @Test
+    void eachRolloutFieldIsEditableOnlyInTheModeThatUsesIt() {
+        assertThat(model.mode()).isEqualTo(Rollout.Mode.PARALLEL);
+        assertThat(model.used(RolloutField.PARALLELISM).get()).isTrue();
+        assertThat(model.used(RolloutField.BATCH_SIZE).get()).isFalse();
+        assertThat(model.used(RolloutField.PAUSE).get()).isFalse();
+        assertThat(model.note(RolloutField.PARALLELISM).get()).isEqualTo("hosts at a time");
+        assertThat(model.note(RolloutField.BATCH_SIZE).get()).isEqualTo("used by rolling rollouts only");
+        assertThat(model.note(RolloutField.PAUSE).get()).isEqualTo("used by rolling rollouts only");
+
+        model.rolloutModeProperty().set("rolling");
+        assertThat(model.used(RolloutField.PARALLELISM).get()).isFalse();
+        assertThat(model.used(RolloutField.BATCH_SIZE).get()).isTrue();
+        assertThat(model.used(RolloutField.PAUSE).get()).isTrue();
+        assertThat(model.note(RolloutField.PARALLELISM).get()).isEqualTo("used by parallel rollouts only");
+        assertThat(model.note(RolloutField.BATCH_SIZE).get()).isEqualTo("hosts per batch");
+        assertThat(model.note(RolloutField.PAUSE).get()).isEqualTo("seconds between batches");
+    }
+
+    @Test
+    void aFieldTheModeDoesNotUseNeverBlocksSaveAndIsSavedOnlyWhenValid() {
+        model.batchSizeProperty().set("two");
+        model.pauseProperty().set("9999");
+        model.parallelismProperty().set("3");
+        assertThat(model.rolloutProblem(RolloutField.BATCH_SIZE, "two")).as("not used by a parallel rollout").isEmpty();
+        assertThat(model.batchSizeProblem("two")).as("the check itself still says what is wrong").isPresent();
+        assertThat(model.reason().get()).isEmpty();
+
+        Environment saved = model.save();
+        assertThat(saved.rollout()).as("parallelism as typed; batch size and pause as they were")
+                .isEqualTo(new Rollout(Rollout.Mode.PARALLEL, 3, staging.rollout().batchSize(), staging.rollout().pauseSeconds(),
+                        Rollout.OnFailure.ROLL_BACK));
+        assertThat(engine.environment(project, "staging").rollout()).isEqualTo(saved.rollout());
+
+        model.rolloutModeProperty().set("rolling");
+        assertThat(model.reason().get()).as("used now: checked").startsWith("The batch size 'two' is not a whole number of hosts:");
+        model.batchSizeProperty().set("4");
+        assertThat(model.reason().get()).startsWith("The pause must be between 0 and 3600, not 9999:");
+        model.pauseProperty().set("15");
+        model.parallelismProperty().set("0");
+        assertThat(model.reason().get()).as("parallelism is not used by a rolling rollout").isEmpty();
+        model.rolloutModeProperty().set("parallel");
+        assertThat(model.reason().get()).startsWith("Parallelism must be between 1 and 64, not 0:");
+        model.parallelismProperty().set("6");
+        assertThat(model.save().rollout()).as("a valid batch size and pause typed for rolling are kept for it")
+                .isEqualTo(new Rollout(Rollout.Mode.PARALLEL, 6, 4, 15, Rollout.OnFailure.ROLL_BACK));
+    }
+
+    @Test
+    void typedValuesSurviveSwitchingTheModeBackAndForth() {
+        model.parallelismProperty().set("7");
+        model.rolloutModeProperty().set("rolling");
+        model.batchSizeProperty().set("2");
+        model.pauseProperty().set("30");
+        model.rolloutModeProperty().set("parallel");
+        assertThat(model.parallelismProperty().get()).isEqualTo("7");
+        model.rolloutModeProperty().set("rolling");
+        model.rolloutModeProperty().set("parallel");
+        model.rolloutModeProperty().set("rolling");
+        assertThat(model.parallelismProperty().get()).isEqualTo("7");
+        assertThat(model.batchSizeProperty().get()).isEqualTo("2");
+        assertThat(model.pauseProperty().get()).isEqualTo("30");
+        assertThat(model.save().rollout()).isEqualTo(new Rollout(Rollout.Mode.ROLLING, 7, 2, 30, Rollout.OnFailure.ROLL_BACK));
+    }
+
+    @Test
+    void aSentenceSaysWhatTheRolloutWillDoWithTheEnvironmentsHosts() {
+        RunSettingsDialogModel five = new RunSettingsDialogModel(new SetupViewModel(engine), staging, OptionalInt.of(5));
+        assertThat(five.hostCount()).hasValue(5);
+        assertThat(five.rolloutSentence().get())
+                .isEqualTo("Parallel: all 5 hosts at once; stops at the first failure and rolls back the hosts it switched.");
+        five.parallelismProperty().set("2");
+        assertThat(five.rolloutSentence().get()).startsWith("Parallel: 5 hosts, up to 2 at a time; ");
+        five.rolloutModeProperty().set("rolling");
+        five.batchSizeProperty().set("2");
+        five.pauseProperty().set("30");
+        five.onFailureProperty().set("stay");
+        assertThat(five.rolloutSentence().get()).isEqualTo("Rolling: 5 hosts in 3 batches of up to 2, 30 s pause between batches; "
+                + "stops at the first failure; the hosts it switched stay on the new release.");
+        five.batchSizeProperty().set("5");
+        assertThat(five.rolloutSentence().get()).as("one batch: the pause is never used").startsWith("Rolling: all 5 hosts in one batch, so no pause; ");
+        five.batchSizeProperty().set("two");
+        assertThat(five.rolloutSentence().get()).isEqualTo("Rolling: give a valid batch size to see what it will do.");
+
+        model.rolloutModeProperty().set("rolling");
+        model.batchSizeProperty().set("2");
+        model.pauseProperty().set("30");
+        assertThat(model.hostCount()).as("not told").isEmpty();
+        assertThat(model.rolloutSentence().get()).isEqualTo("Rolling: 2 hosts at a time, 30 s pause between batches; "
+                + "stops at the first failure and rolls back the hosts it switched.");
+        model.pauseProperty().set("0");
+        assertThat(model.rolloutSentence().get()).startsWith("Rolling: 2 hosts at a time, no pause between batches; ");
+
+        RunSettingsDialogModel none = new RunSettingsDialogModel(new SetupViewModel(engine), staging, OptionalInt.of(0));
+        assertThat(none.rolloutSentence().get()).startsWith("Parallel: up to 5 hosts at a time, once hosts are attached (none yet); ");
     }
 }
