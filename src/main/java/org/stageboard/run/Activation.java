@@ -162,8 +162,8 @@ final class Activation {
             }
         }
         if (guard != null && !guard.disarm(shell)) {
-            return byGuard(shell, release.label() + " went live on " + connection.display() + ", but this run's lock heartbeat had stopped for "
-                    + HostGuard.staleSeconds() + " s", RunStatus.ROLLED_BACK);
+            return byGuard(shell, release.label() + " went live on " + connection.display() + ", but the host's guard had found this run gone ("
+                    + HostGuard.signsOfDeath() + ")", RunStatus.ROLLED_BACK);
         }
         return new DeployResult(RunStatus.LIVE, release.label() + " is live on " + connection.display() + ".", previous);
     }
@@ -178,8 +178,11 @@ final class Activation {
             List<Instances.Instance> previousInstances = Instances.plan(shell, layout, layout.release(previous), previousRun);
             guard = HostGuard.arm(shell, layout, previousLink, previousLabel == null ? previous : previousLabel, previousRun,
                     previousInstances);
+            if (guard.untethered() != null) {
+                progress.log("the host's guard has no tether (" + guard.untethered() + "): it watches the lock's heartbeat alone");
+            }
             progress.log("guard armed: should this run die before the switch is done, the host puts "
-                    + (previousLabel == null ? previous : previousLabel) + " back by itself once the lock's heartbeat stops");
+                    + (previousLabel == null ? previous : previousLabel) + " back by itself " + guard.whenItActs());
         } catch (RuntimeException e) {
             if (e instanceof ConnectionLostException lost) {
                 throw lost;
@@ -236,7 +239,7 @@ final class Activation {
                 if (!lastTry) {
                     throw lost;
                 }
-                // Still armed: once this run's lock heartbeat has stopped, the host puts the previous release back by itself.
+                // Still armed: once this run's tether is gone (or its lock heartbeat stopped), the host puts the previous release back.
                 return new DeployResult(RunStatus.APP_DOWN, what + ". Then the connection was lost again (" + lost.getMessage() + ")"
                         + stateWhenLost() + guardWillAct() + ". Read the host's state then.", previous, healthEvidence);
             }
@@ -298,8 +301,7 @@ final class Activation {
 
     /** While the guard is armed: what the host will do by itself. */
     private String guardWillAct() {
-        return guard == null ? "" : "; the host's guard puts " + previous + " back by itself once this run's lock heartbeat has stopped for "
-                + HostGuard.staleSeconds() + " s";
+        return guard == null ? "" : "; the host's guard puts " + previous + " back by itself " + guard.whenItActs();
     }
 
     private String stateWhenLost() {

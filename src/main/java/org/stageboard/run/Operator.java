@@ -96,7 +96,7 @@ final class Operator {
                     try {
                         guard.disarm(shell);
                     } catch (RuntimeException ignored) {
-                        // the connection is gone: the guard stays armed and acts once the lock's heartbeat has stopped
+                        // the connection is gone: the guard stays armed and acts once the tether is gone (or the heartbeat stopped)
                     }
                 }
                 throw e;
@@ -105,8 +105,8 @@ final class Operator {
                 HostGuard.Restored restored = guard.awaitRestore(shell);
                 restored.log().lines().forEach(line -> p.log("guard: " + line));
                 // Started by the guard, not checked by this run: not called live.
-                return new DeployResult(restored.ok() ? RunStatus.FAILED : RunStatus.APP_DOWN, "This restart's lock heartbeat had "
-                        + "stopped, and the host's guard started " + name(current) + " again itself" + (restored.ok()
+                return new DeployResult(restored.ok() ? RunStatus.FAILED : RunStatus.APP_DOWN, "The host's guard had found this "
+                        + "restart gone (" + HostGuard.signsOfDeath() + ") and started " + name(current) + " again itself" + (restored.ok()
                         ? " (its health not checked by this run): read the host's state." : ", which failed: read the host's state."),
                         current.folder());
             }
@@ -120,8 +120,11 @@ final class Operator {
         try {
             HostGuard guard = HostGuard.arm(shell, layout, current.link(),
                     name(current), run, Instances.plan(shell, layout, layout.current(), run));
+            if (guard.untethered() != null) {
+                progress.log("the host's guard has no tether (" + guard.untethered() + "): it watches the lock's heartbeat alone");
+            }
             progress.log("guard armed: should this restart die before its start, the host starts " + name(current)
-                    + " again by itself once the lock's heartbeat stops");
+                    + " again by itself " + guard.whenItActs());
             return guard;
         } catch (org.stageboard.ssh.ConnectionLostException lost) {
             throw lost;

@@ -58,6 +58,14 @@ final class RemoteShell {
     }
 
     /**
+     * Keeps {@code script} running through {@code sh -c} on a channel of its own, its input open,
+     * until the returned command is closed or this side is gone ({@link SshSession#hold}).
+     */
+    org.stageboard.ssh.HeldCommand hold(String script, String readyLine, Duration timeout) {
+        return ssh.hold("sh -c " + ShellQuote.quote(script), readyLine, timeout);
+    }
+
+    /**
      * Runs the script and hands each line it writes (stdout and stderr, as they arrive, on the
      * calling thread) to {@code lines}; returns its exit code. Framed like {@link #run}: what the
      * login prints around the script never reaches {@code lines}. When the script did not finish

@@ -181,6 +181,17 @@ public final class SshSession implements AutoCloseable {
     }
 
     /**
+     * Starts {@code command} on a channel of its own and keeps it running with its input open
+     * until the returned {@link HeldCommand} is closed, or this side's connection or process is
+     * gone (the command then reads end-of-file). Waits up to {@code timeout} for the command to
+     * print {@code readyLine} on a line of its own; throws a {@link StageboardException} when it
+     * does not.
+     */
+    public HeldCommand hold(String command, String readyLine, Duration timeout) {
+        return HeldCommand.start(client, target, command, readyLine, timeout);
+    }
+
+    /**
      * Uploads a file over SFTP to a temporary name next to {@code remotePath}, then renames it,
      * so that {@code remotePath} is either absent or complete. The temporary name is
      * {@code remotePath + ".part-" + 12 hex digits} ({@link #PARTIAL_SUFFIX}); it is removed on

@@ -21,7 +21,6 @@ import org.stageboard.core.Project;
 import org.stageboard.core.Recipe;
 import org.stageboard.core.Release;
 import org.stageboard.core.Run;
-import org.stageboard.core.RunKind;
 import org.stageboard.core.RunSettings;
 import org.stageboard.core.RunStatus;
 import org.stageboard.core.LockInfo;
@@ -29,14 +28,15 @@ import org.stageboard.testing.AppProcesses;
 
 /**
  * A deploy whose process is killed with SIGKILL in the middle of its health wait (a real forked
- * JVM running the CLI): the catalog marks the run interrupted, the host's lock shows as stale
- * naming the dead process, a deploy is refused until the lock is broken explicitly, and the
- * rollback target is the last good release the host's ledger names, not the broken one.
+ * JVM running the CLI): the catalog marks the run interrupted, the host's guard puts the good
+ * release back by itself within seconds (the killed process's tether ends with its connection),
+ * the host's lock shows as stale naming the dead process, a deploy is refused until the lock is
+ * broken explicitly, and the broken release, never live, is nothing to roll back to.
  */
 class CrashRecoveryTest extends EngineTestBase {
 
     @Test
-    void aDeployKilledDuringItsHealthWaitIsInterruptedItsStaleLockIsBrokenExplicitlyAndRollbackFindsTheLastGoodRelease()
+    void aDeployKilledDuringItsHealthWaitIsInterruptedTheHostPutsTheGoodReleaseBackAndItsStaleLockIsBrokenExplicitly()
             throws Exception {
         String good = repo.copyResource("/demo-app/Server.java", "Server.java").write("health-behaviour", "ok\n").commit("good");
         Project project = engine.addProject("demo", repo.dir(), null, new Recipe("true", List.of("Server.java", "health-behaviour")));
@@ -83,13 +83,21 @@ class CrashRecoveryTest extends EngineTestBase {
         assertThat(interrupted.status()).isEqualTo(RunStatus.INTERRUPTED);
         assertThat(interrupted.releaseId()).isEqualTo(v2.id());
 
-        // The host is the truth: it says v2 is current (switched before the kill), unhealthy, and the lock is stale.
+        // The host's guard saw the dead CLI's tether (a shell held open over its SSH connection) end, and put v1 back
+        // by itself, within seconds: far sooner than the lock's heartbeat (60 s) could have said the run was gone.
+        Path restoredLog = server.baseDir().resolve("demo/staging/.stageboard/guard-restored.log");
+        await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+                .until(() -> java.nio.file.Files.readString(restoredLog).contains("started staging v1 again"));
+        assertThat(java.nio.file.Files.readString(restoredLog)).contains("switching away from staging v1 (its connection to the host closed)");
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                .until(() -> AppProcesses.get("http://127.0.0.1:" + appPort + "/").equals("good one"));
+
+        // The host is the truth: it runs v1 again, healthy, and the dead run's lock is stale, naming the killed process.
         HostStatus status = engine.readHost(staging, host, true);
-        assertThat(status.running()).isEqualTo(v2);
+        assertThat(status.running()).isEqualTo(v1);
         assertThat(status.expected()).isEqualTo(v1);
-        assertThat(status.drift()).anyMatch(d -> d.contains("but this catalog last recorded staging v1 live"))
-                .anyMatch(d -> d.startsWith("lock STALE") && d.contains("pid " + cli.pid()))
-                .anyMatch(d -> d.startsWith("unhealthy") || d.startsWith("app down"));
+        assertThat(status.state().healthy()).isTrue();
+        assertThat(status.drift()).anyMatch(d -> d.startsWith("lock STALE") && d.contains("pid " + cli.pid()));
 
         // A deploy is refused while the stale lock stands, naming the holder and the explicit way out.
         Run refused = engine.deploy(v1, host, progress);
@@ -101,14 +109,10 @@ class CrashRecoveryTest extends EngineTestBase {
         assertThat(engine.breakLock(staging, host, lock.holder())).isTrue();
         assertThat(engine.lock(staging, host)).isEmpty();
 
-        // Rollback goes to the last good release (v1, from the host's ledger), not to the broken v2.
+        // v2 never went live (the guard's restore is not an activation): the ledger has nothing earlier than v1 to go back to.
         RollbackChoice choice = engine.rollbackChoice(staging, host);
-        assertThat(choice.target()).isEqualTo(v1);
-        assertThat(choice.explanation()).contains("will activate staging v1");
-        Run back = engine.rollback(staging, host, progress);
-        assertThat(back.kind()).isEqualTo(RunKind.ROLLBACK);
-        assertThat(back.status()).as(back.message()).isEqualTo(RunStatus.LIVE);
-        assertThat(AppProcesses.get("http://127.0.0.1:" + appPort + "/")).isEqualTo("good one");
+        assertThat(choice.possible()).as(choice.explanation()).isFalse();
+        assertThat(choice.explanation()).contains("Nothing to roll back to", "now: staging v1");
         assertThat(engine.readHost(staging, host, true).agrees()).isTrue();
     }
 

@@ -209,6 +209,51 @@ class OpenSshEndToEndTest {
     }
 
     /**
+     * The host's guard over real OpenSSH: a deploy that dies right after stopping the previous app
+     * (its connection closed, as for a killed process) has sshd end its tether, and the watcher
+     * puts the previous release back within seconds, far sooner than the lock's heartbeat (60 s)
+     * could have said the run was gone.
+     */
+    @Test
+    void aDeployThatDiesAfterItsStopIsPutBackByTheHostsGuardWithinSecondsOverOpenSsh() throws Exception {
+        SshTarget target = pinnedTarget();
+        Path base = Files.createDirectories(work.resolve("guard-base"));
+        deploys = new DemoDeploys(base);
+        HostRunner runner = new HostRunner(target, base.toString());
+        Path artifact = SshTestServer.writeDemoArtifact(work, "ok");
+        int appPort = freePort();
+        RemoteRelease r1 = release("v1", artifact, appPort, "hello from v1", 60, 3);
+        RecordingProgress first = new RecordingProgress();
+        assertThat(runner.activate(r1, first).status()).as(first.all()).isEqualTo(RunStatus.LIVE);
+
+        final class Died extends Error {
+            Died() {
+                super("the deploying process died here", null, false, false);
+            }
+        }
+        RecordingProgress dying = new RecordingProgress() {
+            @Override
+            public void step(String title) {
+                super.step(title);
+                if (title.startsWith("start ")) {
+                    throw new Died();
+                }
+            }
+        };
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> runner.activate(release("v2", artifact, appPort, "hello from v2", 60, 3),
+                dying)).isInstanceOf(Died.class);
+        assertThat(dying.all()).contains("guard armed", "connection closing");
+
+        Path restored = deploys.envDir().resolve(".stageboard/guard-restored.log");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+                .until(() -> Files.readString(restored).contains("started staging v1 again"));
+        assertThat(Files.readString(restored)).contains("(its connection to the host closed)");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                .until(() -> getThroughHost(target, appPort, "/").body().equals("hello from v1"));
+        assertThat(deploys.currentTarget()).isEqualTo("releases/" + r1.releaseName());
+    }
+
+    /**
      * Operating over real OpenSSH: a web and a worker process under the process supervisor, a shared
      * folder the worker writes to, the worker killed and restarted alone, a second release keeping
      * the shared data, a one-off command with the release's config, stop and start.
