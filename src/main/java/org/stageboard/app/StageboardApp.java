@@ -62,9 +62,14 @@ public final class StageboardApp extends Application {
             }
         }, "stageboard-open");
         opener.setDaemon(true);
+        beginWith(engine, first);
+        opener.start();
+    }
+
+    /** What the next start of the application takes over: the catalog being opened and its first board being read. */
+    static void beginWith(CompletableFuture<Stageboard> engine, CompletableFuture<FirstBoard> first) {
         opening = engine;
         firstBoard = first;
-        opener.start();
     }
 
     /** The first board being read after {@link #opening}; null when the app reads it itself. */

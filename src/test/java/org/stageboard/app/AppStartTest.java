@@ -100,6 +100,41 @@ class AppStartTest {
         FxToolkit.cleanupApplication(again);
     }
 
+    @Test
+    void aWindowWhoseFirstBoardIsSlowOpensWithoutItAndShowsItOnceRead() throws Exception {
+        WindowPrefs.defaults().withBounds(30, 40, 1200, 740, false).withLastProject("beta").save(home);
+        FxRobot robot = new FxRobot();
+        Stageboard engine = Stageboard.open(new StageboardHome(home));
+        java.util.concurrent.CompletableFuture<org.stageboard.ui.FirstBoard> first = new java.util.concurrent.CompletableFuture<>();
+        StageboardApp.beginWith(java.util.concurrent.CompletableFuture.completedFuture(engine), first);
+        Application app = FxToolkit.setupApplication(StageboardApp.class);
+
+        // Not read yet: the window waits a moment for it, then opens with empty lanes rather than not at all.
+        WaitForAsyncUtils.waitFor(30, java.util.concurrent.TimeUnit.SECONDS, stage::isShowing);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(((ComboBox<?>) robot.lookup("#projectChooser").query()).getValue()).as("no board shown yet").isNull();
+        first.complete(org.stageboard.ui.FirstBoard.read(engine, "beta"));
+        awaitProject(robot, "beta");
+        WaitForAsyncUtils.waitFor(30, java.util.concurrent.TimeUnit.SECONDS, () -> robot.lookup("#commits").queryListView().getItems().size() == 1);
+        robot.interact(stage::hide);
+        FxToolkit.cleanupApplication(app);
+    }
+
+    @Test
+    void aFirstBoardThatFailsToReadLetsTheWindowOpenAndSayWhy() throws Exception {
+        FxRobot robot = new FxRobot();
+        Stageboard engine = Stageboard.open(new StageboardHome(home));
+        java.util.concurrent.CompletableFuture<org.stageboard.ui.FirstBoard> first = new java.util.concurrent.CompletableFuture<>();
+        StageboardApp.beginWith(java.util.concurrent.CompletableFuture.completedFuture(engine), first);
+        first.completeExceptionally(new org.stageboard.core.StageboardException("The catalog could not be read: disk gone."));
+        Application app = FxToolkit.setupApplication(StageboardApp.class);
+        WaitForAsyncUtils.waitFor(30, java.util.concurrent.TimeUnit.SECONDS, stage::isShowing);
+        WaitForAsyncUtils.waitFor(30, java.util.concurrent.TimeUnit.SECONDS, () -> robot.lookup("#noticeText").tryQuery()
+                .map(n -> ((javafx.scene.control.Labeled) n).getText()).map(t -> t.contains("disk gone")).orElse(false));
+        robot.interact(stage::hide);
+        FxToolkit.cleanupApplication(app);
+    }
+
     @SuppressWarnings("unchecked")
     private static void awaitProject(FxRobot robot, String name) throws Exception {
         WaitForAsyncUtils.waitFor(30, java.util.concurrent.TimeUnit.SECONDS, () -> robot.lookup("#projectChooser").tryQuery()

@@ -21,17 +21,35 @@ public final class WindowPlacement {
     /** Applies the remembered theme, size and position to the stage before it shows. */
     public static void restore(Stage stage, WindowPrefs prefs) {
         ActiveTheme.set(Theme.named(prefs.theme()));
-        stage.setWidth(prefs.width());
-        stage.setHeight(prefs.height());
-        if (prefs.hasPosition() && onSomeScreen(prefs)) {
-            // Kept inside the screen it was on (a smaller screen since, or a position saved half off it).
-            Rectangle2D screen = Screen.getScreensForRectangle(titleBar(prefs)).get(0).getVisualBounds();
-            stage.setX(Math.max(screen.getMinX(), Math.min(prefs.x(), screen.getMaxX() - prefs.width())));
-            stage.setY(Math.max(screen.getMinY(), Math.min(prefs.y(), screen.getMaxY() - prefs.height())));
+        boolean placed = prefs.hasPosition() && onSomeScreen(prefs);
+        // The screen it was on, else the primary one: the window never opens larger than that screen (a laptop's 768 px).
+        Rectangle2D screen = placed ? Screen.getScreensForRectangle(titleBar(prefs)).get(0).getVisualBounds() : Screen.getPrimary().getVisualBounds();
+        Rectangle2D bounds = fit(prefs, screen);
+        stage.setWidth(bounds.getWidth());
+        stage.setHeight(bounds.getHeight());
+        if (placed) {
+            stage.setX(bounds.getMinX());
+            stage.setY(bounds.getMinY());
         } else {
             stage.centerOnScreen();
         }
         stage.setMaximized(prefs.maximized());
+    }
+
+    /**
+     * The remembered bounds kept inside {@code screen}: no larger than it, and moved back onto it
+     * (a smaller screen since, or a position saved half off it). Without a remembered position
+     * the result's position is the screen's corner (the window is then centred).
+     */
+    static Rectangle2D fit(WindowPrefs prefs, Rectangle2D screen) {
+        double width = Math.min(prefs.width(), screen.getWidth());
+        double height = Math.min(prefs.height(), screen.getHeight());
+        if (!prefs.hasPosition()) {
+            return new Rectangle2D(screen.getMinX(), screen.getMinY(), width, height);
+        }
+        double x = Math.max(screen.getMinX(), Math.min(prefs.x(), screen.getMaxX() - width));
+        double y = Math.max(screen.getMinY(), Math.min(prefs.y(), screen.getMaxY() - height));
+        return new Rectangle2D(x, y, width, height);
     }
 
     /** Saves the window's bounds, the project shown and the theme in {@code home} when the stage is hidden. */
