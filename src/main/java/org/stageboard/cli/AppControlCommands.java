@@ -9,6 +9,7 @@ import org.stageboard.core.Host;
 import org.stageboard.core.Progress;
 import org.stageboard.core.Run;
 import org.stageboard.core.RunStatus;
+import org.stageboard.core.StageboardException;
 import org.stageboard.pipeline.Stageboard;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -61,13 +62,22 @@ final class AppControlCommands {
             context.unlockKeys(hosts);
             Progress progress = context.progress(verbose);
             List<Run> runs = new ArrayList<>();
+            // A host that cannot be acted on (nothing deployed there, another catalog's release, unreadable) is said, and the others still are.
+            List<String> refused = new ArrayList<>();
             for (Host h : hosts) {
-                runs.add(act(engine, e, h, Duration.ofSeconds(Math.max(0, waitLock)), progress));
+                try {
+                    runs.add(act(engine, e, h, Duration.ofSeconds(Math.max(0, waitLock)), progress));
+                } catch (StageboardException refusal) {
+                    if (hosts.size() == 1) {
+                        throw refusal;
+                    }
+                    refused.add(h.name() + ": " + refusal.getMessage());
+                }
                 if (progress.isCancelled()) {
                     break;
                 }
             }
-            boolean ok = true;
+            boolean ok = refused.isEmpty();
             boolean cancelled = false;
             for (Run run : runs) {
                 Host h = engine.hostOf(run);
@@ -82,6 +92,7 @@ final class AppControlCommands {
                     }
                 }
             }
+            refused.forEach(line -> context.err().println("error: " + line));
             context.out().flush();
             context.err().flush();
             return ok ? 0 : cancelled ? StageboardCli.CANCELLED : StageboardCli.FAILED;

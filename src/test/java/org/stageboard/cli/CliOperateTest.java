@@ -44,6 +44,26 @@ class CliOperateTest {
     }
 
     @Test
+    void aHostWithNothingDeployedIsSaidAndTheEnvironmentsOtherHostsAreStillActedOn() {
+        h.ok("host", "add", "vps0", "--address", h.server.address(), "--port", Integer.toString(h.server.port()), "--user", h.server.user(),
+                "--key", h.server.clientKey().toString(), "--base-dir", h.server.baseDir().resolve("empty").toString());
+        h.ok("host", "trust", "vps0", "--fingerprint", h.server.hostKeyFingerprint());
+        h.ok("env", "attach", "staging", "vps0");
+        h.ok("env", "order", "staging", "vps0", "vps1");
+
+        Result stop = h.cli("stop", "-e", "staging");
+
+        assertThat(stop.code()).as(stop.all()).isEqualTo(1);
+        assertThat(stop.err()).contains("error: vps0: Nothing of staging runs on vps0 yet");
+        assertThat(stop.out()).contains("vps1  staging v1  stop  stopped");
+        assertThat(h.app()).isEqualTo("unreachable");
+        Result start = h.cli("start", "-e", "staging");
+        assertThat(start.code()).isEqualTo(1);
+        assertThat(start.out()).contains("vps1  staging v1  start  live");
+        assertThat(h.app()).isEqualTo("first");
+    }
+
+    @Test
     void execStreamsTheCommandsOutputWithTheReleasesConfigAndExitsWithItsCode() {
         h.ok("config", "set", "-e", "staging", "GREETING=second");
         Result exec = h.cli("exec", "-e", "staging", "--", "sh", "-c", "echo \"greeting=$GREETING\"; exit 3");

@@ -211,6 +211,8 @@ public final class BoardViewModel {
             }
         }
         showHosts();
+        HostSlot selected = selectedSlot.get(); // a selected host's details follow its newest reading
+        selectedSlot.set(selected == null ? null : hostSlot(selected.environment().name(), selected.host().name()).orElse(selected));
         refreshSelection();
     }
 

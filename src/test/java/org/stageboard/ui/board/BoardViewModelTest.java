@@ -120,6 +120,21 @@ class BoardViewModelTest {
     }
 
     @Test
+    void aSelectedHostsDetailsFollowItsNewestReading() {
+        board.apply(Snapshots.journey());
+        board.showHostReadings(List.of(Snapshots.vps1Slot(true, null,
+                new Difference(Difference.Kind.LOCK_STALE, "lock STALE: bob@ci pid 7 — STALE: its holder process is gone"))));
+        board.selectSlot(board.hostSlot("staging", "vps1").orElseThrow());
+        assertThat(board.detailProperty().get().lines()).anyMatch(line -> line.contains("pid 7"));
+
+        // Read again (F5, or after the lock was broken): the lock is gone on the host.
+        board.showHostReadings(List.of(Snapshots.vps1Slot(true, null)));
+
+        assertThat(board.selectedSlotProperty().get().flags()).isEmpty();
+        assertThat(board.detailProperty().get().lines()).noneMatch(line -> line.contains("pid 7"));
+    }
+
+    @Test
     void everyDriftLineIsAFlagThatNamesItsKindInWords() {
         HostSlot slot = Snapshots.vps1Slot(false, null,
                 new Difference(Difference.Kind.OTHER_CATALOG, "runs staging v4 of another catalog, deployed by bob at 2026-11-26T09:00:00Z (host's ledger)"),
