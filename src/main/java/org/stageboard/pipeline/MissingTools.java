@@ -36,7 +36,7 @@ public final class MissingTools {
             }
             List<String> steps = recipe.steps().stream().filter(s -> program.equals(program(s.command()))).map(RecipeStep::name).toList();
             missing.add("'" + program + "' (step" + (steps.size() == 1 ? " " : "s ") + String.join(", ", steps)
-                    + ") is not on this computer's PATH: the build fails until it is installed, or give other steps with --step.");
+                    + ") is not on this computer's PATH: the build fails until it is installed or the steps change.");
         }
         return missing;
     }

@@ -28,7 +28,7 @@ class MissingToolsTest {
                 new RecipeStep("sanity", "test -f package.json")), List.of("**"), Map.of(), List.of(".cache/yarn"));
 
         assertThat(MissingTools.of(yarn, bin.toString())).containsExactly(
-                "'yarn' (steps install, test) is not on this computer's PATH: the build fails until it is installed, or give other steps with --step.");
+                "'yarn' (steps install, test) is not on this computer's PATH: the build fails until it is installed or the steps change.");
         assertThat(MissingTools.of(new Recipe("npm ci", List.of("**")), bin.toString())).isEmpty();
     }
 

@@ -224,7 +224,9 @@ public final class ProjectWizardModel {
             return;
         }
         DetectedRecipe recipe = found.get();
-        detection.set("Detected " + recipe.kind() + " (" + recipe.reason() + "): confirm or edit.");
+        List<String> missing = org.stageboard.pipeline.MissingTools.of(recipe.recipe());
+        detection.set("Detected " + recipe.kind() + " (" + recipe.reason() + "): confirm or edit."
+                + (missing.isEmpty() ? "" : " Note: " + String.join(" ", missing)));
         String newSteps = stepsText(recipe.recipe());
         String newGlobs = String.join(", ", recipe.recipe().artifactGlobs());
         String newCaches = String.join(", ", recipe.recipe().caches());
