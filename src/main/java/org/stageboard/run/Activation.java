@@ -44,11 +44,15 @@ final class Activation {
     private long uploaded;
     private String hookEvidence;
     private HostGuard guard;
+    private final String kind;
+    private ReleaseFolders.Current previousCurrent;
 
-    Activation(HostConnection connection, RemoteLayout layout, RemoteRelease release, Progress progress) {
+    /** {@code kind}: {@code deploy} or {@code rollback}, for the host's guard's words. */
+    Activation(HostConnection connection, RemoteLayout layout, RemoteRelease release, String kind, Progress progress) {
         this.connection = connection;
         this.layout = layout;
         this.release = release;
+        this.kind = kind == null ? "deploy" : kind;
         this.progress = progress;
         this.masker = new Masker(release.secretValues() == null ? java.util.List.of() : release.secretValues());
     }
@@ -64,6 +68,7 @@ final class Activation {
         progress.checkCancelled();
 
         ReleaseFolders.Current current = ReleaseFolders.current(shell, layout);
+        previousCurrent = current;
         previousLink = current.link();
         previous = current.folder();
         previousPid = current.pid();
@@ -176,8 +181,10 @@ final class Activation {
     private void armGuard(RemoteShell shell, RunSettings previousRun) {
         try {
             List<Instances.Instance> previousInstances = Instances.plan(shell, layout, layout.release(previous), previousRun);
-            guard = HostGuard.arm(shell, layout, previousLink, previousLabel == null ? previous : previousLabel, previousRun,
-                    previousInstances);
+            String putBack = previousLabel == null ? previous : previousLabel;
+            guard = HostGuard.arm(shell, layout, previousLink, putBack, previousRun, previousInstances, new HostGuard.Guarded(
+                    release.actor() + "'s " + kind + " of " + release.label(), "while switching away from " + putBack, false,
+                    release.identity().catalog(), previousCurrent, release.releaseName()));
             if (guard.untethered() != null) {
                 progress.log("the host's guard has no tether (" + guard.untethered() + "): it watches the lock's heartbeat alone");
             }

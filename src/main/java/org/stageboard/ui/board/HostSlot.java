@@ -52,7 +52,7 @@ public record HostSlot(Environment environment, Host host, HostStatus status) {
         }
         return "since " + Formats.clock(entry.time(), clock.instant(), clock.getZone())
                 + (entry.actor() == null ? "" : " by " + entry.actor())
-                + (entry.kind() == null ? "" : " (" + entry.kind().toLowerCase(Locale.ROOT) + ")");
+                + (entry.kind() == null ? "" : " (" + entry.doing() + ")");
     }
 
     /** When the host was read: {@code read 10:42:05}, marked when remembered from an earlier read. */
@@ -86,7 +86,7 @@ public record HostSlot(Environment environment, Host host, HostStatus status) {
                 .map(p -> p.user() + "@" + p.machine() + " pid " + p.pid()).orElse(lock.holder());
         String stale = lock.staleReason();
         return "held by " + holder + (lock.actor() == null ? "" : " (" + lock.actor() + ")")
-                + (lock.release() == null ? "" : ", activating " + lock.release())
+                + (lock.release() == null ? "" : ", " + lock.doing())
                 + (stale != null ? " — " + stale : " — heartbeat " + lock.heartbeatAgeSeconds() + " s ago");
     }
 
