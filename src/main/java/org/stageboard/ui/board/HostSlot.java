@@ -3,7 +3,6 @@ package org.stageboard.ui.board;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.stageboard.core.Environment;
 import org.stageboard.core.Host;
 import org.stageboard.core.HostState;
