@@ -31,7 +31,7 @@ final class Hosts {
         if (entry == null) {
             return null;
         }
-        return "since " + Formats.time(entry.time()) + " by " + entry.actor() + " (" + entry.kind()
+        return "since " + Formats.time(entry.time()) + " by " + entry.actor() + " (" + entry.doing()
                 + (entry.restoredPrevious() ? " of " + entry.label() + " " + Formats.outcome(entry.outcome()) + ", this one restored" : "")
                 + ", host's ledger)";
     }

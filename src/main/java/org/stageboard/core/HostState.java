@@ -73,4 +73,22 @@ public record HostState(Instant readAt, boolean environmentExists, String curren
         }
         return null;
     }
+
+    /**
+     * The host's guard's line written since the lock was taken (its run stopped answering and the
+     * guard put a release back), or null: the lock stays, stale, but the host no longer serves
+     * what the lock says it was doing.
+     */
+    public LedgerEntry guardSinceLock() {
+        if (lock == null) {
+            return null;
+        }
+        for (int i = ledger.size() - 1; i >= 0; i--) {
+            LedgerEntry entry = ledger.get(i);
+            if (entry.byGuard() && entry.time() != null && (lock.since() == null || !entry.time().isBefore(lock.since().minusSeconds(1)))) {
+                return entry;
+            }
+        }
+        return null;
+    }
 }

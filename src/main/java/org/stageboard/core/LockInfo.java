@@ -35,11 +35,29 @@ public record LockInfo(String holder, String actor, String release, Instant sinc
         return since == null ? null : Duration.between(since, now);
     }
 
+    /**
+     * What the holder is doing, from the lock's {@code release}: an operation takes the lock in its
+     * kind's name ({@code restarting the app} for {@code restart}), an activation in its release's
+     * label ({@code activating staging v2}); null when the lock does not say.
+     */
+    public String doing() {
+        if (release == null) {
+            return null;
+        }
+        return switch (release) {
+            case "restart" -> "restarting the app";
+            case "stop" -> "stopping the app";
+            case "start" -> "starting the app";
+            case "release-command" -> "running the release command";
+            default -> "activating " + release;
+        };
+    }
+
     /** One line for messages: holder, release, since, and stale or not. */
     public String describe() {
         String stale = staleReason();
         return (holder == null ? "an unknown holder" : holder) + (actor == null ? "" : " (" + actor + ")")
-                + (release == null ? "" : ", activating " + release) + (since == null ? "" : ", since " + since)
+                + (release == null ? "" : ", " + doing()) + (since == null ? "" : ", since " + Words.when(since))
                 + (stale == null ? ", heartbeat " + heartbeatAgeSeconds + " s ago" : " — STALE: " + stale);
     }
 }

@@ -38,4 +38,19 @@ public final class Words {
         }
         return seconds / 3600 + " h " + seconds % 3600 / 60 + " min";
     }
+
+    private static final java.time.format.DateTimeFormatter SECONDS = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss");
+    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("d MMM HH:mm:ss",
+            Locale.ENGLISH);
+
+    /** A moment in this machine's time zone to the second: {@code 23:12:06} today, else {@code 25 Nov 23:12:06}. */
+    public static String when(java.time.Instant time) {
+        return when(time, java.time.Instant.now(), java.time.ZoneId.systemDefault());
+    }
+
+    /** The same, for a given now and zone. */
+    public static String when(java.time.Instant time, java.time.Instant now, java.time.ZoneId zone) {
+        boolean today = time.atZone(zone).toLocalDate().equals(now.atZone(zone).toLocalDate());
+        return (today ? SECONDS : DAY).format(time.atZone(zone));
+    }
 }

@@ -10,6 +10,7 @@ import org.stageboard.core.Release;
 import org.stageboard.core.HostState;
 import org.stageboard.core.LedgerEntry;
 import org.stageboard.core.LockInfo;
+import org.stageboard.core.Words;
 import org.stageboard.core.ReleaseIdentity;
 
 /** Where a host differs from what this catalog expects: one difference per finding, with its kind and a sentence. */
@@ -65,8 +66,12 @@ final class Drift {
         }
         LockInfo lock = state.lock();
         if (lock != null) {
-            drift.add(lock.stale() ? new Difference(Difference.Kind.LOCK_STALE, "lock STALE: " + lock.describe())
-                    : new Difference(Difference.Kind.LOCKED, "locked: " + lock.describe()));
+            LedgerEntry guard = state.guardSinceLock();
+            String after = guard == null ? "" : "; since then the host's guard " + ("RESTORED".equals(guard.outcome()) ? "put "
+                    + (guard.label() == null ? guard.release() : guard.label()) + " back" : "tried to put " + (guard.label() == null
+                    ? guard.release() : guard.label()) + " back and failed") + " at " + Words.when(guard.time()) + " (host's ledger)";
+            drift.add(lock.stale() ? new Difference(Difference.Kind.LOCK_STALE, "lock STALE: " + lock.describe() + after)
+                    : new Difference(Difference.Kind.LOCKED, "locked: " + lock.describe() + after));
         }
         return drift;
     }

@@ -111,7 +111,7 @@ final class ReleaseCommandStage {
             message = RunStage.hostKeyMessage(host, e);
         } catch (LockHeldException e) {
             status = RunStatus.FAILED;
-            message = masker.mask(RunStage.lockMessage(environment, host, e));
+            message = masker.mask(RunStage.lockMessage(environment, host, org.stageboard.core.RunKind.RELEASE_COMMAND, e));
         } catch (CancelledException e) {
             status = RunStatus.CANCELLED;
             message = "The release command was cancelled; nothing was switched on any host.";

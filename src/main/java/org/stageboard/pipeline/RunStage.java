@@ -115,7 +115,7 @@ final class RunStage {
             message = hostKeyMessage(host, e);
         } catch (LockHeldException e) {
             status = RunStatus.FAILED;
-            message = masker.mask(lockMessage(environment, host, e));
+            message = masker.mask(lockMessage(environment, host, kind, e));
         } catch (CancelledException e) {
             status = RunStatus.CANCELLED;
             message = "Cancelled before anything changed on " + host.name() + "; it serves what it served before.";
@@ -194,10 +194,18 @@ final class RunStage {
     }
 
     /** A held lock in the user's terms: who holds it and, when stale, the explicit way to break it. */
-    static String lockMessage(Environment environment, Host host, LockHeldException e) {
-        return e.getMessage() + (e.lock().stale() ? " To break it: window: the host's card > Break lock…; CLI: stageboard lock break -e "
-                + environment.name() + " --host " + host.name() + "." : " See it with 'stageboard lock show -e " + environment.name()
-                + " --host " + host.name() + "'; wait for it with 'stageboard deploy --wait-lock 120'.");
+    static String lockMessage(Environment environment, Host host, RunKind kind, LockHeldException e) {
+        String where = " -e " + environment.name() + " --host " + host.name();
+        String command = switch (kind) {
+            case DEPLOY, RELEASE_COMMAND -> "deploy";
+            case RESTART -> "restart";
+            case STOP -> "stop";
+            case START -> "start";
+            default -> null;
+        };
+        return e.getMessage() + (e.lock().stale() ? " To break it: window: the host's card > Break lock…; CLI: stageboard lock break" + where
+                + "." : " See it with 'stageboard lock show" + where + "'; " + (command == null ? "try again once that run has ended."
+                : "wait for it with 'stageboard " + command + where + " --wait-lock 120'."));
     }
 
     /** The host-key refusal in the user's terms: which host, which key, and the explicit way to trust it. */

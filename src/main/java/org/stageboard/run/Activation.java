@@ -46,11 +46,15 @@ final class Activation {
     private long uploaded;
     private String hookEvidence;
     private HostGuard guard;
+    private final String kind;
+    private ReleaseFolders.Current previousCurrent;
 
-    Activation(HostConnection connection, RemoteLayout layout, RemoteRelease release, Progress progress) {
+    /** {@code kind}: {@code deploy} or {@code rollback}, for the host's guard's words. */
+    Activation(HostConnection connection, RemoteLayout layout, RemoteRelease release, String kind, Progress progress) {
         this.connection = connection;
         this.layout = layout;
         this.release = release;
+        this.kind = kind == null ? "deploy" : kind;
         this.progress = progress;
         this.masker = new Masker(release.secretValues() == null ? java.util.List.of() : release.secretValues());
     }
@@ -76,6 +80,7 @@ final class Activation {
         progress.checkCancelled();
 
         ReleaseFolders.Current current = ReleaseFolders.current(shell, layout);
+        previousCurrent = current;
         previousLink = current.link();
         previous = current.folder();
         currentRead = true;
@@ -119,6 +124,9 @@ final class Activation {
             return switchAndCheck(shell, previousRun, probes);
         } catch (CancelledException e) {
             return recover("cancelled by the user", true, null);
+        } catch (ConnectionLostException e) {
+            // Its advice ("check the host's state …") is for a caller that knows no more; recovery says what became of the host.
+            return recover(e.what(), false, null);
         } catch (RuntimeException e) {
             return recover(e.getMessage(), false, null);
         }
@@ -188,8 +196,10 @@ final class Activation {
     private void armGuard(RemoteShell shell, RunSettings previousRun) {
         try {
             List<Instances.Instance> previousInstances = Instances.plan(shell, layout, layout.release(previous), previousRun);
-            guard = HostGuard.arm(shell, layout, previousLink, previousLabel == null ? previous : previousLabel, previousRun,
-                    previousInstances);
+            String putBack = previousLabel == null ? previous : previousLabel;
+            guard = HostGuard.arm(shell, layout, previousLink, putBack, previousRun, previousInstances, new HostGuard.Guarded(
+                    release.actor() + "'s " + kind + " of " + release.label(), "while switching away from " + putBack, false,
+                    release.identity().catalog(), previousCurrent, release.releaseName()));
             if (guard.untethered() != null) {
                 progress.log("the host's guard has no tether (" + guard.untethered() + "): it watches the lock's heartbeat alone");
             }
@@ -232,16 +242,22 @@ final class Activation {
     }
 
     private DeployResult recoverOnce(String failure, boolean cancelled, String healthEvidence, boolean lastTry) {
-        String what = release.label() + (cancelled ? " was cancelled" : " failed") + " on " + connection.display() + ": " + failure;
+        String what = release.label() + (cancelled ? " was cancelled" : " failed") + " on " + connection.display() + ": " + clause(failure);
         progress.log(what);
         RunStatus ended = cancelled ? RunStatus.CANCELLED : RunStatus.FAILED;
         RemoteShell shell;
         try {
             shell = connection.recoveryShell();
         } catch (RuntimeException e) {
-            return new DeployResult(RunStatus.APP_DOWN, what + ". The connection is gone and reconnecting failed (" + e.getMessage()
-                    + "), so the host may be left without a running app" + stateWhenLost() + guardWillAct() + ". Read the host's state once it is "
-                    + "reachable, then deploy or roll back.", previous, healthEvidence);
+            // What the host has now, this run cannot know: it says what it last knew, and what the host does by itself.
+            String gone = what + ". The connection is gone and connecting again failed (" + clause(e.getMessage()) + "). " + lastKnown() + ". ";
+            if (!previousStopped && !switched) {
+                return new DeployResult(ended, gone + "Nothing that serves was touched.", previous, healthEvidence);
+            }
+            return new DeployResult(RunStatus.INTERRUPTED, gone + (guard != null ? "The host's guard puts " + previous + " back by itself "
+                    + guard.whenItActs() + ": read the host's state once it is reachable."
+                    : "Nothing on the host puts " + (previous == null ? "it" : previous) + " back by itself (the host's guard was not armed): read "
+                    + "the host's state once it is reachable, then deploy or roll back."), previous, healthEvidence);
         }
         if (guard != null) {
             boolean stillThisRuns;
@@ -252,8 +268,8 @@ final class Activation {
                     throw lost;
                 }
                 // Still armed: once this run's tether is gone (or its lock heartbeat stopped), the host puts the previous release back.
-                return new DeployResult(RunStatus.APP_DOWN, what + ". Then the connection was lost again (" + lost.getMessage() + ")"
-                        + stateWhenLost() + guardWillAct() + ". Read the host's state then.", previous, healthEvidence);
+                return new DeployResult(RunStatus.INTERRUPTED, what + ". Then the connection was lost again (" + clause(lost.what()) + "). "
+                        + lastKnown() + guardWillAct() + ": read the host's state once it is reachable.", previous, healthEvidence);
             }
             if (!stillThisRuns) {
                 return byGuard(shell, what, cancelled ? RunStatus.CANCELLED : RunStatus.ROLLED_BACK);
@@ -311,6 +327,18 @@ final class Activation {
                 + "), but it is not healthy either: " + health.detail() + ".", previous, appLog);
     }
 
+    /** What this run last knew of the host when its connection was lost, as a sentence (without its period). */
+    private String lastKnown() {
+        if (switched) {
+            return "When it was lost, current pointed to " + release.releaseName() + (started == null ? " and its app was being started"
+                    : ", its app started as " + describe(started) + ", and this run had not seen it healthy");
+        }
+        if (previousStopped) {
+            return "When it was lost, the previous app (" + previous + ") was stopped and current still pointed to it";
+        }
+        return "When it was lost, nothing that serves had been touched";
+    }
+
     /** While the guard is armed: what the host will do by itself. */
     private String guardWillAct() {
         return guard == null ? "" : "; the host's guard puts " + previous + " back by itself " + guard.whenItActs();
@@ -365,6 +393,15 @@ final class Activation {
             return "pid " + started.get(0).pid();
         }
         return String.join(", ", started.stream().map(s -> s.instance().name() + " (pid " + s.pid() + ")").toList());
+    }
+
+    /** A failure's words as a clause a sentence goes on after: without its closing period(s). */
+    static String clause(String text) {
+        String t = text == null ? "unknown" : text.strip();
+        while (t.endsWith(".") && !t.endsWith("...")) {
+            t = t.substring(0, t.length() - 1).stripTrailing();
+        }
+        return t;
     }
 
     private static String capitalize(String text) {

@@ -4,7 +4,9 @@ import static org.stageboard.run.RemoteLayout.q;
 
 import java.time.Duration;
 import java.util.List;
+import org.stageboard.core.LedgerEntry;
 import org.stageboard.core.LockInfo;
+import org.stageboard.core.ProcessIdentity;
 import org.stageboard.core.RunSettings;
 import org.stageboard.ssh.HeldCommand;
 
@@ -84,12 +86,14 @@ final class HostGuard {
      * again with {@code previousRun} as {@code previousInstances}.
      */
     static HostGuard arm(RemoteShell shell, RemoteLayout layout, String previousLink, String previousLabel,
-                         RunSettings previousRun, List<Instances.Instance> previousInstances) {
+                         RunSettings previousRun, List<Instances.Instance> previousInstances, Guarded guarded) {
         String dir = dir(layout);
         String restore = "#!/bin/sh\n"
                 + "# Written by Stageboard: puts the previous release back when the run switching away from it died.\n"
-                + "printf '%s %s (%s); putting it back\\n' \"$(date -u +%Y-%m-%dT%H:%M:%SZ)\" " + q("the run holding the lock stopped answering "
-                + "while switching away from " + oneLine(previousLabel)) + " \"${1:-it was found gone}\"\n"
+                + "why=\"${1:-it was found gone}\"\n"
+                + "printf '%s %s (%s); %s\\n' \"$(date -u +%Y-%m-%dT%H:%M:%SZ)\" " + q("the run holding the lock (" + oneLine(guarded.run())
+                + ") stopped answering " + oneLine(guarded.during())) + " \"$why\" " + q(guarded.restart() ? "starting it again" : "putting it back") + "\n"
+                + "(\n"
                 + "(\n" + Instances.stopScript(layout, previousRun.stopGraceSeconds()) + ")\n"
                 + "t=" + q(layout.envDir() + "/.current-guard") + "\n"
                 + "rm -f \"$t\"; ln -s " + q(previousLink) + " \"$t\" && mv -T \"$t\" " + q(layout.current()) + " || exit 1\n"
@@ -98,7 +102,11 @@ final class HostGuard {
                 + "printf '%s\\n' \"$out\"\n"
                 + "pid=$(printf '%s\\n' \"$out\" | sed -n 's/^[^@ ][^ ]* \\([0-9][0-9]*\\)$/\\1/p' | head -n 1)\n"
                 + "[ -n \"$pid\" ] && echo \"$pid\" > " + q(layout.pidFile()) + "\n"
-                + "printf '%s\\n' " + q("started " + oneLine(previousLabel) + " again") + "\n";
+                + "printf '%s\\n' " + q("started " + oneLine(previousLabel) + " again") + "\n"
+                + ")\n"
+                + "rc=$?\n"
+                + ledgerScript(layout, guarded)
+                + "exit $rc\n";
         String watch = "#!/bin/sh\n"
                 + "# Written by Stageboard: watches the run switching this environment; see restore.sh.\n"
                 + "env=$1; lock_sum=$2; stale=$3; longest=$4; token=$5; grace=$6; pause=$7\n"
@@ -153,6 +161,77 @@ final class HostGuard {
         HostGuard guard = new HostGuard(layout, token);
         guard.tether(shell);
         return guard;
+    }
+
+    /**
+     * The run a guard watches over, for the restore's log and its ledger line: {@code run} names it
+     * ({@code tester's deploy of staging v2}), {@code during} what it was doing when the guard
+     * would act ({@code while switching away from staging v1}); {@code restart} when the guard
+     * starts the same release again rather than putting the previous one back. {@code catalog}
+     * is the catalog of the run, {@code previous} the release put back (its folder, identity and
+     * {@code release.json} name the line's release and commit), {@code switchingTo} the folder
+     * the run was activating (null for a restart).
+     */
+    record Guarded(String run, String during, boolean restart, String catalog, ReleaseFolders.Current previous, String switchingTo) {
+    }
+
+    /**
+     * The end of the restore script: one ledger line like a run's ({@link Ledger}), kind
+     * {@link LedgerEntry#GUARD_RESTORE}, by {@link LedgerEntry#GUARD}, outcome {@code RESTORED}
+     * (put back and started; its health not checked) or {@code APP_DOWN} (the script failed), with
+     * the time of the restore, why the watcher acted ({@code $why}, control characters, quotes and
+     * backslashes removed) and the script's exit code ({@code $rc}). Everything known now is
+     * JSON-escaped here and shell-quoted; only those three are filled in on the host.
+     */
+    static String ledgerScript(RemoteLayout layout, Guarded guarded) {
+        String label = oneLine(guarded.previous().label() == null ? guarded.previous().folder() : guarded.previous().label());
+        String after = " after " + oneLine(guarded.run()) + " stopped answering (" + WHY_MARK + ")";
+        String ok = ledgerTemplate(guarded, "RESTORED", "The host's guard " + (guarded.restart() ? "started " + label + " again" : "put " + label
+                + " back") + after + "; its health was not checked.");
+        String failed = ledgerTemplate(guarded, "APP_DOWN", "The host's guard tried to " + (guarded.restart() ? "start " + label + " again"
+                : "put " + label + " back") + after + ", and that failed (exit " + RC_MARK + "): read .stageboard/guard-restored.log, then "
+                + "deploy or roll back.");
+        return "w=$(printf '%s' \"$why\" | tr -d '\\000-\\037\"\\\\')\n"
+                + "t=$(date -u +%Y-%m-%dT%H:%M:%SZ)\n"
+                + "if [ \"$rc\" -eq 0 ]; then l=" + ok + "; else l=" + failed + "; fi\n"
+                + "mkdir -p " + q(layout.meta()) + " && printf '%s\\n' \"$l\" >> " + q(layout.ledger()) + "\n";
+    }
+
+    private static final String TIME_MARK = "SBGUARDTIME" + Long.toHexString(RANDOM.nextLong() & Long.MAX_VALUE);
+    private static final String WHY_MARK = "SBGUARDWHY" + Long.toHexString(RANDOM.nextLong() & Long.MAX_VALUE);
+    private static final String RC_MARK = "SBGUARDRC" + Long.toHexString(RANDOM.nextLong() & Long.MAX_VALUE);
+
+    /** The ledger line as a shell word: the JSON quoted, with {@code $t}, {@code $w} and {@code $rc} where the marks are. */
+    private static String ledgerTemplate(Guarded guarded, String outcome, String message) {
+        ReleaseFolders.Current previous = guarded.previous();
+        org.stageboard.core.ReleaseIdentity identity = previous.identity();
+        Ledger.Commit commit = Ledger.commit(previous.releaseJson());
+        LedgerEntry entry = new LedgerEntry(null, LedgerEntry.GUARD, ProcessIdentity.current().format(), guarded.catalog(),
+                LedgerEntry.GUARD_RESTORE, previous.folder(), identity == null ? previous.label() : identity.label(),
+                identity == null ? null : identity.artifactSha256(), guarded.switchingTo(), outcome, message, commit.sha(), commit.subject());
+        String json = Ledger.line(entry).replace("\"time\":null", "\"time\":\"" + TIME_MARK + "\"");
+        StringBuilder word = new StringBuilder();
+        int at = 0;
+        while (at < json.length()) {
+            int next = json.length();
+            String mark = null;
+            for (String m : List.of(TIME_MARK, WHY_MARK, RC_MARK)) {
+                int i = json.indexOf(m, at);
+                if (i >= 0 && i < next) {
+                    next = i;
+                    mark = m;
+                }
+            }
+            if (next > at) {
+                word.append(q(json.substring(at, next)));
+            }
+            if (mark == null) {
+                break;
+            }
+            word.append(mark.equals(TIME_MARK) ? "\"$t\"" : mark.equals(WHY_MARK) ? "\"$w\"" : "\"$rc\"");
+            at = next + mark.length();
+        }
+        return word.toString();
     }
 
     /**

@@ -58,7 +58,7 @@ public final class HostRunner {
 
             progress.step("lock " + release.project() + "/" + release.environment());
             RemoteLock lock = RemoteLock.acquire(shell, layout, release.actor(), release.label(), lockWait, progress);
-            Activation activation = new Activation(connection, layout, release, progress);
+            Activation activation = new Activation(connection, layout, release, kind, progress);
             DeployResult result;
             try {
                 Housekeeping.tidy(shell, layout, progress);

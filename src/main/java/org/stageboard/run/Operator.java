@@ -84,7 +84,7 @@ final class Operator {
     DeployResult restart(Operation op, Duration lockWait, Progress progress) {
         return locked(op, "restart", lockWait, progress, (shell, layout, current, run, masker, p) -> {
             // Should this restart die between its stop and its start, the host starts the release again by itself.
-            HostGuard guard = armGuard(shell, layout, current, run, p);
+            HostGuard guard = armGuard(shell, layout, current, run, op.actor(), p);
             DeployResult result;
             try {
                 p.step("stop " + name(current));
@@ -116,10 +116,12 @@ final class Operator {
 
     /** Arms the host's guard over a stop and start of the current release ({@link HostGuard}); null when it cannot be armed (logged). */
     private static HostGuard armGuard(RemoteShell shell, RemoteLayout layout, ReleaseFolders.Current current, RunSettings run,
-                                      Progress progress) {
+                                      String actor, Progress progress) {
         try {
             HostGuard guard = HostGuard.arm(shell, layout, current.link(),
-                    name(current), run, Instances.plan(shell, layout, layout.current(), run));
+                    name(current), run, Instances.plan(shell, layout, layout.current(), run), new HostGuard.Guarded(
+                            actor + "'s restart of " + name(current), "between stopping and starting " + name(current), true,
+                            current.identity() == null ? null : current.identity().catalog(), current, null));
             if (guard.untethered() != null) {
                 progress.log("the host's guard has no tether (" + guard.untethered() + "): it watches the lock's heartbeat alone");
             }

@@ -8,7 +8,23 @@ import org.stageboard.core.StageboardException;
  */
 public class ConnectionLostException extends StageboardException {
 
+    private final String what;
+
     public ConnectionLostException(String message, Throwable cause) {
+        this(message, message, cause);
+    }
+
+    /** {@code what}: what broke, without the advice the message goes on with. */
+    public ConnectionLostException(String what, String message, Throwable cause) {
         super(message, cause);
+        this.what = what;
+    }
+
+    /**
+     * What broke, in one clause without the advice that follows it in the message ("The connection
+     * to … was lost during a command: …"): for a caller that says itself what happened next.
+     */
+    public String what() {
+        return what;
     }
 }

@@ -47,8 +47,8 @@ final class Failures {
 
     /** The {@link ConnectionLostException} for work that was under way: what it was, why it broke, what it left. */
     static ConnectionLostException lost(SshTarget target, LinkMonitor monitor, String during, String afterwards, Throwable e) {
-        return new ConnectionLostException("The connection to " + target.display() + " was lost during " + during
-                + ": " + lostReason(monitor, e) + ". " + afterwards, e);
+        String what = "the connection to " + target.display() + " was lost during " + during + ": " + lostReason(monitor, e);
+        return new ConnectionLostException(what, "T" + what.substring(1) + ". " + afterwards, e);
     }
 
     /** Why the connection broke, in words: silence, closed by the host, or the transport's own message. */

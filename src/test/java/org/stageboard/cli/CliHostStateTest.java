@@ -73,6 +73,21 @@ class CliHostStateTest {
     }
 
     @Test
+    void aLiveLockSaysWhatItsRunDoesInLocalTimeAndTheFullCommandToWaitForIt() throws Exception {
+        Path lock = Files.createDirectories(h.envDir().resolve(".stageboard/lock"));
+        Instant since = Instant.parse("2026-11-26T23:12:06.037574337Z");
+        Files.writeString(lock.resolve("info.json"), "{\"holder\":\"bob@elsewhere pid 1 since 2026-01-01T00:00:00Z\",\"actor\":\"bob\","
+                + "\"release\":\"restart\",\"since\":\"" + since + "\"}\n");
+        Files.writeString(lock.resolve("heartbeat"), "");
+
+        Result deploy = h.cli("deploy", "-e", "staging");
+        assertThat(deploy.code()).isEqualTo(1);
+        assertThat(deploy.err()).contains("(bob), restarting the app, since " + org.stageboard.core.Words.when(since) + ",")
+                .contains("'stageboard deploy -e staging --host vps1 --wait-lock 120'")
+                .doesNotContain("activating restart", "037574337", "'stageboard deploy --wait-lock");
+    }
+
+    @Test
     void showsAndBreaksAStaleLockOnlyWhenTheUserSaysYes() throws Exception {
         Path lock = Files.createDirectories(h.envDir().resolve(".stageboard/lock"));
         Files.writeString(lock.resolve("info.json"), "{\"holder\":\"bob@elsewhere pid 1 since 2026-01-01T00:00:00Z\",\"actor\":\"bob\","

@@ -195,6 +195,36 @@ class HistoryLedgerImportTest extends EngineTestBase {
         assertThat(engine.history().importLedgers(a.project()).alreadyImported()).isEqualTo(1);
     }
 
+    /**
+     * The host's guard's line (it put a release back after a teammate's run stopped answering) imports
+     * once, as what it is, and counts as no deploy in the charts. The line is as the guard's restore
+     * script writes it (HostGuardTest checks that script's line on a real host).
+     */
+    @Test
+    void theHostsGuardsLineOfAnotherCatalogImportsOnceAsARestoreNotADeploy() throws Exception {
+        Setup a = setUp(engine);
+        var aliceRun = engine.deploy(engine.release(engine.build(a.project(), "main", progress), a.staging()), a.host(), progress);
+        assertThat(aliceRun.status()).as(aliceRun.message()).isEqualTo(RunStatus.LIVE);
+        java.nio.file.Path ledger = java.nio.file.Path.of(server.baseDir().toString(), "shop", "staging", ".stageboard", "ledger.jsonl");
+        String guard = "{\"time\":\"2026-11-02T10:00:07Z\",\"actor\":\"the host's guard\",\"by\":\"grace@ci pid 7 since 2026-11-02T09:59:00Z\","
+                + "\"catalog\":\"ci-catalog\",\"kind\":\"guard-restore\",\"release\":\"v3-0123456789\",\"label\":\"staging v3\","
+                + "\"artifact\":\"" + "c".repeat(64) + "\",\"previous\":\"v4-0123456789\",\"outcome\":\"RESTORED\",\"message\":\"The host's guard"
+                + " put staging v3 back after grace's deploy of staging v4 stopped answering (its connection to the host closed); its health was"
+                + " not checked.\",\"commit\":null,\"commitSubject\":null}\n";
+        java.nio.file.Files.writeString(ledger, guard, java.nio.file.StandardOpenOption.APPEND);
+
+        LedgerImport result = engine.history().importLedgers(a.project());
+        assertThat(result.imported()).as(result.describe()).isEqualTo(1);
+        List<HistoryRow> imported = engine.history().page(a.project(), HistoryFilter.ALL.withKind(HistoryKind.IMPORTED), 0, 10);
+        assertThat(imported).hasSize(1);
+        assertThat(imported.get(0).action()).isEqualTo("GUARD_RESTORE");
+        assertThat(imported.get(0).actor()).isEqualTo("the host's guard");
+        assertThat(imported.get(0).status()).isEqualTo("RESTORED");
+        assertThat(engine.history().importLedgers(a.project()).imported()).as("never twice").isZero();
+        assertThat(EngineAccess.catalog(engine).history().deploys(a.project().id(), HistoryFilter.ALL))
+                .as("a restore is no deploy in the charts").noneMatch(d -> d.imported());
+    }
+
     private static List<String> readLines(java.nio.file.Path file) {
         try {
             return java.nio.file.Files.readAllLines(file);

@@ -115,6 +115,22 @@ class HostGuardTest extends HostTestBase {
                 && Files.readString(restored).contains("started staging v1 again"));
         assertThat(Files.readString(restored)).contains("stopped answering while switching away from staging v1 (its connection to the "
                 + "host closed)", "current -> releases/" + v1.releaseName());
+        // The host says who put v1 back, and when: a ledger line by the guard, which status and the board read.
+        java.time.Instant restoredAt = Files.getLastModifiedTime(restored).toInstant();
+        HostState after = runner.state("shop", "staging", true);
+        org.stageboard.core.LedgerEntry since = after.currentEntry();
+        assertThat(since).isNotNull();
+        assertThat(since.byGuard()).isTrue();
+        assertThat(since.actor()).isEqualTo(org.stageboard.core.LedgerEntry.GUARD);
+        assertThat(since.doing()).isEqualTo("restore after a run died");
+        assertThat(since.release()).isEqualTo(v1.releaseName());
+        assertThat(since.previous()).isEqualTo(v2.releaseName());
+        assertThat(since.outcome()).isEqualTo("RESTORED");
+        assertThat(since.catalog()).isEqualTo(v2.identity().catalog());
+        assertThat(since.message()).contains("put staging v1 back", "'s deploy of staging v2 stopped answering (its connection to the host closed)");
+        assertThat(since.time()).isBetween(restoredAt.minusSeconds(30), restoredAt.plusSeconds(2));
+        assertThat(after.guardSinceLock()).isEqualTo(since);
+        assertThat(RollbackTarget.goodHistory(after.ledger())).as("the guard's line moves no rollback stack").containsExactly(v1.releaseName());
         Awaitility.await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
                 .until(() -> getThroughHost(server.target(), port, "/").body().equals("v1 serves"));
         assertThat(deploys.currentTarget()).isEqualTo("releases/" + v1.releaseName());
@@ -138,7 +154,12 @@ class HostGuardTest extends HostTestBase {
         Path restored = deploys.envDir().resolve(".stageboard/guard-restored.log");
         Awaitility.await().atMost(TETHER_BOUND).pollInterval(Duration.ofMillis(250)).until(() -> Files.exists(restored)
                 && Files.readString(restored).contains("started staging v1 ("));
-        assertThat(Files.readString(restored)).contains("(its connection to the host closed)");
+        assertThat(Files.readString(restored)).contains("(tester's restart of staging v1 (", "stopped answering between stopping and "
+                + "starting staging v1 (", "(its connection to the host closed); starting it again").doesNotContain("switching away");
+        org.stageboard.core.LedgerEntry since = runner.state("shop", "staging", true).currentEntry();
+        assertThat(since.byGuard()).isTrue();
+        assertThat(since.previous()).isNull();
+        assertThat(since.message()).contains("started staging v1 again after tester's restart of staging v1");
         Awaitility.await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
                 .until(() -> getThroughHost(server.target(), port, "/").body().equals("v1 serves"));
         awaitNoGuardProcesses();

@@ -115,6 +115,84 @@ class HostLinkFaultsTest extends HostTestBase {
         assertThat(deploys.ledgerLines()).last().asString().contains("\"outcome\":\"ROLLED_BACK\"");
     }
 
+    /**
+     * The trial: the SSH server goes down during the health check and is back about 2 s later.
+     * Recovery keeps trying to connect (for less than the guard's grace), gets back in, disarms the
+     * guard and puts the previous release back itself, saying so in one true sentence.
+     */
+    @Test
+    void anSshServerDownForTwoSecondsInTheHealthCheckIsReconnectedToAndTheRunPutsTheHostBackItself() throws Exception {
+        try (FreezableProxy proxy = FreezableProxy.to(server.port())) {
+            java.nio.file.Path base = Files.createDirectories(server.baseDir().resolve("down-2s"));
+            deploys = new DemoDeploys(base);
+            HostRunner runner = new HostRunner(server.targetThrough(proxy), base.toString());
+            int port = freePort();
+            RemoteRelease r1 = release("v1", okArtifact, port, "v1 serving", 30, 3);
+            assertThat(runner.activate(r1, new RecordingProgress()).status()).isEqualTo(RunStatus.LIVE);
+
+            java.util.concurrent.ScheduledExecutorService later = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+            RecordingProgress progress = new RecordingProgress() {
+                @Override
+                public void step(String title) {
+                    super.step(title);
+                    if (title.equals("health check")) {
+                        proxy.refuseNew(true);
+                        proxy.reset();
+                        later.schedule(() -> proxy.refuseNew(false), 2, java.util.concurrent.TimeUnit.SECONDS);
+                    }
+                }
+            };
+            DeployResult result;
+            try {
+                result = runner.activate(release("v2", okArtifact, port, "v2", 30, 3), progress);
+            } finally {
+                later.shutdown();
+            }
+            assertThat(result.status()).as(result.message() + "\n" + progress.all()).isEqualTo(RunStatus.ROLLED_BACK);
+            assertThat(result.message()).contains("Rolled back to " + r1.releaseName(), "serves again and is healthy")
+                    .doesNotContain("..", "check the host's state", "app down");
+            assertThat(deploys.currentTarget()).isEqualTo("releases/" + r1.releaseName());
+            assertThat(AppProcesses.get("http://127.0.0.1:" + port + "/")).isEqualTo("v1 serving");
+            assertThat(deploys.envDir().resolve(".stageboard/guard-restored.log")).as("the run came back before its guard acted").doesNotExist();
+            assertThat(deploys.envDir().resolve(".stageboard/lock")).doesNotExist();
+        }
+    }
+
+    /**
+     * The SSH server stays down: the run says what it last knew and that the host's guard acts,
+     * not that the app is down (it cannot know); the guard does put the previous release back.
+     */
+    @Test
+    void anSshServerDownForGoodInTheHealthCheckIsReportedAsInterruptedWithTheGuardActing() throws Exception {
+        try (FreezableProxy proxy = FreezableProxy.to(server.port())) {
+            java.nio.file.Path base = Files.createDirectories(server.baseDir().resolve("down-for-good"));
+            deploys = new DemoDeploys(base);
+            HostRunner runner = new HostRunner(server.targetThrough(proxy), base.toString());
+            int port = freePort();
+            RemoteRelease r1 = release("v1", okArtifact, port, "v1 serving", 30, 3);
+            assertThat(runner.activate(r1, new RecordingProgress()).status()).isEqualTo(RunStatus.LIVE);
+
+            RecordingProgress progress = new RecordingProgress() {
+                @Override
+                public void step(String title) {
+                    super.step(title);
+                    if (title.equals("health check")) {
+                        proxy.refuseNew(true);
+                        proxy.reset();
+                    }
+                }
+            };
+            DeployResult result = runner.activate(release("v2", okArtifact, port, "v2", 30, 3), progress);
+            assertThat(result.status()).as(result.message() + "\n" + progress.all()).isEqualTo(RunStatus.INTERRUPTED);
+            assertThat(result.message()).contains("connecting again failed (", " tries in ", "When it was lost, current pointed to ",
+                    "The host's guard puts " + r1.releaseName() + " back by itself within about").doesNotContain("..", "app down",
+                    "without a running app");
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(40)).ignoreExceptions()
+                    .until(() -> AppProcesses.get("http://127.0.0.1:" + port + "/").equals("v1 serving"));
+            assertThat(deploys.currentTarget()).isEqualTo("releases/" + r1.releaseName());
+        }
+    }
+
     @Test
     void aLinkThatGoesSilentMidUploadIsNoticedWithinSecondsAndNamedAsLost() throws Exception {
         Path base = Files.createDirectories(server.baseDir().resolve("silent-link"));

@@ -173,7 +173,8 @@ class HostRunnerTest extends HostTestBase {
 
         assertThatThrownBy(() -> runner.activate(release("v1", okArtifact, freePort(), "hi", 30, 3), new RecordingProgress()))
                 .isInstanceOfSatisfying(LockHeldException.class, e -> assertThat(e.lock().stale()).isFalse())
-                .hasMessageContaining("is locked by " + holder + " (alice), activating staging v9, since 2026-11-26T05:00:00Z");
+                .hasMessageContaining("is locked by " + holder + " (alice), activating staging v9, since "
+                        + org.stageboard.core.Words.when(java.time.Instant.parse("2026-11-26T05:00:00Z")) + ",");
 
         assertThat(lock.resolve("info.json")).exists();
         assertThat(deploys.envDir().resolve("current")).doesNotExist();

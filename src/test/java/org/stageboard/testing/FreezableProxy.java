@@ -33,6 +33,7 @@ public final class FreezableProxy implements AutoCloseable {
     private final Object gate = new Object();
     private boolean frozen;
     private volatile boolean closed;
+    private volatile boolean refusing;
 
     private FreezableProxy(ServerSocket listener, int targetPort) {
         this.listener = listener;
@@ -86,6 +87,14 @@ public final class FreezableProxy implements AutoCloseable {
         }
     }
 
+    /**
+     * While {@code refuse}: every new connection is reset at once, before a byte is carried, as
+     * when the SSH server is down and the host answers its port with a reset; false: carried again.
+     */
+    public void refuseNew(boolean refuse) {
+        refusing = refuse;
+    }
+
     /** Stops listening and closes every connection. */
     @Override
     public void close() {
@@ -109,6 +118,11 @@ public final class FreezableProxy implements AutoCloseable {
         while (!closed) {
             try {
                 Socket client = listener.accept();
+                if (refusing) {
+                    client.setSoLinger(true, 0);
+                    client.close();
+                    continue;
+                }
                 Socket server = new Socket(InetAddress.getLoopbackAddress(), targetPort);
                 sockets.add(client);
                 sockets.add(server);

@@ -3,7 +3,6 @@ package org.stageboard.ui.board;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.stageboard.core.Environment;
 import org.stageboard.core.Host;
 import org.stageboard.core.HostState;
@@ -52,7 +51,7 @@ public record HostSlot(Environment environment, Host host, HostStatus status) {
         }
         return "since " + Formats.clock(entry.time(), clock.instant(), clock.getZone())
                 + (entry.actor() == null ? "" : " by " + entry.actor())
-                + (entry.kind() == null ? "" : " (" + entry.kind().toLowerCase(Locale.ROOT) + ")");
+                + (entry.kind() == null ? "" : " (" + entry.doing() + ")");
     }
 
     /** When the host was read: {@code read 10:42:05}, marked when remembered from an earlier read. */
@@ -86,7 +85,7 @@ public record HostSlot(Environment environment, Host host, HostStatus status) {
                 .map(p -> p.user() + "@" + p.machine() + " pid " + p.pid()).orElse(lock.holder());
         String stale = lock.staleReason();
         return "held by " + holder + (lock.actor() == null ? "" : " (" + lock.actor() + ")")
-                + (lock.release() == null ? "" : ", activating " + lock.release())
+                + (lock.release() == null ? "" : ", " + lock.doing())
                 + (stale != null ? " — " + stale : " — heartbeat " + lock.heartbeatAgeSeconds() + " s ago");
     }
 

@@ -36,7 +36,7 @@ final class PlanText {
         } else if (stale != null) {
             lines.add("⚠ lock: STALE, held by " + who + " (" + stale + "): the deploy stops there; break the lock from the host's slot first");
         } else {
-            lines.add("⚠ lock: held by " + who + (lock.release() == null ? "" : ", activating " + lock.release())
+            lines.add("⚠ lock: held by " + who + (lock.release() == null ? "" : ", " + lock.doing())
                     + ": the deploy stops there until that run ends");
         }
         lines.add(facts.wouldPrune().isEmpty() ? "prunes: nothing" : "prunes old releases: " + String.join(", ", facts.wouldPrune()));
