@@ -303,6 +303,71 @@ class BoardViewTest {
         assertThat(board.page().releasesOf(7)).isEqualTo(10);
     }
 
+    @Test
+    void aNewCommitAboveKeepsTheListWhereTheUserScrolledItAndARefreshDoesNotPullItBackToTheSelection(FxRobot robot) {
+        List<org.stageboard.core.CommitInfo> older = manyCommits(60);
+        robot.interact(() -> board.apply(withCommits(older)));
+        robot.interact(() -> board.selectCommit(older.get(40).sha()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(firstShownCommit(robot)).as("selecting a commit shows it").isIn(older.subList(30, 41));
+
+        robot.interact(() -> commitsList(robot).scrollTo(10)); // the user scrolls up, away from the selection
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(firstShownCommit(robot)).isEqualTo(older.get(10));
+
+        List<org.stageboard.core.CommitInfo> newer = new java.util.ArrayList<>(List.of(commit(100)));
+        newer.addAll(older);
+        robot.interact(() -> board.apply(withCommits(newer)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(firstShownCommit(robot)).as("the list stays on the commit the user looked at").isEqualTo(older.get(10));
+        assertThat(commitsList(robot).getSelectionModel().getSelectedItem()).as("the selection stays").isEqualTo(older.get(40));
+
+        robot.interact(() -> board.apply(withCommits(newer))); // the same list again changes nothing
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(firstShownCommit(robot)).isEqualTo(older.get(10));
+    }
+
+    @Test
+    void aNewCommitShowsWhenTheListIsAtItsTopEvenWithAnOlderCommitSelected(FxRobot robot) {
+        List<org.stageboard.core.CommitInfo> older = manyCommits(60);
+        robot.interact(() -> board.apply(withCommits(older)));
+        robot.interact(() -> board.selectCommit(older.get(40).sha()));
+        robot.interact(() -> commitsList(robot).scrollTo(0)); // the user goes back to the top
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(firstShownCommit(robot)).isEqualTo(older.get(0));
+
+        List<org.stageboard.core.CommitInfo> newer = new java.util.ArrayList<>(List.of(commit(100)));
+        newer.addAll(older);
+        robot.interact(() -> board.apply(withCommits(newer)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(firstShownCommit(robot)).as("the new commit shows at the top").isEqualTo(commit(100));
+        assertThat(commitsList(robot).getSelectionModel().getSelectedItem()).isEqualTo(older.get(40));
+    }
+
+    private static org.stageboard.core.CommitInfo commit(int n) {
+        return new org.stageboard.core.CommitInfo(String.format("%040x", n), "Ada Lovelace", "ada@example.org",
+                Snapshots.T0.minusSeconds(60L * (1000 - n)), "Commit " + n);
+    }
+
+    private static List<org.stageboard.core.CommitInfo> manyCommits(int count) {
+        return java.util.stream.IntStream.range(0, count).map(i -> count - i).mapToObj(BoardViewTest::commit).toList();
+    }
+
+    private static org.stageboard.pipeline.BoardSnapshot withCommits(List<org.stageboard.core.CommitInfo> commits) {
+        return new org.stageboard.pipeline.BoardSnapshot(Snapshots.project(), commits, List.of(), List.of(), List.of(), List.of(),
+                java.util.Map.of(), java.util.Map.of());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static javafx.scene.control.ListView<org.stageboard.core.CommitInfo> commitsList(FxRobot robot) {
+        return robot.lookup("#commits").queryAs(javafx.scene.control.ListView.class);
+    }
+
+    private static Object firstShownCommit(FxRobot robot) {
+        javafx.scene.control.skin.VirtualFlow<?> flow = robot.lookup("#commits .virtual-flow").queryAs(javafx.scene.control.skin.VirtualFlow.class);
+        return flow.getFirstVisibleCell().getItem();
+    }
+
     private static Node card(FxRobot robot, String title) {
         return robot.lookup(".card").match((Node n) -> ((Card) n.getUserData()).title().equals(title)).<Node>query();
     }
