@@ -233,10 +233,34 @@ class BoardViewTest {
         Label row = robot.lookup("#recentRuns .recent-run-text").queryAs(Label.class);
         assertThat(row.getText()).isEqualTo("vps1 · staging v1 · app down — host left without a running app · by ada");
         assertThat(row.getStyleClass()).contains("state-failed");
+        assertThat(texts(robot, "#recentRuns .recent-run-time")).containsExactly("10:00 · 3 min 20 s"); // started (local time), took
         javafx.scene.control.Tooltip tooltip = (javafx.scene.control.Tooltip) row.getProperties().get("javafx.scene.control.Tooltip");
         assertThat(tooltip.getText()).isEqualTo(appDown.message()).contains("last answer: connection refused", "java.net.BindException");
         robot.clickOn(robot.lookup("#recentRuns .recent-run-log").<Node>query());
         assertThat(actions.logs).singleElement().extracting(Card::id).isEqualTo(32L);
+    }
+
+    @Test
+    void manyRecentRunsScrollInsideTheWindowInsteadOfRunningPastIt(FxRobot robot) {
+        var journey = Snapshots.journey();
+        List<Run> runs = java.util.stream.IntStream.range(0, 15).mapToObj(i -> new Run(100 + i, 21, 3, org.stageboard.core.RunKind.RESTART,
+                org.stageboard.core.RunStatus.LIVE, Snapshots.T0.minusSeconds(600L * i), Snapshots.T0.minusSeconds(600L * i - 65),
+                java.nio.file.Path.of("/tmp/run.log"), "restarted\nsecond line\nthird line", "ada")).toList();
+        actions.recent = runs;
+        robot.interact(() -> {
+            board.apply(journey);
+            javafx.stage.Window window = robot.lookup("#host-staging-vps1").query().getScene().getWindow();
+            window.setHeight(420);
+        });
+        robot.clickOn(robot.lookup("#host-staging-vps1 .host-recent-runs").<Node>query());
+        UiFixtureWait.until(robot, "#recentRuns");
+        Node list = robot.lookup("#recentRuns").query();
+        javafx.stage.Window window = robot.lookup("#host-staging-vps1").query().getScene().getWindow();
+        Bounds popup = list.localToScreen(list.getLayoutBounds());
+        assertThat(popup.getMaxY()).as("the popup ends inside the window").isLessThanOrEqualTo(window.getY() + window.getHeight());
+        assertThat(popup.getMinY()).isGreaterThanOrEqualTo(window.getY());
+        assertThat(robot.lookup("#recentRuns .scroll-pane").tryQuery()).isPresent();
+        assertThat(texts(robot, "#recentRuns .recent-run-time")).hasSize(15).first().isEqualTo("10:00 · 1 min 5 s");
     }
 
     @Test
