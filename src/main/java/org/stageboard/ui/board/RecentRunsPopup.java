@@ -60,7 +60,7 @@ final class RecentRunsPopup {
             if (card != null) {
                 text.getStyleClass().add(card.state().styleClass());
                 // The state's colour as a stripe on the left only, not the card's whole outline.
-                text.setStyle("-fx-border-color: transparent transparent transparent " + card.state().styleClass().replace("state-", "-sb-")
+                text.setStyle("-fx-border-color: transparent transparent transparent " + stripe(card.state())
                         + "; -fx-border-width: 0 0 0 3; -fx-padding: 0 0 0 6;");
             }
             if (run.message() != null && !run.message().isBlank()) {
@@ -131,6 +131,18 @@ final class RecentRunsPopup {
         double x = Math.max(left, Math.min(at.getMaxX() - WIDTH, right - WIDTH));
         double y = down ? at.getMaxY() + 4 : at.getMinY() - 4 - height;
         popup.show(owner, x, y);
+    }
+
+    /** The state's colour, as the theme's looked-up colour (the popup is its own scene: the window's -sb-* colours are not there). */
+    private static String stripe(CardState state) {
+        return switch (state.styleClass()) {
+            case "state-running" -> "-color-accent-fg";
+            case "state-success" -> "-color-success-fg";
+            case "state-failed" -> "-color-danger-fg";
+            case "state-rolled-back" -> "-color-warning-fg";
+            case "state-superseded" -> "-color-fg-subtle";
+            default -> "-color-border-subtle";
+        };
     }
 
     /** "10:42 · 1 min 5 s", "10:42 · running 2 min": when the run started (local time) and how long it took. */
