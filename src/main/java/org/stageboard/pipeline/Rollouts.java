@@ -255,18 +255,23 @@ final class Rollouts {
                 summary(release, command, hosts, cancelled, policy, switched));
     }
 
-    /** E.g. {@code 2 live, 1 failed, 1 skipped; the 2 switched hosts were rolled back}. */
+    /**
+     * E.g. {@code 1 failed and rolled back, 2 went live then were rolled back, 1 skipped; no host serves staging v3}:
+     * each host once, as it ended, then what serves the release now when not every host does.
+     */
     static String summary(Release release, ReleaseCommandStage.Outcome command, List<HostOutcome> hosts, boolean cancelled, String policy,
                           List<HostOutcome> switched) {
         Map<HostOutcome.State, Integer> counts = new java.util.EnumMap<>(HostOutcome.State.class);
         for (HostOutcome host : hosts) {
-            // A host rolled back after the rollout failed went live first: it counts as live, and the clause below says the rest.
-            HostOutcome.State state = host.state() == HostOutcome.State.REVERTED
-                    || (host.state() == HostOutcome.State.APP_DOWN && host.rollback() != null) ? HostOutcome.State.LIVE : host.state();
-            counts.merge(state, 1, Integer::sum);
+            counts.merge(host.state(), 1, Integer::sum);
         }
         List<String> parts = new ArrayList<>();
-        counts.forEach((state, n) -> parts.add(n + " " + state.words()));
+        for (HostOutcome.State state : SUMMARY_ORDER) {
+            Integer n = counts.get(state);
+            if (n != null) {
+                parts.add(n + " " + words(state, n));
+            }
+        }
         StringBuilder text = new StringBuilder(String.join(", ", parts));
         if (!command.proceed()) {
             text.append(cancelled ? "; cancelled during the release command, nothing was switched"
@@ -278,16 +283,37 @@ final class Rollouts {
             if ("stay".equals(policy)) {
                 text.append("; ").append(the).append(switched.size() == 1 ? " stays on " : " stay on ").append(release.label())
                         .append(" (failure policy: stay)");
-            } else if (reverted == switched.size()) {
-                text.append("; ").append(the).append(switched.size() == 1 ? " was rolled back" : " were rolled back");
-            } else {
+            } else if (reverted != switched.size()) {
                 text.append("; ").append(reverted).append(" of ").append(the).append(" rolled back, the others could not be (see each host)");
             }
+        }
+        long serving = hosts.stream().filter(h -> h.state() == HostOutcome.State.LIVE).count();
+        // Said when some host got as far as switching: then "2 ... rolled back" alone may read as if the release serves somewhere.
+        boolean switchedSomewhere = hosts.stream().anyMatch(h -> h.state() == HostOutcome.State.LIVE || h.state() == HostOutcome.State.REVERTED
+                || h.state() == HostOutcome.State.ROLLED_BACK || h.state() == HostOutcome.State.APP_DOWN);
+        if (switchedSomewhere && serving < hosts.size()) {
+            text.append(serving == 0 ? "; no host serves " + release.label()
+                    : "; " + serving + " of " + hosts.size() + " hosts " + (serving == 1 ? "serves " : "serve ") + release.label());
         }
         if (cancelled && command.proceed()) {
             text.append("; the rollout was cancelled");
         }
         return text.toString();
+    }
+
+    /** The order a summary counts hosts in: as far as they got. */
+    private static final List<HostOutcome.State> SUMMARY_ORDER = List.of(HostOutcome.State.LIVE, HostOutcome.State.REVERTED,
+            HostOutcome.State.ROLLED_BACK, HostOutcome.State.APP_DOWN, HostOutcome.State.FAILED, HostOutcome.State.CANCELLED,
+            HostOutcome.State.SKIPPED);
+
+    /** How a rollout's summary counts hosts that ended so: a host rolled back is said to have failed first, or gone live first. */
+    private static String words(HostOutcome.State state, int n) {
+        return switch (state) {
+            case FAILED -> "failed before anything was switched";
+            case ROLLED_BACK -> "failed and " + (n == 1 ? "was" : "were") + " rolled back";
+            case REVERTED -> "went live then " + (n == 1 ? "was" : "were") + " rolled back as the rollout failed";
+            default -> state.words();
+        };
     }
 
     private static void record(Map<Long, HostOutcome> outcomes, HostOutcome outcome, RolloutProgress progress) {

@@ -34,6 +34,8 @@ final class Activation {
     private final Progress progress;
     private final Masker masker;
     private String previous;
+    /** True once the host's current release was read: only then does a null {@link #previous} mean there was none. */
+    private boolean currentRead;
     private String previousLink;
     private Integer previousPid;
     private String previousLabel;
@@ -54,6 +56,16 @@ final class Activation {
     }
 
     /** The release folder {@code current} pointed to before, once known. */
+    /**
+     * "Nothing was switched: …", saying what the host serves: what it served before, or, when this
+     * run read that no release of the environment was current there, nothing.
+     */
+    String nothingSwitched() {
+        return currentRead && previous == null
+                ? "Nothing was switched: no release of this environment was current on the host before, and none runs there now."
+                : "Nothing was switched: the host serves what it served before.";
+    }
+
     String previous() {
         return previous;
     }
@@ -66,6 +78,7 @@ final class Activation {
         ReleaseFolders.Current current = ReleaseFolders.current(shell, layout);
         previousLink = current.link();
         previous = current.folder();
+        currentRead = true;
         previousPid = current.pid();
         previousLabel = current.label();
         RunSettings previousRun = previous == null ? release.run() : StoredRunSettings.fromJson(current.runSettingsJson(), release.run());
@@ -83,8 +96,7 @@ final class Activation {
             if (hook.exitCode() != 0) {
                 String output = hook.output();
                 return new DeployResult(RunStatus.FAILED, "The before-switch command of " + release.label() + " failed on "
-                        + connection.display() + " (exit " + hook.exitCode() + "). Nothing was switched: the host serves what it "
-                        + "served before.",
+                        + connection.display() + " (exit " + hook.exitCode() + "). " + nothingSwitched(),
                         previous, output.isBlank() ? null : "output of the before-switch command:\n" + output).withUpload(uploaded);
             }
             progress.checkCancelled();
@@ -255,7 +267,7 @@ final class Activation {
                 progress.log("stopping " + release.label() + ": " + Instances.stopAll(shell, layout, release.run().stopGraceSeconds()));
             }
             if (!previousStopped && !switched) {
-                return new DeployResult(ended, what + ". Nothing was switched: the host serves what it served before.", previous, evidence);
+                return new DeployResult(ended, what + ". " + nothingSwitched(), previous, evidence);
             }
             if (previous == null) {
                 progress.step("restore the previous state");

@@ -68,7 +68,7 @@ public final class HostRunner {
                         + " serves what it served before.", activation.previous());
             } catch (RuntimeException e) {
                 result = new DeployResult(RunStatus.FAILED, e.getMessage() + (e.getMessage() != null && e.getMessage().endsWith(".") ? "" : ".")
-                        + " Nothing was switched: the host serves what it served before.", activation.previous());
+                        + " " + activation.nothingSwitched(), activation.previous());
             }
             return finish(connection, layout, release, kind, activation.previous(), result, lock, progress);
         }

@@ -63,7 +63,7 @@ class CliRolloutTest {
                 .containsPattern("(?m)^p3 +prod v1  deploy  live +\\d+ +prod v1 is live")
                 .containsPattern("(?m)^p1 +prod v1  deploy  failed +\\d+ +")
                 .containsPattern("(?m)^p2 +prod v1  deploy  skipped +\\d+ +Not deployed: p1 failed")
-                .contains("1 live, 1 failed, 1 skipped; the switched host stays on prod v1 (failure policy: stay)");
+                .contains("1 live, 1 failed before anything was switched, 1 skipped; the switched host stays on prod v1 (failure policy: stay); 1 of 3 hosts serves prod v1");
         // Each host's progress, prefixed with its name, without -v.
         assertThat(deploy.err()).contains("-> [p3] health check").contains("-> [p1] health check").doesNotContain("[p2] ")
                 .contains("error: p1: ");

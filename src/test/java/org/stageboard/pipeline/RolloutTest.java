@@ -116,7 +116,7 @@ class RolloutTest extends EngineTestBase {
         assertThat(skipped.state()).isEqualTo(HostOutcome.State.SKIPPED);
         assertThat(skipped.run().status()).isEqualTo(RunStatus.SKIPPED);
         assertThat(skipped.run().message()).contains("h2 rolled back").contains("stopped the rollout");
-        assertThat(result.summary()).isEqualTo("1 live, 1 rolled back, 1 skipped; the switched host was rolled back");
+        assertThat(result.summary()).isEqualTo("1 went live then was rolled back as the rollout failed, 1 failed and was rolled back, 1 skipped; no host serves staging v2");
 
         for (String host : List.of("h1", "h2", "h3")) {
             assertServes(host, v1);
@@ -143,7 +143,7 @@ class RolloutTest extends EngineTestBase {
         assertThat(result.host("h1").rollback()).isNull();
         assertThat(result.host("h2").state()).isEqualTo(HostOutcome.State.ROLLED_BACK);
         assertThat(result.host("h3").state()).isEqualTo(HostOutcome.State.SKIPPED);
-        assertThat(result.summary()).isEqualTo("1 live, 1 rolled back, 1 skipped; the switched host stays on staging v2 (failure policy: stay)");
+        assertThat(result.summary()).isEqualTo("1 live, 1 failed and was rolled back, 1 skipped; the switched host stays on staging v2 (failure policy: stay); 1 of 3 hosts serves staging v2");
         assertServes("h1", v2);
         assertServes("h2", v1);
         assertServes("h3", v1);

@@ -170,6 +170,32 @@ class HostFaultsTest extends HostTestBase {
     }
 
     @Test
+    void aFirstDeployRefusedByAPortSomeoneElseHoldsSaysNothingRunsThere() throws Exception {
+        HostRunner runner = runnerFor("first-port-taken");
+        int port = freePort();
+        // Started by hand, outside Stageboard, on the app's port: the host has never run a release of this environment.
+        com.sun.net.httpserver.HttpServer other = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", port), 0);
+        other.createContext("/", exchange -> {
+            byte[] body = "someone else".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        other.start();
+        try {
+            RecordingProgress progress = new RecordingProgress();
+            DeployResult result = runner.activate(release("v1", okArtifact, port, "hello from v1", 20, 3), progress);
+
+            assertThat(result.status()).as(progress.all()).isEqualTo(RunStatus.FAILED);
+            assertThat(result.message()).contains("another process holds that port",
+                    "Nothing was switched: no release of this environment was current on the host before, and none runs there now.");
+            assertThat(result.message()).doesNotContain("serves what it served before");
+        } finally {
+            other.stop(0);
+        }
+    }
+
+    @Test
     void anOldProcessStillHoldingThePortIsNeverTakenForTheNewApp() throws Exception {
         HostRunner runner = runnerFor("old-process");
         int port = freePort();
@@ -188,7 +214,8 @@ class HostFaultsTest extends HostTestBase {
         DeployResult result = runner.activate(release("v2", okArtifact, port, "hello from v2", 20, 3), progress);
 
         assertThat(result.status()).as(progress.all()).isNotEqualTo(RunStatus.LIVE).isEqualTo(RunStatus.FAILED);
-        assertThat(result.message()).contains("still answers", "another process holds that port", "Nothing was switched");
+        assertThat(result.message()).contains("still answers", "another process holds that port",
+                "Nothing was switched: the host serves what it served before.");
         assertThat(deploys.currentTarget()).isEqualTo("releases/" + r1.releaseName());
         assertThat(isAlive(oldPid)).isTrue();
         assertThat(getThroughHost(server.target(), port, "/").body()).isEqualTo("hello from v1");
