@@ -387,9 +387,22 @@ class BoardViewTest {
         return robot.lookup("#commits").queryAs(javafx.scene.control.ListView.class);
     }
 
+    /** The commit at the top of the list once it is laid out (read on the FX thread; a busy machine may lay it out a pulse later). */
     private static Object firstShownCommit(FxRobot robot) {
         javafx.scene.control.skin.VirtualFlow<?> flow = robot.lookup("#commits .virtual-flow").queryAs(javafx.scene.control.skin.VirtualFlow.class);
-        return flow.getFirstVisibleCell().getItem();
+        Object[] first = new Object[1];
+        try {
+            WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> {
+                robot.interact(() -> {
+                    robot.lookup("#commits").query().getScene().getRoot().layout();
+                    first[0] = flow.getFirstVisibleCell() == null ? null : flow.getFirstVisibleCell().getItem();
+                });
+                return first[0] != null;
+            });
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the commits list shows no row", e);
+        }
+        return first[0];
     }
 
     private static Node card(FxRobot robot, String title) {
