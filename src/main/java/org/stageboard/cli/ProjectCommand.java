@@ -74,6 +74,7 @@ final class ProjectCommand {
             Recipe recipe = recipe(detected.map(DetectedRecipe::recipe).orElse(null), command, steps, globs, env, caches);
             detected.ifPresent(d -> context.out().println("detected " + d.kind() + ": " + d.reason()));
             context.out().print("recipe:\n" + recipe.describe());
+            org.stageboard.pipeline.MissingTools.of(recipe).forEach(missing -> context.err().println("warning: " + missing));
             if (detected.isPresent() && context.interactive()
                     && !context.confirm("Add project " + name + " with this recipe? (options such as --step, --artifacts change it)")) {
                 context.err().println("nothing added: run 'stageboard project add' again with options that change the recipe");
@@ -123,6 +124,9 @@ final class ProjectCommand {
         @Option(names = "--cache", paramLabel = "FOLDER", description = "Replace the dependency cache folders by these; repeat for several.")
         List<String> caches;
 
+        @Option(names = "--no-caches", description = "Keep no dependency cache folder between builds (e.g. one detected for a tool you do not use).")
+        boolean noCaches;
+
         Edit(CliContext context) {
             this.context = context;
         }
@@ -130,6 +134,12 @@ final class ProjectCommand {
         @Override
         public Integer call() {
             Project current = context.engine().project(name);
+            if (noCaches) {
+                if (caches != null) {
+                    throw new StageboardException("Give either --cache or --no-caches, not both.");
+                }
+                caches = List.of();
+            }
             boolean recipeChanged = command != null || !steps.isEmpty() || globs != null || !env.isEmpty() || !unsetEnv.isEmpty() || caches != null;
             Recipe recipe = null;
             if (recipeChanged) {
@@ -142,6 +152,7 @@ final class ProjectCommand {
                     }
                 }
                 recipe = new Recipe(edited.steps(), edited.artifactGlobs(), vars, edited.caches());
+                org.stageboard.pipeline.MissingTools.of(recipe).forEach(missing -> context.err().println("warning: " + missing));
             }
             if (newName == null && repo == null && branch == null && recipe == null) {
                 throw new StageboardException("Nothing to change: give at least one option (see 'stageboard project edit --help').");

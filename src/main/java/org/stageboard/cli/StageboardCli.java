@@ -64,7 +64,7 @@ public final class StageboardCli implements Runnable {
         PrintWriter out = opened.out();
         PrintWriter err = opened.err();
         try (CliContext context = opened) {
-            CommandLine cli = new CommandLine(new StageboardCli(), new ContextFactory(context));
+            CommandLine cli = withHelpWidth(new CommandLine(new StageboardCli(), new ContextFactory(context)));
             cli.setOut(out);
             cli.setErr(err);
             // `--kind imported` as README writes it, as well as `--kind IMPORTED`.
@@ -121,8 +121,19 @@ public final class StageboardCli implements Runnable {
 
     /** The command tree, for reading its model (help, documentation); its commands are not to be run. */
     static CommandLine tree() {
-        return new CommandLine(new StageboardCli(), new ContextFactory(null));
+        return withHelpWidth(new CommandLine(new StageboardCli(), new ContextFactory(null)));
     }
+
+    /**
+     * Help 120 columns wide: the commands' descriptions are written as lines of up to about 115
+     * characters, which picocli's default of 80 broke again mid-sentence, leaving ragged help.
+     */
+    private static CommandLine withHelpWidth(CommandLine cli) {
+        cli.setUsageHelpWidth(HELP_WIDTH);
+        return cli;
+    }
+
+    static final int HELP_WIDTH = 120;
 
     public static void main(String[] args) {
         System.exit(execute(args));

@@ -54,6 +54,12 @@ class CliHelpTest {
         Result nested = cli("env", "set", "--help");
         assertThat(nested.code()).isZero();
         assertThat(nested.out()).contains("--health");
+
+        // The descriptions' lines as written, not broken again mid-sentence at 80 columns.
+        Result deploy = cli("deploy", "--help");
+        assertThat(deploy.out().lines()).contains(
+                "the rest are skipped and the switched hosts rolled back (or left, by the failure policy). Prints each host's");
+        assertThat(deploy.out().lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(StageboardCli.HELP_WIDTH));
     }
 
     @Test

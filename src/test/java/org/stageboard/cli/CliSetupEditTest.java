@@ -32,6 +32,7 @@ class CliSetupEditTest {
 
         CliHarness.Result edit = h.ok("project", "edit", "demo", "--build-command", "test -f Server.java");
         assertThat(edit.out()).contains("test -f Server.java").doesNotContain("tset");
+
         assertThat(h.ok("build").out()).contains("ok");
 
         h.ok("env", "add", "staging", "--start", "java Server.java", "--health", "http://127.0.0.1:" + (h.port + 1) + "/helth");
@@ -41,6 +42,20 @@ class CliSetupEditTest {
 
         assertThat(h.ok("history").out()).contains("project.edit").contains("env.settings");
         assertThat(h.cli("project", "edit", "demo").err()).contains("Nothing to change");
+    }
+
+    @Test
+    void aCacheFolderDetectedForAToolNotUsedCanBeRemoved() {
+        h = CliHarness.start(tmp);
+        CliHarness.Result added = h.ok("project", "add", "demo", "--repo", h.git().dir().toString(), "--step", "install=yran-not-installed install",
+                "--artifacts", "Server.java", "--cache", ".cache/yarn");
+        assertThat(added.err()).contains("warning: 'yran-not-installed' (step install) is not on this computer's PATH: the build fails until it is installed");
+        CliHarness.Result steps = h.ok("project", "edit", "demo", "--build-command", "test -f Server.java");
+        assertThat(steps.err()).doesNotContain("warning");
+        assertThat(h.cli("project", "edit", "demo", "--cache", ".npm", "--no-caches").err()).contains("either --cache or --no-caches");
+        CliHarness.Result cleared = h.ok("project", "edit", "demo", "--no-caches");
+        assertThat(cleared.out()).doesNotContain(".cache/yarn");
+        assertThat(h.ok("build").out()).contains("ok");
     }
 
     @Test
