@@ -317,7 +317,10 @@ public final class BoardViewModel {
     /** Shows a new snapshot, keeping the selection where its records still exist. */
     public void apply(BoardSnapshot next) {
         snapshot.set(next);
-        commits.setAll(next == null ? List.of() : next.commits());
+        List<CommitInfo> nextCommits = next == null ? List.of() : next.commits();
+        if (!commits.equals(nextCommits)) { // the same commits are not shown again: the list stays as the user left it
+            commits.setAll(nextCommits);
+        }
         lanes.get(Lane.BUILD).setAll(next == null ? List.of() : cards.builds(next));
         lanes.get(Lane.RELEASE).setAll(next == null ? List.of() : cards.releases(next));
         lanes.get(Lane.RUN).setAll(next == null ? List.of() : cards.runs(next));
