@@ -144,9 +144,19 @@ class MainViewModelTest {
         model.refresh();
         assertThat(model.board().cards(Lane.BUILD)).extracting(Card::item).containsExactly(elsewhere);
         int afterItShowed = drawn.get();
-        model.refresh();
-        model.refresh();
-        assertThat(drawn.get()).as("drawn on each read while the build runs").isEqualTo(afterItShowed + 2);
+        // Drawn again on a read once its time moved on (the card says how long it has run, to the second).
+        long until = System.nanoTime() + 10_000_000_000L;
+        while (drawn.get() < afterItShowed + 2 && System.nanoTime() < until) {
+            model.refresh();
+            try {
+                Thread.sleep(100); // polled: the card's time moves on once a second has passed
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        assertThat(drawn.get()).as("drawn again while the build runs, as its time moves on").isGreaterThanOrEqualTo(afterItShowed + 2);
+        assertThat(model.board().cards(Lane.BUILD)).extracting(Card::detail).singleElement().asString().startsWith("● building · ");
 
         org.stageboard.pipeline.EngineAccess.catalog(engine).builds().cancel(elsewhere.id(), "Cancelled by the user.");
         model.refresh();

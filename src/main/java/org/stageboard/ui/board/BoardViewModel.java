@@ -314,6 +314,12 @@ public final class BoardViewModel {
 
     // --- snapshot ---------------------------------------------------------------------------
 
+    private static <T> void showIfChanged(javafx.collections.ObservableList<T> shown, List<T> next) {
+        if (!shown.equals(next)) {
+            shown.setAll(next);
+        }
+    }
+
     /** Shows a new snapshot, keeping the selection where its records still exist. */
     public void apply(BoardSnapshot next) {
         snapshot.set(next);
@@ -321,9 +327,10 @@ public final class BoardViewModel {
         if (!commits.equals(nextCommits)) { // the same commits are not shown again: the list stays as the user left it
             commits.setAll(nextCommits);
         }
-        lanes.get(Lane.BUILD).setAll(next == null ? List.of() : cards.builds(next));
-        lanes.get(Lane.RELEASE).setAll(next == null ? List.of() : cards.releases(next));
-        lanes.get(Lane.RUN).setAll(next == null ? List.of() : cards.runs(next));
+        // Cards that did not change are not shown again: a refresh by the live beat leaves the lanes (and a drag begun on them) alone.
+        showIfChanged(lanes.get(Lane.BUILD), next == null ? List.of() : cards.builds(next));
+        showIfChanged(lanes.get(Lane.RELEASE), next == null ? List.of() : cards.releases(next));
+        showIfChanged(lanes.get(Lane.RUN), next == null ? List.of() : cards.runs(next));
         List<ReleaseRow> rows = new ArrayList<>();
         if (next != null) {
             for (Environment environment : next.environments()) {

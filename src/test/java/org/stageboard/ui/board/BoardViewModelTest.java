@@ -24,6 +24,19 @@ class BoardViewModelTest {
     }
 
     @Test
+    void theSameSnapshotAgainLeavesTheLanesAsTheyAre() {
+        board.apply(Snapshots.journey());
+        int[] changes = new int[1];
+        for (Lane lane : Lane.values()) {
+            board.cards(lane).addListener((javafx.collections.ListChangeListener<Card>) c -> changes[0]++);
+        }
+        // What the live beat does when the catalog's stamp moved for something this board does not show.
+        board.apply(Snapshots.journey());
+        assertThat(changes[0]).as("no lane shown again: a drag begun on a card survives the refresh").isZero();
+        assertThat(board.cards(Lane.BUILD)).isNotEmpty();
+    }
+
+    @Test
     void selectingACommitShowsItsJourneyAndDimsTheRest() {
         board.apply(Snapshots.journey());
         assertThat(board.allCards()).allMatch(c -> board.highlightOf(c) == Highlight.NONE);
