@@ -57,7 +57,7 @@ final class CommandRun {
             Integer status = cmd.getExitStatus();
             ExecResult result = new ExecResult(status == null ? -1 : status,
                     out.get(STREAM_WAIT_SECONDS, TimeUnit.SECONDS), err.get(STREAM_WAIT_SECONDS, TimeUnit.SECONDS));
-            closeQuietly(session);
+            SessionCloser.closeQuietly(session);
             return result;
         } catch (StageboardException e) {
             throw e;
@@ -138,7 +138,7 @@ final class CommandRun {
                 cmd.join(STREAM_WAIT_SECONDS, TimeUnit.SECONDS);
             }
             Integer status = cmd.getExitStatus();
-            closeQuietly(session);
+            SessionCloser.closeQuietly(session);
             return status == null ? -1 : status;
         } catch (StageboardException e) {
             throw e;
@@ -188,29 +188,7 @@ final class CommandRun {
      * until it ends by itself.
      */
     private static void abandon(Session session, Session.Command cmd) {
-        if (session == null) {
-            return;
-        }
-        Thread closer = new Thread(() -> {
-            if (cmd != null) {
-                try {
-                    cmd.signal(Signal.TERM);
-                } catch (IOException | RuntimeException ignored) {
-                    // Not supported or the link is gone: closing the channel is what is left.
-                }
-            }
-            closeQuietly(session);
-        }, "ssh-exec-abandon");
-        closer.setDaemon(true);
-        closer.start();
-    }
-
-    private static void closeQuietly(Session session) {
-        try {
-            session.close();
-        } catch (IOException | RuntimeException ignored) {
-            // The result (or the failure) is already known.
-        }
+        SessionCloser.inBackground(session, cmd == null ? null : () -> cmd.signal(Signal.TERM), "ssh-exec-abandon");
     }
 
     private static CompletableFuture<String> readAsync(InputStream in) {

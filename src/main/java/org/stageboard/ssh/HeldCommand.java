@@ -86,32 +86,10 @@ public final class HeldCommand implements AutoCloseable {
             return;
         }
         closed = true;
-        Thread closer = new Thread(() -> {
-            try {
-                command.getOutputStream().close();
-            } catch (IOException | RuntimeException ignored) {
-                // The channel or the link is gone: closing it is what is left.
-            }
-            closeQuietly(session);
-        }, "ssh-held-command-close");
-        closer.setDaemon(true);
-        closer.start();
+        SessionCloser.inBackground(session, () -> command.getOutputStream().close(), "ssh-held-command-close");
     }
 
     private static void closeLater(Session session) {
-        if (session == null) {
-            return;
-        }
-        Thread closer = new Thread(() -> closeQuietly(session), "ssh-held-command-close");
-        closer.setDaemon(true);
-        closer.start();
-    }
-
-    private static void closeQuietly(Session session) {
-        try {
-            session.close();
-        } catch (IOException | RuntimeException ignored) {
-            // Already closed, or the link is gone.
-        }
+        SessionCloser.inBackground(session, null, "ssh-held-command-close");
     }
 }
