@@ -10,6 +10,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import org.stageboard.core.Environment;
+import org.stageboard.core.Host;
 import org.stageboard.core.HistoryFilter;
 import org.stageboard.core.HistoryKind;
 import org.stageboard.core.HistoryRow;
@@ -120,7 +124,43 @@ final class HistoryCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * A filter on a name that does not exist would show an empty page as if nothing had happened:
+     * refuse it instead, naming what there is.
+     */
+    private void checkNames(Stageboard engine, Project p) {
+        if (environment != null && !environment.isBlank()) {
+            List<String> names = engine.environments(p).stream().map(Environment::name).toList();
+            if (!names.contains(environment.strip())) {
+                throw new StageboardException("--env: " + p.name() + " has no environment named '" + environment.strip() + "'; its environments: "
+                        + (names.isEmpty() ? "none yet" : String.join(", ", names)) + ".");
+            }
+        }
+        if (host != null && !host.isBlank()) {
+            List<String> names = engine.hosts().stream().map(Host::name).toList();
+            if (!names.contains(host.strip())) {
+                throw new StageboardException("--host: there is no host named '" + host.strip() + "'; the hosts: "
+                        + (names.isEmpty() ? "none yet" : String.join(", ", names)) + ".");
+            }
+        }
+        if (status != null && !status.isBlank()) {
+            Set<String> known = new TreeSet<>();
+            for (RunStatus s : RunStatus.values()) {
+                known.add(s.name().toLowerCase(Locale.ROOT));
+            }
+            for (BuildStatus s : BuildStatus.values()) {
+                known.add(s.name().toLowerCase(Locale.ROOT));
+            }
+            known.add("created");
+            String given = status.strip().toLowerCase(Locale.ROOT).replace(' ', '_');
+            if (!known.contains(given)) {
+                throw new StageboardException("--status: '" + status.strip() + "' is not an outcome; give one of: " + String.join(", ", known) + ".");
+            }
+        }
+    }
+
     private int rows(Stageboard engine, Project p) throws IOException {
+        checkNames(engine, p);
         HistoryFilter filter = new HistoryFilter(environment, host, status, author, instant("--since", since), instant("--until", until),
                 search, kind);
         History history = engine.history();

@@ -240,8 +240,14 @@ final class HostCommand {
                 if (check.status() == HostKeyCheck.Status.TRUSTED) {
                     return 0;
                 }
-                context.err().println("error: not trusted yet. If this is the host's real key, run: stageboard host trust " + name
-                        + " --fingerprint " + check.fingerprint());
+                if (check.status() == HostKeyCheck.Status.CHANGED) {
+                    context.err().println("error: not trusted: the key differs from the one pinned. Do not trust it unless the host's "
+                            + "administrator confirms this new fingerprint (e.g. the host was reinstalled); then run: stageboard host trust "
+                            + name + " --fingerprint " + check.fingerprint());
+                } else {
+                    context.err().println("error: not trusted yet. If this is the host's real key, run: stageboard host trust " + name
+                            + " --fingerprint " + check.fingerprint());
+                }
                 return StageboardCli.FAILED;
             }
             Host trusted = context.engine().trustHostKey(host, fingerprint.strip());

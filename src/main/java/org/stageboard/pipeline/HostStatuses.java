@@ -20,6 +20,7 @@ import org.stageboard.core.Release;
 import org.stageboard.run.HostRunner;
 import org.stageboard.core.HostState;
 import org.stageboard.core.ReleaseIdentity;
+import org.stageboard.core.StageboardException;
 
 /**
  * Reads what every host of a project's environments has, in parallel with a time limit, stores
@@ -58,7 +59,12 @@ final class HostStatuses {
     }
 
     private HostStatus read(Project project, Environment environment, Host host, boolean askHealth) {
-        HostState state = new HostRunner(runStage.target(host), host.baseDir()).state(project.name(), environment.name(), askHealth);
+        HostState state;
+        try {
+            state = new HostRunner(runStage.target(host), host.baseDir()).state(project.name(), environment.name(), askHealth);
+        } catch (org.stageboard.ssh.HostKeyException e) {
+            throw new StageboardException(RunStage.hostKeyReadMessage(host, e), e);
+        }
         save(environment, host, state, null);
         return status(environment, host, state, null, state.readAt(), true);
     }

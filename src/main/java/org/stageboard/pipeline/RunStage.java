@@ -210,14 +210,26 @@ final class RunStage {
 
     /** The host-key refusal in the user's terms: which host, which key, and the explicit way to trust it. */
     static String hostKeyMessage(Host host, HostKeyException e) {
+        return hostKeyMessage(host, e, "Stopped: the", "Nothing was sent to it.");
+    }
+
+    /**
+     * As {@link #hostKeyMessage(Host, HostKeyException)} for a host that was only to be read
+     * (status): names the host and its trust command, not the {@code NAME} of the ssh layer's message.
+     */
+    static String hostKeyReadMessage(Host host, HostKeyException e) {
+        return hostKeyMessage(host, e, "The", "Nothing was read from it.");
+    }
+
+    private static String hostKeyMessage(Host host, HostKeyException e, String start, String nothing) {
         String trust = "check the fingerprint with the host's administrator (on the host: ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub), "
                 + "then trust it (window: Hosts > Trust host key…; CLI: stageboard host trust " + host.name() + " --fingerprint " + e.fingerprint() + ").";
         if (e.status() == HostKeyStatus.CHANGED) {
-            return "Stopped: the host key of " + host.name() + " (" + host.display() + ") has CHANGED. It presents " + e.scan().keyType() + " "
+            return start + " host key of " + host.name() + " (" + host.display() + ") has CHANGED. It presents " + e.scan().keyType() + " "
                     + e.fingerprint() + " but " + e.scan().pinnedFingerprint() + " is pinned. Someone may be intercepting the connection, "
-                    + "or the host was reinstalled. Nothing was sent to it. Only if you are sure, " + trust;
+                    + "or the host was reinstalled. " + nothing + " Only if you are sure, " + trust;
         }
-        return "Stopped: the host key of " + host.name() + " (" + host.display() + ") is not trusted yet. It presents "
-                + e.scan().keyType() + " " + e.fingerprint() + ". Nothing was sent to it. To go on, " + trust;
+        return start + " host key of " + host.name() + " (" + host.display() + ") is not trusted yet. It presents "
+                + e.scan().keyType() + " " + e.fingerprint() + ". " + nothing + " To go on, " + trust;
     }
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.stageboard.core.Progress;
 import org.stageboard.core.ProcessIdentity;
 import org.stageboard.core.StageboardException;
+import org.stageboard.core.Words;
 
 /**
  * The per-environment lock on a host: a folder made with {@code mkdir}, which only one caller can
@@ -76,7 +77,9 @@ final class RemoteLock {
                         : " Wait until that run ends (or let this one wait for it)."), held);
             }
             if (!told) {
-                progress.log("waiting for the lock on " + where + ", held by " + held.describe());
+                // a step, not a detail: without it the run seems stuck on "lock" for as long as the other run takes
+                progress.step("wait for the lock on " + where + ", held by " + held.describe() + " (up to "
+                        + Words.duration(wait) + ")");
                 told = true;
             }
             progress.checkCancelled();

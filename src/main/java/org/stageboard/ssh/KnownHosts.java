@@ -26,6 +26,8 @@ import org.stageboard.core.StageboardException;
 public final class KnownHosts {
 
     private static final Object WRITE_LOCK = new Object();
+    /** A SHA-256 digest in unpadded base64, as OpenSSH prints it. */
+    private static final java.util.regex.Pattern SHA256_FINGERPRINT = java.util.regex.Pattern.compile("SHA256:[A-Za-z0-9+/]{43}");
 
     private final Path file;
 
@@ -58,6 +60,11 @@ public final class KnownHosts {
                     + " (SHA256:…): Stageboard only trusts a host key you have checked.");
         }
         String expected = HostKeys.normalizeFingerprint(expectedFingerprint);
+        if (!SHA256_FINGERPRINT.matcher(expected).matches()) {
+            throw new StageboardException("'" + expectedFingerprint.strip() + "' is not a SHA256 fingerprint: give it as 'ssh-keygen -lf' "
+                    + "prints it on the host, SHA256: then 43 letters, digits, '+' or '/' (e.g. "
+                    + "SHA256:47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU). Nothing was trusted.");
+        }
         PublicKey key = presentedKey(address, port, timeout);
         String presented = HostKeys.fingerprint(key);
         if (!presented.equals(expected)) {

@@ -88,6 +88,34 @@ class CliHistoryFilterTest {
         assertThat(array.get(0).get("kind").asText().toLowerCase(Locale.ROOT)).isIn("run", "release");
     }
 
+    @Test
+    void aFilterOnANameThatDoesNotExistIsRefusedNamingWhatThereIs() {
+        Failed env = failing("history", "-p", "shop", "--env", "stagin");
+        assertThat(env.code()).isEqualTo(StageboardCli.FAILED);
+        assertThat(env.err()).contains("no environment named 'stagin'").contains("staging").contains("production");
+        assertThat(env.out()).doesNotContain("rows)");
+
+        Failed host = failing("history", "-p", "shop", "--host", "vps9", "--export", "csv");
+        assertThat(host.err()).contains("no host named 'vps9'").contains("vps2");
+        assertThat(host.out()).isEmpty();
+
+        Failed status = failing("history", "-p", "shop", "--status", "bogus");
+        assertThat(status.err()).contains("'bogus' is not an outcome").contains("failed").contains("rolled_back").contains("created");
+
+        assertThat(cli("history", "-p", "shop", "--status", "Rolled Back", "--limit", "1")).contains("ROLLED_BACK");
+    }
+
+    private record Failed(int code, String out, String err) {
+    }
+
+    private Failed failing(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = StageboardCli.execute(home, new PrintWriter(out, true), new PrintWriter(err, true), args);
+        assertThat(code).as(String.join(" ", args) + "\n" + out + err).isNotZero();
+        return new Failed(code, out.toString(), err.toString());
+    }
+
     private String cli(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

@@ -58,12 +58,14 @@ class HealthAndLockTest extends HostTestBase {
 
         CompletableFuture<DeployResult> deploy = CompletableFuture.supplyAsync(() ->
                 runner.activate(release("v1", okArtifact, freePort(), "hi", 30, 3), "deploy", Duration.ofSeconds(60), progress));
-        await().atMost(Duration.ofSeconds(30)).until(() -> progress.logs.stream().anyMatch(l -> l.contains("waiting for the lock")));
+        // a step (shown without -v), so that a run waiting for a lock does not look stuck
+        await().atMost(Duration.ofSeconds(30)).until(() -> progress.steps.stream().anyMatch(l -> l.startsWith("wait for the lock")));
         assertThat(deploy).isNotDone();
         deleteTree(lock);
 
         assertThat(deploy.get().status()).as(progress.all()).isEqualTo(RunStatus.LIVE);
-        assertThat(progress.logs).anyMatch(l -> l.contains("held by " + ProcessIdentity.current().format() + " (bob), activating staging v5"));
+        assertThat(progress.steps).anyMatch(l -> l.contains("held by " + ProcessIdentity.current().format() + " (bob), activating staging v5")
+                && l.endsWith("(up to 1 min 0 s)"));
     }
 
     @Test

@@ -57,6 +57,23 @@ class KnownHostsTest {
     }
 
     @Test
+    void textThatIsNotAFingerprintIsRefusedAsSuchNotAsAMismatch() {
+        Path file = dir.resolve("known_hosts");
+        KnownHosts knownHosts = new KnownHosts(file);
+        for (String given : new String[] {"nonsense", "SHA256:abc", "MD5:16:27:ac:a5:76:28:2d:36:63:1b:56:4d:eb:df:a6:48"}) {
+            assertThatThrownBy(() -> knownHosts.trust(server.address(), server.port(), given, TIMEOUT))
+                    .isInstanceOf(StageboardException.class)
+                    .hasMessageContaining("'" + given + "' is not a SHA256 fingerprint")
+                    .hasMessageContaining("ssh-keygen -lf")
+                    .hasMessageNotContaining("intercepting");
+        }
+        assertThat(file).doesNotExist();
+        // without the prefix or with base64 padding it is still the fingerprint
+        String bare = server.hostKeyFingerprint().substring("SHA256:".length());
+        assertThat(knownHosts.trust(server.address(), server.port(), bare + "=", TIMEOUT).status()).isEqualTo(HostKeyStatus.TRUSTED);
+    }
+
+    @Test
     void scanOfThePinnedKeyIsTrusted() {
         KnownHosts knownHosts = new KnownHosts(server.knownHosts());
         HostKeyScan scan = knownHosts.scan(server.address(), server.port(), TIMEOUT);
