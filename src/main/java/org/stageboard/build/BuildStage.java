@@ -49,6 +49,7 @@ public final class BuildStage {
     private final Path workDir;
     private final Path cachesDir;
     private final ProcessRunner runner;
+    private final Path userHome;
     private final ArtifactPacker packer = new ArtifactPacker();
 
     public BuildStage(Catalog catalog, ArtifactStore store, Path logsDir, Path workDir) {
@@ -60,6 +61,15 @@ public final class BuildStage {
      * @param runner    runs each step (its grace period is how long a cancelled step has after TERM)
      */
     public BuildStage(Catalog catalog, ArtifactStore store, Path logsDir, Path workDir, Path cachesDir, ProcessRunner runner) {
+        this(catalog, store, logsDir, workDir, cachesDir, runner, Path.of(System.getProperty("user.home")));
+    }
+
+    /**
+     * @param userHome the user's home: a build's HOME without dependency caches, and where the
+     *                 tools' settings files linked into the cache home come from (see {@link UserToolSettings})
+     */
+    public BuildStage(Catalog catalog, ArtifactStore store, Path logsDir, Path workDir, Path cachesDir, ProcessRunner runner, Path userHome) {
+        this.userHome = userHome;
         this.catalog = catalog;
         this.store = store;
         this.logsDir = logsDir;
@@ -278,7 +288,7 @@ public final class BuildStage {
         env.put("LANG", lang == null || lang.isBlank() ? "C.UTF-8" : lang);
         env.putAll(recipe.env());
         if (recipe.caches().isEmpty()) {
-            env.put("HOME", System.getProperty("user.home"));
+            env.put("HOME", userHome.toString());
         } else {
             Path home = cachesDir.resolve(project.name()).resolve("home").toAbsolutePath().normalize();
             try {
@@ -287,6 +297,15 @@ public final class BuildStage {
                 }
             } catch (IOException e) {
                 throw new StageboardException("Could not create the dependency cache folders under " + home + ": " + e.getMessage(), e);
+            }
+            try {
+                List<String> settings = UserToolSettings.link(userHome, home);
+                if (!settings.isEmpty()) {
+                    log.line("your tools' settings are used through links in the build's HOME to " + userHome + ": " + String.join(", ", settings));
+                }
+            } catch (IOException e) {
+                log.line("note: could not link your tools' settings from " + userHome + " into " + home + " (" + e.getMessage()
+                        + "): the steps use the tools' defaults; give them with the recipe's env (e.g. PIP_CONFIG_FILE, NPM_CONFIG_USERCONFIG)");
             }
             env.put("HOME", home.toString());
             env.put("STAGEBOARD_CACHE_HOME", home.toString());

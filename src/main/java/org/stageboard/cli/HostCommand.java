@@ -1,7 +1,10 @@
 package org.stageboard.cli;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.stageboard.core.ConnectionCheck;
 import org.stageboard.core.Host;
 import org.stageboard.pipeline.HostKeyCheck;
 import org.stageboard.core.StageboardException;
@@ -196,7 +199,8 @@ final class HostCommand {
         }
     }
 
-    @Command(name = "check", description = "Show the key the host presents and whether it matches the pinned one (exit 1 unless trusted).")
+    @Command(name = "check", description = {"Show the key the host presents and whether it matches the pinned one; when it does, log in",
+            "with the host's key and check the base folder, free space and port forwarding (exit 1 unless trusted and logged in)."})
     static final class Check implements Callable<Integer> {
         private final CliContext context;
 
@@ -209,9 +213,23 @@ final class HostCommand {
 
         @Override
         public Integer call() {
-            HostKeyCheck check = context.engine().checkHostKey(context.engine().host(name));
+            Host host = context.engine().host(name);
+            HostKeyCheck check = context.engine().checkHostKey(host);
             print(context, check);
-            return check.status() == HostKeyCheck.Status.TRUSTED ? 0 : StageboardCli.FAILED;
+            if (check.status() != HostKeyCheck.Status.TRUSTED) {
+                return StageboardCli.FAILED;
+            }
+            // a trusted key is not yet a host a deploy can use: the login is what fails next (a key it does not accept)
+            context.unlockKeys(List.of(host));
+            boolean failed = false;
+            for (ConnectionCheck c : context.engine().testHost(host)) {
+                if (c.what().equals("host key")) {
+                    continue;
+                }
+                context.out().println("  " + c.what() + ": " + c.outcome().name().toLowerCase(Locale.ROOT) + " - " + c.detail());
+                failed |= c.outcome() == ConnectionCheck.Outcome.FAILED;
+            }
+            return failed ? StageboardCli.FAILED : 0;
         }
     }
 

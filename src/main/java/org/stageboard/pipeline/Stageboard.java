@@ -757,6 +757,9 @@ public final class Stageboard implements AutoCloseable {
         return ConnectionProbe.run(target, passphrase, baseDir);
     }
 
+    /** {@link #testConnection} for a saved host, with the key passphrase known for it (given, stored or in the environment). */
+    public List<ConnectionCheck> testHost(Host host) { return testConnection(host.address(), host.port(), host.user(), host.privateKey(), passphrases.get().forHost(host), host.baseDir()); }
+
     // --- run ------------------------------------------------------------------------------
 
     /**

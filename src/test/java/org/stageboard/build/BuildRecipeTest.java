@@ -224,6 +224,37 @@ class BuildRecipeTest {
     }
 
     @Test
+    void withCachesTheBuildsHomeStillHasTheUsersToolSettings() throws Exception {
+        // A user whose pip index and npm registry are set in their home (found by the second new-user trial: pip went to
+        // its default index and the build failed, because HOME was the cache home without the user's pip.conf).
+        Path userHome = tmp.resolve("user-home");
+        Files.createDirectories(userHome.resolve(".config/pip"));
+        Files.writeString(userHome.resolve(".config/pip/pip.conf"), "[global]\nindex-url = file:///mirror/simple\n");
+        Files.writeString(userHome.resolve(".npmrc"), "registry=http://127.0.0.1:4873/\n");
+        BuildStage withUser = new BuildStage(catalog, store, tmp.resolve("home/logs"), tmp.resolve("home/work"), tmp.resolve("home/caches"),
+                new ProcessRunner(Duration.ofSeconds(1)), userHome);
+        Project project = project(new Recipe(List.of(new RecipeStep("install",
+                "{ cat \"$HOME/.config/pip/pip.conf\"; cat \"$HOME/.npmrc\"; test -e \"$HOME/.gitconfig\" && echo git || echo no-git; } > result.txt")),
+                List.of("result.txt"), Map.of(), List.of(".cache/pip")));
+        Build first = withUser.build(project, repo.write("a.txt", "a").commit("a"), true, "ada", Progress.NONE);
+        assertThat(first.status()).as(first.message()).isEqualTo(BuildStatus.SUCCEEDED);
+        assertThat(BuildStageTest.untar(store.path(first.artifactSha256())).get("result.txt"))
+                .isEqualTo("[global]\nindex-url = file:///mirror/simple\nregistry=http://127.0.0.1:4873/\nno-git\n");
+        assertThat(Files.readString(first.log())).contains("your tools' settings are used").contains(".config/pip/pip.conf, .npmrc");
+
+        // the links follow the user's files: a changed one is read as it is now, a removed one is gone from the build's HOME
+        Files.writeString(userHome.resolve(".config/pip/pip.conf"), "[global]\nindex-url = file:///other/simple\n");
+        Files.delete(userHome.resolve(".npmrc"));
+        Build second = withUser.build(project, repo.write("a.txt", "b").commit("b"), true, "ada", Progress.NONE);
+        assertThat(second.status()).as(second.message()).isEqualTo(BuildStatus.SUCCEEDED);
+        assertThat(BuildStageTest.untar(store.path(second.artifactSha256())).get("result.txt"))
+                .isEqualTo("[global]\nindex-url = file:///other/simple\nno-git\n");
+        assertThat(Files.readString(second.log())).contains(".config/pip/pip.conf").doesNotContain("pip.conf, .npmrc");
+        assertThat(tmp.resolve("home/caches/demo/home/.npmrc")).doesNotExist();
+        assertThat(Files.readString(tmp.resolve("home/caches/demo/home/.config/pip/pip.conf"))).contains("file:///other/simple");
+    }
+
+    @Test
     void submodulesAndLfsPointersAreReportedInTheLogAndTheRecord() throws Exception {
         Project project = project(new Recipe("true", List.of("**")));
         String sha = repo.write("big.bin", "version https://git-lfs.github.com/spec/v1\noid sha256:" + "b".repeat(64) + "\nsize 99\n")

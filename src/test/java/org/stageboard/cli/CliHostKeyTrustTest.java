@@ -52,6 +52,20 @@ class CliHostKeyTrustTest {
     }
 
     @Test
+    void hostCheckLogsInSoAKeyTheHostDoesNotAcceptIsFoundBeforeTheFirstDeploy() {
+        Result good = h.ok("host", "check", "vps1");
+        assertThat(good.out()).contains("trusted (matches the pinned key)").contains("login: ok").contains("base folder: ok");
+
+        h.ok("host", "add", "vps1-other-key", "--address", h.server.address(), "--port", Integer.toString(h.server.port()), "--user",
+                h.server.user(), "--key", h.server.newUnauthorizedKey().toString(), "--base-dir", h.server.baseDir().toString());
+        h.ok("host", "trust", "vps1-other-key", "--fingerprint", h.server.hostKeyFingerprint());
+        Result refused = h.cli("host", "check", "vps1-other-key");
+        assertThat(refused.code()).as(refused.all()).isEqualTo(StageboardCli.FAILED);
+        assertThat(refused.out()).contains("trusted (matches the pinned key)").contains("login: failed").contains("was refused")
+                .contains("authorized_keys");
+    }
+
+    @Test
     void textThatIsNotAFingerprintIsRefusedSayingWhatOneLooksLike() {
         Result r = h.cli("host", "trust", "vps1", "--fingerprint", "nonsense");
         assertThat(r.code()).isEqualTo(StageboardCli.FAILED);
