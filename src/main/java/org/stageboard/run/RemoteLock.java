@@ -73,7 +73,7 @@ final class RemoteLock {
             }
             if (System.nanoTime() - deadline >= 0 || held.stale()) {
                 throw new LockHeldException(where + " is locked by " + held.describe() + "." + (held.stale()
-                        ? " The lock is stale: its run is gone. Check nobody deploys there, then break the lock explicitly."
+                        ? " Check nobody deploys there, then break the lock explicitly."
                         : " Wait until that run ends (or let this one wait for it)."), held);
             }
             if (!told) {

@@ -65,7 +65,9 @@ class HostFaultsTest extends HostTestBase {
         assertThatThrownBy(() -> runner.activate(release("v1", okArtifact, freePort(), "hi", 30, 3), new RecordingProgress()))
                 .isInstanceOfSatisfying(LockHeldException.class, e -> assertThat(e.lock().stale()).isTrue())
                 .hasMessageContaining("STALE: its holder process (pid " + gone.pid() + " on this machine) is gone")
-                .hasMessageContaining("break the lock explicitly");
+                .hasMessageContaining("break the lock explicitly")
+                .satisfies(e -> assertThat(e.getMessage().toLowerCase(java.util.Locale.ROOT).split("stale:", -1)).as("says it is stale once")
+                        .hasSize(2));
         assertThat(runner.lock("shop", "staging").holder()).isEqualTo(dead.format());
 
         assertThatThrownBy(() -> runner.breakLock("shop", "staging", "carol@elsewhere pid 7", "bob")).as("only the lock the user saw is broken")
