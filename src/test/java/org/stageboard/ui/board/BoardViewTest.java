@@ -44,6 +44,9 @@ class BoardViewTest {
         Scene scene = new Scene(new BoardView(board, actions), 1280, 720);
         scene.getStylesheets().add(MainWindow.STYLESHEET);
         stage.setScene(scene);
+        // The scene's size, whatever size an earlier test of this JVM left the shared stage at.
+        stage.setWidth(1280);
+        stage.setHeight(720);
         stage.show();
     }
 
@@ -247,20 +250,36 @@ class BoardViewTest {
                 org.stageboard.core.RunStatus.LIVE, Snapshots.T0.minusSeconds(600L * i), Snapshots.T0.minusSeconds(600L * i - 65),
                 java.nio.file.Path.of("/tmp/run.log"), "restarted\nsecond line\nthird line", "ada")).toList();
         actions.recent = runs;
-        robot.interact(() -> {
-            board.apply(journey);
-            javafx.stage.Window window = robot.lookup("#host-staging-vps1").query().getScene().getWindow();
-            window.setHeight(420);
-        });
-        robot.clickOn(robot.lookup("#host-staging-vps1 .host-recent-runs").<Node>query());
-        UiFixtureWait.until(robot, "#recentRuns");
-        Node list = robot.lookup("#recentRuns").query();
         javafx.stage.Window window = robot.lookup("#host-staging-vps1").query().getScene().getWindow();
-        Bounds popup = list.localToScreen(list.getLayoutBounds());
-        assertThat(popup.getMaxY()).as("the popup ends inside the window").isLessThanOrEqualTo(window.getY() + window.getHeight());
-        assertThat(popup.getMinY()).isGreaterThanOrEqualTo(window.getY());
-        assertThat(robot.lookup("#recentRuns .scroll-pane").tryQuery()).isPresent();
-        assertThat(texts(robot, "#recentRuns .recent-run-time")).hasSize(15).first().isEqualTo("10:00 · 1 min 5 s");
+        // The stage is TestFX's one primary stage, shared by every UI test of this JVM: the short
+        // window is undone below, else the tests after this one run in it (their clicks and drags
+        // then miss rows cut off at the window's bottom).
+        double height = window.getHeight();
+        try {
+            robot.interact(() -> {
+                board.apply(journey);
+                window.setHeight(420);
+            });
+            robot.clickOn(robot.lookup("#host-staging-vps1 .host-recent-runs").<Node>query());
+            UiFixtureWait.until(robot, "#recentRuns");
+            Node list = robot.lookup("#recentRuns").query();
+            Bounds popup = list.localToScreen(list.getLayoutBounds());
+            assertThat(popup.getMaxY()).as("the popup ends inside the window").isLessThanOrEqualTo(window.getY() + window.getHeight());
+            assertThat(popup.getMinY()).isGreaterThanOrEqualTo(window.getY());
+            assertThat(robot.lookup("#recentRuns .scroll-pane").tryQuery()).isPresent();
+            assertThat(texts(robot, "#recentRuns .recent-run-time")).hasSize(15).first().isEqualTo("10:00 · 1 min 5 s");
+        } finally {
+            robot.interact(() -> {
+                popups().forEach(javafx.stage.PopupWindow::hide);
+                window.setHeight(height);
+            });
+        }
+    }
+
+    /** The popups still showing (the recent runs). */
+    private static List<javafx.stage.PopupWindow> popups() {
+        return javafx.stage.Window.getWindows().stream().filter(w -> w instanceof javafx.stage.PopupWindow && w.isShowing())
+                .map(w -> (javafx.stage.PopupWindow) w).toList();
     }
 
     @Test
