@@ -74,6 +74,9 @@ public final class BoardView extends BorderPane {
     @FXML private Label detailTitle;
     @FXML private VBox detailLines;
 
+    /** The commit cells the list made (it makes a few and reuses them). */
+    private final java.util.Map<CommitCell, Boolean> commitCells = new java.util.WeakHashMap<>();
+
     public BoardView(BoardViewModel board, CardActions actions) {
         this.board = board;
         this.actions = actions;
@@ -113,7 +116,11 @@ public final class BoardView extends BorderPane {
     // --- commits ----------------------------------------------------------------------------
 
     private void bindCommits() {
-        commits.setCellFactory(list -> new CommitCell(sha -> CommitBadge.of(board.snapshotProperty().get(), sha), board));
+        commits.setCellFactory(list -> {
+            CommitCell cell = new CommitCell(sha -> CommitBadge.of(board.snapshotProperty().get(), sha), board);
+            commitCells.put(cell, Boolean.TRUE);
+            return cell;
+        });
         commits.setItems(board.commits());
         Label noCommits = new Label("No commits: choose or add a project.");
         noCommits.setWrapText(true);
@@ -131,9 +138,15 @@ public final class BoardView extends BorderPane {
             selectCommit(board.selectedCommitProperty().get(), false);
             showMoreCommits();
         });
-        board.journeyProperty().addListener((o, a, b) -> commits.refresh());
+        // The cells shown are told, not made again (ListView.refresh would replace them under the pointer).
+        board.journeyProperty().addListener((o, a, b) -> reshowCommits());
+        board.snapshotProperty().addListener((o, a, b) -> reshowCommits());
         moreCommits.setOnAction(e -> board.loadMoreCommits());
         showMoreCommits();
+    }
+
+    private void reshowCommits() {
+        commitCells.keySet().forEach(CommitCell::reshow);
     }
 
     private void showMoreCommits() {
