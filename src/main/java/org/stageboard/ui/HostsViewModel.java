@@ -37,6 +37,7 @@ public final class HostsViewModel {
     private HostActivity.Mark mark; // where the catalog was when the hosts were last looked at; guarded by marking
     private final List<String> readAgain = new java.util.concurrent.CopyOnWriteArrayList<>();
     private Consumer<List<HostSlot>> onRead = slots -> { };
+    private final HostReadQueue hostReads;
 
     HostsViewModel(Stageboard engine, TaskExecutor executor, BoardViewModel board, Clock clock,
                    Consumer<Notice> notify, Consumer<Throwable> fail) {
@@ -46,6 +47,7 @@ public final class HostsViewModel {
         this.clock = clock;
         this.notify = notify;
         this.fail = fail;
+        this.hostReads = new HostReadQueue(executor.apart("stageboard-host-reads"));
     }
 
     /** Shows what the hosts said when last read (catalog only, fast). */
@@ -53,11 +55,14 @@ public final class HostsViewModel {
         executor.call(() -> slots(engine.lastReadings(project)), board::showHostReadings, fail);
     }
 
-    /** Reads every host of the project now, in the background; a newer read wins over an older one. */
+    /**
+     * Reads every host of the project now, in the background, on the hosts' own line (never on
+     * the executor of the user's actions); a newer read wins over an older one.
+     */
     void read(Project project) {
         long ticket = reads.incrementAndGet();
         board.readingHosts(true);
-        executor.call(() -> {
+        hostReads.submit(HostReadQueue.Scope.ALL, () -> {
             markNow();
             return slots(engine.readHosts(project, true));
         }, slots -> {
@@ -78,10 +83,11 @@ public final class HostsViewModel {
      * The catalog changed: reads again, in the background, only the hosts of the project where a
      * run started or ended (or a lock was broken) since the hosts were last looked at; nothing is
      * read when no such work was recorded. A host where this window's own run still runs is not
-     * read (its progress shows on the slot; the window reads the hosts when it ends).
+     * read (its progress shows on the slot; the window reads the hosts when it ends). Beats
+     * coalesce: while a read runs, one more waits at most.
      */
     void readChanged(Project project) {
-        executor.call(() -> {
+        hostReads.submit(HostReadQueue.Scope.CHANGED, () -> {
             HostActivity activity = engine.hostActivity();
             java.util.Set<Long> hosts;
             synchronized (marking) {
