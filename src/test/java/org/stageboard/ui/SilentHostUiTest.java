@@ -45,7 +45,7 @@ class SilentHostUiTest {
     static Path temp;
 
     private Stageboard engine;
-    private SshTestServer keys;
+    private Stage stage;
     private SilentPort silent;
     private UiFixture ui;
     private Project project;
@@ -53,7 +53,12 @@ class SilentHostUiTest {
     private Path gate;
 
     @Start
-    void start(Stage stage) throws IOException {
+    void start(Stage stage) {
+        this.stage = stage; // the window is shown by the test, once its catalog is made (the start has a time limit)
+    }
+
+    /** A catalog with a slow build (it waits for a gate file) and one host, the silent port; then the window. */
+    private void open(FxRobot robot) throws IOException {
         Path work = temp.resolve("silent-" + System.nanoTime());
         engine = Stageboard.open(new StageboardHome(work.resolve("home")));
         gate = work.resolve("gate");
@@ -63,26 +68,32 @@ class SilentHostUiTest {
         project = engine.addProject("slow", work.resolve("repo"), "main", new Recipe(
                 "while [ ! -f '" + gate + "' ]; do sleep 0.1; done; cp page.txt out.txt", List.of("out.txt")));
         Environment staging = engine.addEnvironment(project, "staging", new RunSettings("true", "http://127.0.0.1:1/health", 5, 5, 5));
-        keys = SshTestServer.start(work); // only for a client key: the host below is the silent port
         silent = new SilentPort();
-        Host host = engine.addHost("mute", "127.0.0.1", silent.port(), keys.user(), keys.clientKey(), "/tmp/mute");
+        Path key = SshTestServer.writeClientKey(work.resolve("id_mute"));
+        Host host = engine.addHost("mute", "127.0.0.1", silent.port(), System.getProperty("user.name"), key, "/tmp/mute");
         engine.attachHost(staging, host);
-        ui = UiFixture.show(stage, engine, 1);
+        robot.interact(() -> ui = UiFixture.show(stage, engine, 1));
     }
 
     @AfterEach
     void tearDown() throws IOException {
-        Files.writeString(gate, "open");
+        if (gate != null) {
+            Files.writeString(gate, "open");
+        }
         if (ui != null) {
             ui.close();
         }
-        silent.close();
-        keys.close();
-        engine.close();
+        if (silent != null) {
+            silent.close();
+        }
+        if (engine != null) {
+            engine.close();
+        }
     }
 
     @Test
-    void aBuildStartsWhileTheReadOfAHostThatNeverAnswersStillWaits(FxRobot robot) {
+    void aBuildStartsWhileTheReadOfAHostThatNeverAnswersStillWaits(FxRobot robot) throws IOException {
+        open(robot);
         UiFixture.await("the window reading its host (connected to the silent port)", 60, () -> silent.accepted() > 0);
         UiFixture.await("the commit on the board", 30, () -> ui.model.board().commits().size() == 1);
 

@@ -50,7 +50,7 @@ final class HostSlotView extends VBox {
             catalog.setMinHeight(Region.USE_PREF_SIZE);
             getChildren().add(catalog);
         }
-        for (HostFlag flag : slot.flags()) {
+        for (HostFlag flag : slot.flags(clock)) {
             getChildren().add(flag(flag));
         }
 
@@ -94,7 +94,7 @@ final class HostSlotView extends VBox {
         });
         String tip = slot.environment().name() + " on " + slot.host().name() + " (" + slot.host().display() + ")"
                 + (slot.hasCurrent() ? "\ncurrent -> releases/" + slot.state().currentFolder() : "");
-        Tips.lazy(name, () -> Tips.wrapping(tip, 520));
+        Tips.lazy(this, () -> Tips.wrapping(tip, 520)); // over the whole slot, not its name only
     }
 
     HostSlot slot() {

@@ -164,6 +164,13 @@ class BoardViewTest {
                 "app down: no process runs for v1-0123456789", "held by bob@ci pid 7 (bob), activating staging v2 — no heartbeat for 700 s");
         assertThat(texts(robot, "#host-staging-vps1 .host-catalog")).containsExactly("catalog: staging v1 live since 10:02 by ada");
 
+        // The slot's tooltip (environment, host, address, current folder) shows over the whole slot, not its name only.
+        robot.moveTo(robot.lookup("#host-staging-vps1 .host-summary").<Node>query());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(slot.getProperties().get("javafx.scene.control.Tooltip")).as("the slot's tooltip, installed on the slot")
+                .isInstanceOfSatisfying(javafx.scene.control.Tooltip.class, tip -> assertThat(tip.getText())
+                        .startsWith("staging on vps1 (").contains("current -> releases/v1-0123456789"));
+
         robot.clickOn(robot.lookup("#host-staging-vps1 .host-break-lock").<Node>query());
         robot.clickOn(robot.lookup("#host-staging-vps1 .host-rollback").<Node>query());
         robot.clickOn("#readHostsButton");
@@ -250,7 +257,7 @@ class BoardViewTest {
                 org.stageboard.core.RunStatus.LIVE, Snapshots.T0.minusSeconds(600L * i), Snapshots.T0.minusSeconds(600L * i - 65),
                 java.nio.file.Path.of("/tmp/run.log"), "restarted\nsecond line\nthird line", "ada")).toList();
         actions.recent = runs;
-        javafx.stage.Window window = robot.lookup("#host-staging-vps1").query().getScene().getWindow();
+        javafx.stage.Window window = robot.lookup("#board").query().getScene().getWindow();
         // The stage is TestFX's one primary stage, shared by every UI test of this JVM: the short
         // window is undone below, else the tests after this one run in it (their clicks and drags
         // then miss rows cut off at the window's bottom).
