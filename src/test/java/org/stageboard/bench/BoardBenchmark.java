@@ -69,6 +69,8 @@ public final class BoardBenchmark {
         Series defaults = new Series(reps);
         double[] smallApp = new double[reps];
         double[] controls = new double[reps];
+        double[] frame = new double[reps];
+        double[] frameFloor = new double[reps];
         double[] floor = new double[reps];
         double[] overFloor = new double[reps];
         double[] scale = new double[reps];
@@ -78,12 +80,16 @@ public final class BoardBenchmark {
             smallApp[r] = start(List.of("org.stageboard.app.Launcher"), small, options).seconds();
             controls[r] = start(List.of("org.stageboard.bench.ControlsWindow"), null, options).seconds();
             floor[r] = controls[r] / product.bare[r];
+            List<String> frameOnly = new ArrayList<>(options);
+            frameOnly.add("-D" + ControlsWindow.FRAME_ONLY + "=true");
+            frame[r] = start(List.of("org.stageboard.bench.ControlsWindow"), null, frameOnly).seconds();
+            frameFloor[r] = frame[r] / product.bare[r];
             overFloor[r] = product.app[r] / controls[r];
             scale[r] = product.app[r] / smallApp[r];
             heap = Math.max(heap, defaults.round(r, home, List.of()));
             System.out.printf("round %d: with the options app %.2f s, bare %.2f s, ratio %.2f, app on the small catalog %.2f s; with the JVM's defaults"
-                    + " app %.2f s, bare %.2f s, ratio %.2f; the board's controls without the app %.2f s; heap %d MB%n", r + 1, product.app[r], product.bare[r], product.ratios[r], smallApp[r],
-                    defaults.app[r], defaults.bare[r], defaults.ratios[r], controls[r], heap / (1024 * 1024));
+                    + " app %.2f s, bare %.2f s, ratio %.2f; the board's controls without the app %.2f s, its frame alone %.2f s; heap %d MB%n", r + 1, product.app[r], product.bare[r], product.ratios[r], smallApp[r],
+                    defaults.app[r], defaults.bare[r], defaults.ratios[r], controls[r], frame[r], heap / (1024 * 1024));
         }
         System.out.println();
         System.out.println("| measure (target) | Stageboard / baseline | ratio |");
@@ -96,6 +102,8 @@ public final class BoardBenchmark {
                 median(product.app), median(smallApp), median(scale));
         System.out.printf("| (not a target) the board's controls in the app's theme without the app (%s) ÷ a bare JavaFX window: the floor under the first ratio | %.2f s / %.2f s | %.2f |%n",
                 "ControlsWindow", median(controls), median(product.bare), median(floor));
+        System.out.printf("| (not a target) the same window's frame alone, without a card or a commit (%s) ÷ a bare JavaFX window | %.2f s / %.2f s | %.2f |%n",
+                "ControlsWindow, " + ControlsWindow.FRAME_ONLY, median(frame), median(product.bare), median(frameFloor));
         System.out.printf("| (not a target) the app on the large catalog ÷ its controls without the app: what the app's own code costs | %.2f s / %.2f s | %.2f |%n",
                 median(product.app), median(controls), median(overFloor));
         System.out.printf("| heap after the board is loaded (≤ 350 MB) | %d MB | %s |%n", heap / (1024 * 1024), heap <= 350L * 1024 * 1024 ? "PASS" : "MISS");

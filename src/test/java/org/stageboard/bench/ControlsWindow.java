@@ -41,8 +41,15 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * as {@link BareWindow} and the app, it prints {@code controls-ready} and its node count after the
  * layout pass of the first pulse once it is shown, then exits. Its start ÷ the bare window's says
  * what JavaFX's controls in this theme cost a cold JVM on this machine, before any of the app's code.
+ * With {@value #FRAME_ONLY}{@code =true} it shows the frame alone, without a card.
  */
 public final class ControlsWindow {
+
+    /**
+     * The system property that leaves the board empty: the window's frame alone (toolbar, tabs, the
+     * board's empty lanes and lists, the task pane and status bar), not a single card or commit.
+     */
+    static final String FRAME_ONLY = "controls.frameOnly";
 
     private ControlsWindow() {
     }
@@ -107,6 +114,9 @@ public final class ControlsWindow {
             loader.load();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        if (Boolean.getBoolean(FRAME_ONLY)) {
+            return board;
         }
         ListView<String> commits = named(loader, "commits");
         for (int i = 0; i < 100; i++) {
