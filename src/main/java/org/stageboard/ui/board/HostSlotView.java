@@ -41,6 +41,8 @@ final class HostSlotView extends VBox {
         if (!since.isEmpty()) {
             Label when = new Label(since);
             when.getStyleClass().add("host-since");
+            when.setWrapText(true); // "since 10:42 by the host's guard (restore after a run died)" is longer than a slot is wide
+            when.setMinHeight(Region.USE_PREF_SIZE);
             getChildren().add(when);
         }
         if (catalogLine != null && !catalogLine.isEmpty()) {
