@@ -43,7 +43,7 @@ public final class Catalog implements AutoCloseable {
      * this version whose history has no failed migration is opened without starting Flyway, which
      * would only confirm it and costs the window's start about half a second of loading its classes.
      */
-    static final String SCHEMA_VERSION = "8";
+    static final String SCHEMA_VERSION = "9";
 
     /** True when Flyway last applied {@link #SCHEMA_VERSION} and no migration failed; false for a new or older catalog. */
     static boolean isCurrent(Jdbc jdbc) {
@@ -67,7 +67,9 @@ public final class Catalog implements AutoCloseable {
             throw new StageboardException("Could not create the catalog folder " + folder + ": " + e.getMessage(), e);
         }
         Path file = folder.toAbsolutePath().resolve("catalog");
-        String url = "jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE";
+        // WRITE_DELAY=0: a commit is in the file when it returns. H2 otherwise writes commits up to a
+        // second later, so a CLI killed (kill -9, a closed terminal) lost what it had just recorded.
+        String url = "jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
         return new Catalog(url, password(folder.toAbsolutePath(), url));
     }
 

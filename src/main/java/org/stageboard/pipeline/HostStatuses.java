@@ -45,7 +45,12 @@ final class HostStatuses {
     }
 
     List<HostStatus> read(Project project, boolean askHealth) {
-        List<Target> targets = targets(project);
+        return read(project, host -> true, askHealth);
+    }
+
+    /** As {@link #read(Project, boolean)}, only the hosts {@code which} accepts (the others are not asked). */
+    List<HostStatus> read(Project project, java.util.function.Predicate<Host> which, boolean askHealth) {
+        List<Target> targets = targets(project).stream().filter(t -> which.test(t.host())).toList();
         return HostReads.readAll(targets, READ_TIMEOUT, t -> read(project, t.environment(), t.host(), askHealth), (t, error) -> {
             Instant now = Instant.now();
             save(t.environment(), t.host(), null, error);

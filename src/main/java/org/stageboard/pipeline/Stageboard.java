@@ -151,6 +151,9 @@ public final class Stageboard implements AutoCloseable {
         return new CatalogWatch(catalog);
     }
 
+    /** Which hosts had runs start or end (or a lock broken) since a mark, and reading only those again. */
+    public HostActivity hostActivity() { return new HostActivity(catalog, hostStatuses.get()); }
+
     // --- codebase -------------------------------------------------------------------------
 
     /** Adds a project for a local git repository; fails clearly if the folder is not one. */

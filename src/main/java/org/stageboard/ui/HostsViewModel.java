@@ -8,6 +8,7 @@ import org.stageboard.core.Environment;
 import org.stageboard.core.Host;
 import org.stageboard.core.LockInfo;
 import org.stageboard.core.Project;
+import org.stageboard.pipeline.HostActivity;
 import org.stageboard.pipeline.HostStatus;
 import org.stageboard.pipeline.RollbackChoice;
 import org.stageboard.pipeline.Stageboard;
@@ -19,7 +20,9 @@ import org.stageboard.ui.task.TaskExecutor;
 /**
  * The hosts in the Run lane: what they said last (from the catalog, at once), what they say now
  * (read in the background), and the actions on one host that must look at it first: break its
- * lock, see what a rollback would activate.
+ * lock, see what a rollback would activate. When the catalog records work on some hosts (the CLI
+ * or another window ran a deploy, a restart, broke a lock), those hosts, and only those, are read
+ * again ({@link #readChanged}).
  */
 public final class HostsViewModel {
 
@@ -30,6 +33,11 @@ public final class HostsViewModel {
     private final Consumer<Notice> notify;
     private final Consumer<Throwable> fail;
     private final AtomicLong reads = new AtomicLong();
+    private final Object marking = new Object();
+    private HostActivity.Mark mark; // where the catalog was when the hosts were last looked at; guarded by marking
+    private final List<String> readAgain = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private Consumer<List<HostSlot>> onRead = slots -> { };
+    private final HostReadQueue hostReads;
 
     HostsViewModel(Stageboard engine, TaskExecutor executor, BoardViewModel board, Clock clock,
                    Consumer<Notice> notify, Consumer<Throwable> fail) {
@@ -39,6 +47,7 @@ public final class HostsViewModel {
         this.clock = clock;
         this.notify = notify;
         this.fail = fail;
+        this.hostReads = new HostReadQueue(executor.apart("stageboard-host-reads"));
     }
 
     /** Shows what the hosts said when last read (catalog only, fast). */
@@ -46,14 +55,21 @@ public final class HostsViewModel {
         executor.call(() -> slots(engine.lastReadings(project)), board::showHostReadings, fail);
     }
 
-    /** Reads every host of the project now, in the background; a newer read wins over an older one. */
+    /**
+     * Reads every host of the project now, in the background, on the hosts' own line (never on
+     * the executor of the user's actions); a newer read wins over an older one.
+     */
     void read(Project project) {
         long ticket = reads.incrementAndGet();
         board.readingHosts(true);
-        executor.call(() -> slots(engine.readHosts(project, true)), slots -> {
+        hostReads.submit(HostReadQueue.Scope.ALL, () -> {
+            markNow();
+            return slots(engine.readHosts(project, true));
+        }, slots -> {
             if (ticket == reads.get()) {
                 board.readingHosts(false);
                 board.showHostReadings(slots);
+                onRead.accept(slots);
             }
         }, error -> {
             if (ticket == reads.get()) {
@@ -61,6 +77,51 @@ public final class HostsViewModel {
                 fail.accept(error);
             }
         });
+    }
+
+    /**
+     * The catalog changed: reads again, in the background, only the hosts of the project where a
+     * run started or ended (or a lock was broken) since the hosts were last looked at; nothing is
+     * read when no such work was recorded. A host where this window's own run still runs is not
+     * read (its progress shows on the slot; the window reads the hosts when it ends). Beats
+     * coalesce: while a read runs, one more waits at most.
+     */
+    void readChanged(Project project) {
+        hostReads.submit(HostReadQueue.Scope.CHANGED, () -> {
+            HostActivity activity = engine.hostActivity();
+            java.util.Set<Long> hosts;
+            synchronized (marking) {
+                HostActivity.Since since = activity.since(mark);
+                mark = since.next();
+                hosts = since.hosts();
+            }
+            if (hosts.isEmpty()) {
+                return List.<HostSlot>of();
+            }
+            return slots(activity.readHosts(project, hosts));
+        }, slots -> {
+            if (!slots.isEmpty()) {
+                slots.stream().map(s -> s.host().name()).distinct().forEach(readAgain::add);
+                board.showHostReadings(slots);
+            }
+        }, fail);
+    }
+
+    private void markNow() {
+        HostActivity.Mark now = engine.hostActivity().mark();
+        synchronized (marking) {
+            mark = now;
+        }
+    }
+
+    /** Called on the UI thread with what a read of every host of the project found. */
+    void onRead(Consumer<List<HostSlot>> listener) {
+        this.onRead = listener;
+    }
+
+    /** The names of the hosts read again because work was recorded on them, in order (for tests). */
+    List<String> readAgain() {
+        return List.copyOf(readAgain);
     }
 
     /** Reads the slot's lock from its host and hands it over to be confirmed; says so when there is none any more. */

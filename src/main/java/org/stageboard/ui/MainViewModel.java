@@ -151,6 +151,7 @@ public final class MainViewModel {
 
     /** As {@link #start(String)}, with the first board read by {@code first} (e.g. one the app began reading before the window). */
     public void startWith(java.util.function.Supplier<FirstBoard> first) {
+        noticeRecovered();
         executor.call(first, this::showFirst, this::fail);
         startRest();
     }
@@ -161,13 +162,27 @@ public final class MainViewModel {
      * of laying out empty lanes first and the board a pulse later.
      */
     public void startWith(FirstBoard first) {
+        noticeRecovered();
         showFirst(first);
         startRest();
     }
 
     private void startRest() {
         executor.call(() -> engine.schemaVersion(), schemaVersion::set, e -> schemaVersion.set("?"));
-        engine.recoveredAtOpen().ifPresent(sentence -> notice.set(Notice.warning(sentence)));
+    }
+
+    /** Says what opening the catalog found interrupted, until a read of the hosts shows none contradicts the catalog. */
+    private void noticeRecovered() {
+        engine.recoveredAtOpen().ifPresent(sentence -> {
+            Notice recovered = Notice.warning(sentence);
+            notice.set(recovered);
+            // Once every host was read and none contradicts the catalog, what the notice asked for is done.
+            hosts.onRead(slots -> {
+                if (notice.get() == recovered && slots.stream().allMatch(s -> s.status() != null && s.status().agrees())) {
+                    notice.set(null);
+                }
+            });
+        });
     }
 
     /**
@@ -271,7 +286,8 @@ public final class MainViewModel {
 
     /**
      * The catalog changed (here or elsewhere): the project list and the board are read again, with
-     * what was last read from the hosts; a notice whose condition is over goes away.
+     * what was last read from the hosts, and the hosts where a run started or ended since are read
+     * again; a notice whose condition is over goes away.
      */
     void changedElsewhere() {
         executor.call(engine::projects, list -> {
@@ -289,6 +305,7 @@ public final class MainViewModel {
             refresh();
             if (project.get() != null) {
                 hosts.showRemembered(project.get());
+                hosts.readChanged(project.get());
             } else {
                 expireNotice(null);
             }

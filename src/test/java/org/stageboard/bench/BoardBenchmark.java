@@ -23,6 +23,10 @@ import java.util.concurrent.TimeUnit;
  *       JVM with the same flags; target ≤ 1.5;</li>
  *   <li>the heap the app uses once the board is loaded (after a full GC); target ≤ 350 MB.</li>
  * </ol>
+ * Each round also starts {@link ControlsWindow}, the app's window without the app (the board's FXML
+ * and stylesheets in AtlantaFX's theme, filled with the same kinds and number of controls, no
+ * catalog, no git, no view models): its start ÷ the bare window's is the floor that JavaFX's controls
+ * put under the first ratio on this machine before any of the app's code runs.
  * Each round also starts the app on a small catalog (5 commits, 3 builds, 3 releases, 3 runs, the
  * same three environments and four hosts) with the same options: the large catalog's start ÷ the
  * small one's says what the catalog's size costs at start, apart from what opening the app costs at all.
@@ -60,19 +64,32 @@ public final class BoardBenchmark {
         System.out.println("each round also starts both without them (the JVM's defaults), for comparison");
         start(List.of("org.stageboard.bench.BareWindow"), null, options);
         start(List.of("org.stageboard.app.Launcher"), home, options);
+        start(List.of("org.stageboard.bench.ControlsWindow"), null, options);
         Series product = new Series(reps);
         Series defaults = new Series(reps);
         double[] smallApp = new double[reps];
+        double[] controls = new double[reps];
+        double[] frame = new double[reps];
+        double[] frameFloor = new double[reps];
+        double[] floor = new double[reps];
+        double[] overFloor = new double[reps];
         double[] scale = new double[reps];
         long heap = 0;
         for (int r = 0; r < reps; r++) {
             heap = Math.max(heap, product.round(r, home, options));
             smallApp[r] = start(List.of("org.stageboard.app.Launcher"), small, options).seconds();
+            controls[r] = start(List.of("org.stageboard.bench.ControlsWindow"), null, options).seconds();
+            floor[r] = controls[r] / product.bare[r];
+            List<String> frameOnly = new ArrayList<>(options);
+            frameOnly.add("-D" + ControlsWindow.FRAME_ONLY + "=true");
+            frame[r] = start(List.of("org.stageboard.bench.ControlsWindow"), null, frameOnly).seconds();
+            frameFloor[r] = frame[r] / product.bare[r];
+            overFloor[r] = product.app[r] / controls[r];
             scale[r] = product.app[r] / smallApp[r];
             heap = Math.max(heap, defaults.round(r, home, List.of()));
             System.out.printf("round %d: with the options app %.2f s, bare %.2f s, ratio %.2f, app on the small catalog %.2f s; with the JVM's defaults"
-                    + " app %.2f s, bare %.2f s, ratio %.2f; heap %d MB%n", r + 1, product.app[r], product.bare[r], product.ratios[r], smallApp[r],
-                    defaults.app[r], defaults.bare[r], defaults.ratios[r], heap / (1024 * 1024));
+                    + " app %.2f s, bare %.2f s, ratio %.2f; the board's controls without the app %.2f s, its frame alone %.2f s; heap %d MB%n", r + 1, product.app[r], product.bare[r], product.ratios[r], smallApp[r],
+                    defaults.app[r], defaults.bare[r], defaults.ratios[r], controls[r], frame[r], heap / (1024 * 1024));
         }
         System.out.println();
         System.out.println("| measure (target) | Stageboard / baseline | ratio |");
@@ -83,6 +100,12 @@ public final class BoardBenchmark {
                 median(defaults.app), median(defaults.bare), median(defaults.ratios), median(defaults.ratios) <= 1.5 ? "PASS" : "MISS");
         System.out.printf("| (not a target) the same start on the large catalog ÷ on a 5-commit catalog: what the catalog's size costs | %.2f s / %.2f s | %.2f |%n",
                 median(product.app), median(smallApp), median(scale));
+        System.out.printf("| (not a target) the board's controls in the app's theme without the app (%s) ÷ a bare JavaFX window: the floor under the first ratio | %.2f s / %.2f s | %.2f |%n",
+                "ControlsWindow", median(controls), median(product.bare), median(floor));
+        System.out.printf("| (not a target) the same window's frame alone, without a card or a commit (%s) ÷ a bare JavaFX window | %.2f s / %.2f s | %.2f |%n",
+                "ControlsWindow, " + ControlsWindow.FRAME_ONLY, median(frame), median(product.bare), median(frameFloor));
+        System.out.printf("| (not a target) the app on the large catalog ÷ its controls without the app: what the app's own code costs | %.2f s / %.2f s | %.2f |%n",
+                median(product.app), median(controls), median(overFloor));
         System.out.printf("| heap after the board is loaded (≤ 350 MB) | %d MB | %s |%n", heap / (1024 * 1024), heap <= 350L * 1024 * 1024 ? "PASS" : "MISS");
     }
 
@@ -141,11 +164,11 @@ public final class BoardBenchmark {
                 if (line.startsWith("stageboard-start ")) {
                     System.out.println("    " + line);
                 }
-                if (line.startsWith("bare-ready") || line.startsWith("stageboard-ready")) {
+                if (line.startsWith("bare-ready") || line.startsWith("controls-ready") || line.startsWith("stageboard-ready")) {
                     seconds = (System.nanoTime() - t0) / 1e9;
                 }
-                // The app then prints the heap after a full GC (not part of its start); the bare window prints none.
-                if (line.startsWith("bare-ready") || line.startsWith("stageboard-heap")) {
+                // The app then prints the heap after a full GC (not part of its start); the bare and controls windows print none.
+                if (line.startsWith("bare-ready") || line.startsWith("controls-ready") || line.startsWith("stageboard-heap")) {
                     long heap = line.contains("heap=") ? Long.parseLong(line.substring(line.indexOf("heap=") + 5).strip()) : 0;
                     if (!process.waitFor(60, TimeUnit.SECONDS)) {
                         process.destroyForcibly();

@@ -103,6 +103,8 @@ public final class LargeCatalog {
         Random random = new Random(42);
         try (Stageboard engine = Stageboard.open(new StageboardHome(home))) {
             Catalog catalog = EngineAccess.catalog(engine);
+            // Written in bulk: commits reach the file in the background (the app writes each one at once).
+            catalog.jdbc().update("SET WRITE_DELAY 500");
             Project project = engine.addProject("shop-api", repo, "main", new Recipe("./build.sh", List.of("app.tar.gz")));
             List<Environment> environments = new ArrayList<>();
             List<ConfigVersion> configs = new ArrayList<>();
@@ -170,6 +172,7 @@ public final class LargeCatalog {
                 }
             }
             spreadTimes(catalog, project, start, end);
+            catalog.jdbc().update("SET WRITE_DELAY 0");
             // As the run stage leaves it: a run that went live is superseded by the next one live on its host.
             for (long[] last : catalog.jdbc().query("SELECT host_id, MAX(id) FROM runs WHERE status = 'LIVE' GROUP BY host_id",
                     rs -> new long[] {rs.getLong(1), rs.getLong(2)})) {

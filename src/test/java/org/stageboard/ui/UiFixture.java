@@ -25,11 +25,20 @@ final class UiFixture {
     }
 
     static UiFixture show(Stage stage, Stageboard engine) {
-        TaskExecutor executor = new BackgroundTaskExecutor(2);
+        return show(stage, engine, 2);
+    }
+
+    /** As {@link #show(Stage, Stageboard)}, with {@code threads} threads for the window's work. */
+    static UiFixture show(Stage stage, Stageboard engine, int threads) {
+        TaskExecutor executor = new BackgroundTaskExecutor(threads);
         MainViewModel model = new MainViewModel(engine, executor, Clock.systemDefaultZone());
         Scene scene = new Scene(new MainWindow(model), 1240, 760);
         scene.getStylesheets().add(MainWindow.STYLESHEET);
         stage.setScene(scene);
+        // TestFX hands every test of the JVM the same primary stage: its size is set here, so that
+        // a size an earlier test left it at (e.g. a short window) cannot cut off rows this test clicks.
+        stage.setWidth(1240);
+        stage.setHeight(760);
         stage.show();
         model.start();
         return new UiFixture(model, executor);

@@ -89,7 +89,7 @@ final class BoardDetails {
         if (!catalog.isEmpty()) {
             lines.add(catalog);
         }
-        slot.flags().forEach(f -> lines.add(f.kind().tag() + " " + f.text()));
+        slot.flags(board.clock()).forEach(f -> lines.add(f.kind().tag() + " " + f.text()));
         lines.add("Recent runs: the host's Recent runs button, or Enter.");
         return new BoardViewModel.Detail(slot.host().name() + " · " + slot.environment().name(), List.copyOf(lines));
     }

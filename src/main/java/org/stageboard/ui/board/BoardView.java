@@ -11,7 +11,10 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.application.Platform;
+import javafx.scene.control.IndexedCell;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
@@ -71,6 +74,9 @@ public final class BoardView extends BorderPane {
     @FXML private Label detailTitle;
     @FXML private VBox detailLines;
 
+    /** The commit cells the list made (it makes a few and reuses them). */
+    private final java.util.Map<CommitCell, Boolean> commitCells = new java.util.WeakHashMap<>();
+
     public BoardView(BoardViewModel board, CardActions actions) {
         this.board = board;
         this.actions = actions;
@@ -110,7 +116,11 @@ public final class BoardView extends BorderPane {
     // --- commits ----------------------------------------------------------------------------
 
     private void bindCommits() {
-        commits.setCellFactory(list -> new CommitCell(sha -> CommitBadge.of(board.snapshotProperty().get(), sha), board));
+        commits.setCellFactory(list -> {
+            CommitCell cell = new CommitCell(sha -> CommitBadge.of(board.snapshotProperty().get(), sha), board);
+            commitCells.put(cell, Boolean.TRUE);
+            return cell;
+        });
         commits.setItems(board.commits());
         Label noCommits = new Label("No commits: choose or add a project.");
         noCommits.setWrapText(true);
@@ -121,14 +131,22 @@ public final class BoardView extends BorderPane {
                 board.selectCommit(now.sha());
             }
         });
-        board.selectedCommitProperty().addListener((o, before, now) -> selectCommit(now));
+        board.selectedCommitProperty().addListener((o, before, now) -> selectCommit(now, true));
+        // Added before the list's skin listens: the rows shown are still the old ones here.
         board.commits().addListener((ListChangeListener<CommitInfo>) c -> {
-            selectCommit(board.selectedCommitProperty().get());
+            keepCommitsScroll();
+            selectCommit(board.selectedCommitProperty().get(), false);
             showMoreCommits();
         });
-        board.journeyProperty().addListener((o, a, b) -> commits.refresh());
+        // The cells shown are told, not made again (ListView.refresh would replace them under the pointer).
+        board.journeyProperty().addListener((o, a, b) -> reshowCommits());
+        board.snapshotProperty().addListener((o, a, b) -> reshowCommits());
         moreCommits.setOnAction(e -> board.loadMoreCommits());
         showMoreCommits();
+    }
+
+    private void reshowCommits() {
+        commitCells.keySet().forEach(CommitCell::reshow);
     }
 
     private void showMoreCommits() {
@@ -137,7 +155,28 @@ public final class BoardView extends BorderPane {
         moreCommits.setManaged(more);
     }
 
-    private void selectCommit(String sha) {
+    /**
+     * The commits changed (a refresh): the list stays where the user scrolled it, on the commit
+     * that was at its top, even when new commits arrive above it; only a list scrolled to its top
+     * stays at the top, so that a new commit shows there.
+     */
+    private void keepCommitsScroll() {
+        if (!(commits.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) || flow.getFirstVisibleCell() == null) {
+            return;
+        }
+        IndexedCell<?> first = flow.getFirstVisibleCell();
+        Object top = first.getItem();
+        boolean atTop = first.getIndex() <= 0 && flow.getPosition() <= 0;
+        if (atTop) {
+            Platform.runLater(() -> commits.scrollTo(0));
+        } else if (top instanceof CommitInfo commit) {
+            Platform.runLater(() -> board.commits().stream().filter(c -> c.sha().equals(commit.sha())).findFirst()
+                    .ifPresent(commits::scrollTo));
+        }
+    }
+
+    /** Selects the commit in the list; scrolls to it only when the selection itself changed ({@code reveal}), not on a refresh. */
+    private void selectCommit(String sha, boolean reveal) {
         syncing = true;
         try {
             CommitInfo match = sha == null ? null
@@ -146,7 +185,9 @@ public final class BoardView extends BorderPane {
                 commits.getSelectionModel().clearSelection();
             } else if (commits.getSelectionModel().getSelectedItem() != match) {
                 commits.getSelectionModel().select(match);
-                commits.scrollTo(match);
+                if (reveal) {
+                    commits.scrollTo(match);
+                }
             }
         } finally {
             syncing = false;

@@ -43,6 +43,19 @@ final class CommitCell extends ListCell<CommitInfo> {
     @Override
     protected void updateItem(CommitInfo commit, boolean empty) {
         super.updateItem(commit, empty);
+        show(commit, empty);
+    }
+
+    /**
+     * Shows the cell's commit again as the board now is (its badge, its place in the journey),
+     * in the same nodes: a refresh of the board or a new selection does not replace the cells
+     * under the pointer (a click or press begun on one then still lands on it).
+     */
+    void reshow() {
+        show(getItem(), isEmpty());
+    }
+
+    private void show(CommitInfo commit, boolean empty) {
         getStyleClass().removeAll("in-journey", "dimmed");
         if (empty || commit == null) {
             getProperties().remove(BoardView.KEY);

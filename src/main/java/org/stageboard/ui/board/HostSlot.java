@@ -64,6 +64,11 @@ public record HostSlot(Environment environment, Host host, HostStatus status) {
 
     /** One flag per difference; a host that could not be read is flagged NOT READ with the reason. */
     public List<HostFlag> flags() {
+        return flags(Clock.systemDefaultZone());
+    }
+
+    /** As {@link #flags()}, with the times in the lock's line in {@code clock}'s zone. */
+    public List<HostFlag> flags(Clock clock) {
         List<HostFlag> flags = new ArrayList<>();
         if (status == null) {
             return flags;
@@ -74,9 +79,25 @@ public record HostSlot(Environment environment, Host host, HostStatus status) {
         for (Difference difference : status.differences()) {
             HostFlag flag = HostFlag.of(difference);
             boolean lockLine = flag.kind() == HostFlag.Kind.LOCKED || flag.kind() == HostFlag.Kind.LOCK_STALE;
-            flags.add(lockLine && lock() != null ? new HostFlag(flag.kind(), lockLine(lock())) : flag);
+            flags.add(lockLine && lock() != null ? new HostFlag(flag.kind(), lockLine(lock()) + guardLine(state().guardSinceLock(), clock)) : flag);
         }
         return flags;
+    }
+
+    /**
+     * What the host's guard did since the lock was taken, as {@code stageboard status} says it:
+     * {@code ; staging v1 serves again since 10:42:05 by the host's guard (restore after a run died)};
+     * empty when its ledger has no such line.
+     */
+    static String guardLine(LedgerEntry guard, Clock clock) {
+        if (guard == null || guard.time() == null) {
+            return "";
+        }
+        String release = guard.label() != null ? guard.label() : guard.release() != null ? guard.release() : "the release before";
+        String at = Formats.time(guard.time(), clock.instant(), clock.getZone());
+        return "RESTORED".equals(guard.outcome())
+                ? "; " + release + " serves again since " + at + " by " + guard.actor() + " (" + guard.doing() + ")"
+                : "; " + guard.actor() + " tried to put " + release + " back at " + at + " and failed (" + guard.doing() + ")";
     }
 
     /** A lock in one short line; the Break lock… dialog shows all of it. */

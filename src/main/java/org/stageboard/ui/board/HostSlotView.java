@@ -41,6 +41,8 @@ final class HostSlotView extends VBox {
         if (!since.isEmpty()) {
             Label when = new Label(since);
             when.getStyleClass().add("host-since");
+            when.setWrapText(true); // "since 10:42 by the host's guard (restore after a run died)" is longer than a slot is wide
+            when.setMinHeight(Region.USE_PREF_SIZE);
             getChildren().add(when);
         }
         if (catalogLine != null && !catalogLine.isEmpty()) {
@@ -50,7 +52,7 @@ final class HostSlotView extends VBox {
             catalog.setMinHeight(Region.USE_PREF_SIZE);
             getChildren().add(catalog);
         }
-        for (HostFlag flag : slot.flags()) {
+        for (HostFlag flag : slot.flags(clock)) {
             getChildren().add(flag(flag));
         }
 
@@ -94,7 +96,7 @@ final class HostSlotView extends VBox {
         });
         String tip = slot.environment().name() + " on " + slot.host().name() + " (" + slot.host().display() + ")"
                 + (slot.hasCurrent() ? "\ncurrent -> releases/" + slot.state().currentFolder() : "");
-        Tips.lazy(name, () -> Tips.wrapping(tip, 520));
+        Tips.lazy(this, () -> Tips.wrapping(tip, 520)); // over the whole slot, not its name only
     }
 
     HostSlot slot() {

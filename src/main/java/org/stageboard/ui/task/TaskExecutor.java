@@ -13,6 +13,16 @@ public interface TaskExecutor {
 
     void runOnUiThread(Runnable update);
 
+    /**
+     * An executor for background work that must never delay what the user starts (reading the
+     * hosts, which can wait tens of seconds on a host that does not answer): its own thread,
+     * its results on the same UI thread, shut down with this one. Where there is no pool to keep
+     * apart from (a test's same-thread executor) it is this executor.
+     */
+    default TaskExecutor apart(String name) {
+        return this;
+    }
+
     /** Stops accepting work; running work is left to finish on daemon threads. */
     default void shutdown() {
     }

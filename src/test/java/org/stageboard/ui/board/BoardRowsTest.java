@@ -216,4 +216,37 @@ class BoardRowsTest {
         return cards.stream().filter(c -> c.title().equals(title)).findFirst().orElseThrow(() -> new AssertionError("no card " + title));
     }
 
+    @Test
+    void aStaleLocksLineSaysWhenTheHostsGuardPutAReleaseBackAsStatusDoes() {
+        org.stageboard.core.LockInfo lock = new org.stageboard.core.LockInfo("bob@ci pid 7", "bob", "staging v2", Snapshots.T0, 700);
+        org.stageboard.core.LedgerEntry deployed = new org.stageboard.core.LedgerEntry(Snapshots.T0.minusSeconds(600), "ada",
+                "ada@laptop pid 1", "cat-1", "DEPLOY", "v1-0123456789", "staging v1", "f00d", null, "LIVE", "staging v1 is live");
+        org.stageboard.core.LedgerEntry guard = new org.stageboard.core.LedgerEntry(Snapshots.T0.plusSeconds(305),
+                org.stageboard.core.LedgerEntry.GUARD, "guard", "cat-1", org.stageboard.core.LedgerEntry.GUARD_RESTORE, "v1-0123456789",
+                "staging v1", "f00d", null, "RESTORED", "The host's guard put staging v1 back: bob's run stopped answering");
+        HostSlot restored = slot(lock, deployed, guard);
+        HostSlot notYet = slot(lock, deployed);
+
+        HostFlag stale = restored.flags(Clock.fixed(Snapshots.T0.plusSeconds(900), ZoneOffset.UTC)).get(0);
+        assertThat(stale.kind()).isEqualTo(HostFlag.Kind.LOCK_STALE);
+        assertThat(stale.text()).isEqualTo("held by bob@ci pid 7 (bob), activating staging v2 — no heartbeat for 700 s;"
+                + " staging v1 serves again since 10:05:05 by the host's guard (restore after a run died)");
+        assertThat(notYet.flags(Clock.fixed(Snapshots.T0.plusSeconds(900), ZoneOffset.UTC)).get(0).text())
+                .isEqualTo("held by bob@ci pid 7 (bob), activating staging v2 — no heartbeat for 700 s");
+        board.apply(Snapshots.journey());
+        board.showHostReadings(List.of(restored));
+        board.selectSlot(board.hostSlot("staging", "vps1").orElseThrow());
+        assertThat(board.detailProperty().get().lines()).as("the slot's details say it too")
+                .anyMatch(line -> line.startsWith("⚠ LOCK STALE held by bob@ci pid 7")
+                        && line.endsWith("; staging v1 serves again since 10:05:05 by the host's guard (restore after a run died)"));
+    }
+
+    private static HostSlot slot(org.stageboard.core.LockInfo lock, org.stageboard.core.LedgerEntry... ledger) {
+        java.time.Instant readAt = Snapshots.T0.plusSeconds(900);
+        org.stageboard.core.HostState state = new org.stageboard.core.HostState(readAt, true, "v1-0123456789", true, null, 4242, true, 60L,
+                null, "not checked", lock, List.of(ledger), List.of("v1-0123456789"), 0);
+        Release r1 = Snapshots.journey().releases().get(0);
+        return new HostSlot(Snapshots.staging(), Snapshots.vps1(), new org.stageboard.pipeline.HostStatus(Snapshots.staging(),
+                Snapshots.vps1(), state, null, readAt, r1, r1, List.of(new Difference(Difference.Kind.LOCK_STALE, "lock STALE")), true));
+    }
 }

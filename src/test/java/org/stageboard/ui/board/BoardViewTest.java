@@ -44,6 +44,9 @@ class BoardViewTest {
         Scene scene = new Scene(new BoardView(board, actions), 1280, 720);
         scene.getStylesheets().add(MainWindow.STYLESHEET);
         stage.setScene(scene);
+        // The scene's size, whatever size an earlier test of this JVM left the shared stage at.
+        stage.setWidth(1280);
+        stage.setHeight(720);
         stage.show();
     }
 
@@ -161,6 +164,13 @@ class BoardViewTest {
                 "app down: no process runs for v1-0123456789", "held by bob@ci pid 7 (bob), activating staging v2 — no heartbeat for 700 s");
         assertThat(texts(robot, "#host-staging-vps1 .host-catalog")).containsExactly("catalog: staging v1 live since 10:02 by ada");
 
+        // The slot's tooltip (environment, host, address, current folder) shows over the whole slot, not its name only.
+        robot.moveTo(robot.lookup("#host-staging-vps1 .host-summary").<Node>query());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(slot.getProperties().get("javafx.scene.control.Tooltip")).as("the slot's tooltip, installed on the slot")
+                .isInstanceOfSatisfying(javafx.scene.control.Tooltip.class, tip -> assertThat(tip.getText())
+                        .startsWith("staging on vps1 (").contains("current -> releases/v1-0123456789"));
+
         robot.clickOn(robot.lookup("#host-staging-vps1 .host-break-lock").<Node>query());
         robot.clickOn(robot.lookup("#host-staging-vps1 .host-rollback").<Node>query());
         robot.clickOn("#readHostsButton");
@@ -233,10 +243,50 @@ class BoardViewTest {
         Label row = robot.lookup("#recentRuns .recent-run-text").queryAs(Label.class);
         assertThat(row.getText()).isEqualTo("vps1 · staging v1 · app down — host left without a running app · by ada");
         assertThat(row.getStyleClass()).contains("state-failed");
+        assertThat(texts(robot, "#recentRuns .recent-run-time")).containsExactly("10:00 · 3 min 20 s"); // started (local time), took
         javafx.scene.control.Tooltip tooltip = (javafx.scene.control.Tooltip) row.getProperties().get("javafx.scene.control.Tooltip");
         assertThat(tooltip.getText()).isEqualTo(appDown.message()).contains("last answer: connection refused", "java.net.BindException");
         robot.clickOn(robot.lookup("#recentRuns .recent-run-log").<Node>query());
         assertThat(actions.logs).singleElement().extracting(Card::id).isEqualTo(32L);
+    }
+
+    @Test
+    void manyRecentRunsScrollInsideTheWindowInsteadOfRunningPastIt(FxRobot robot) {
+        var journey = Snapshots.journey();
+        List<Run> runs = java.util.stream.IntStream.range(0, 15).mapToObj(i -> new Run(100 + i, 21, 3, org.stageboard.core.RunKind.RESTART,
+                org.stageboard.core.RunStatus.LIVE, Snapshots.T0.minusSeconds(600L * i), Snapshots.T0.minusSeconds(600L * i - 65),
+                java.nio.file.Path.of("/tmp/run.log"), "restarted\nsecond line\nthird line", "ada")).toList();
+        actions.recent = runs;
+        javafx.stage.Window window = robot.lookup("#board").query().getScene().getWindow();
+        // The stage is TestFX's one primary stage, shared by every UI test of this JVM: the short
+        // window is undone below, else the tests after this one run in it (their clicks and drags
+        // then miss rows cut off at the window's bottom).
+        double height = window.getHeight();
+        try {
+            robot.interact(() -> {
+                board.apply(journey);
+                window.setHeight(420);
+            });
+            robot.clickOn(robot.lookup("#host-staging-vps1 .host-recent-runs").<Node>query());
+            UiFixtureWait.until(robot, "#recentRuns");
+            Node list = robot.lookup("#recentRuns").query();
+            Bounds popup = list.localToScreen(list.getLayoutBounds());
+            assertThat(popup.getMaxY()).as("the popup ends inside the window").isLessThanOrEqualTo(window.getY() + window.getHeight());
+            assertThat(popup.getMinY()).isGreaterThanOrEqualTo(window.getY());
+            assertThat(robot.lookup("#recentRuns .scroll-pane").tryQuery()).isPresent();
+            assertThat(texts(robot, "#recentRuns .recent-run-time")).hasSize(15).first().isEqualTo("10:00 · 1 min 5 s");
+        } finally {
+            robot.interact(() -> {
+                popups().forEach(javafx.stage.PopupWindow::hide);
+                window.setHeight(height);
+            });
+        }
+    }
+
+    /** The popups still showing (the recent runs). */
+    private static List<javafx.stage.PopupWindow> popups() {
+        return javafx.stage.Window.getWindows().stream().filter(w -> w instanceof javafx.stage.PopupWindow && w.isShowing())
+                .map(w -> (javafx.stage.PopupWindow) w).toList();
     }
 
     @Test
@@ -301,6 +351,84 @@ class BoardViewTest {
         robot.clickOn("#older-staging");
         assertThat(reads[0]).isEqualTo(1);
         assertThat(board.page().releasesOf(7)).isEqualTo(10);
+    }
+
+    @Test
+    void aNewCommitAboveKeepsTheListWhereTheUserScrolledItAndARefreshDoesNotPullItBackToTheSelection(FxRobot robot) {
+        List<org.stageboard.core.CommitInfo> older = manyCommits(60);
+        robot.interact(() -> board.apply(withCommits(older)));
+        robot.interact(() -> board.selectCommit(older.get(40).sha()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(firstShownCommit(robot)).as("selecting a commit shows it").isIn(older.subList(30, 41));
+
+        robot.interact(() -> commitsList(robot).scrollTo(10)); // the user scrolls up, away from the selection
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(firstShownCommit(robot)).isEqualTo(older.get(10));
+
+        List<org.stageboard.core.CommitInfo> newer = new java.util.ArrayList<>(List.of(commit(100)));
+        newer.addAll(older);
+        robot.interact(() -> board.apply(withCommits(newer)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(firstShownCommit(robot)).as("the list stays on the commit the user looked at").isEqualTo(older.get(10));
+        assertThat(commitsList(robot).getSelectionModel().getSelectedItem()).as("the selection stays").isEqualTo(older.get(40));
+
+        robot.interact(() -> board.apply(withCommits(newer))); // the same list again changes nothing
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(firstShownCommit(robot)).isEqualTo(older.get(10));
+    }
+
+    @Test
+    void aNewCommitShowsWhenTheListIsAtItsTopEvenWithAnOlderCommitSelected(FxRobot robot) {
+        List<org.stageboard.core.CommitInfo> older = manyCommits(60);
+        robot.interact(() -> board.apply(withCommits(older)));
+        robot.interact(() -> board.selectCommit(older.get(40).sha()));
+        robot.interact(() -> commitsList(robot).scrollTo(0)); // the user goes back to the top
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(firstShownCommit(robot)).isEqualTo(older.get(0));
+
+        List<org.stageboard.core.CommitInfo> newer = new java.util.ArrayList<>(List.of(commit(100)));
+        newer.addAll(older);
+        robot.interact(() -> board.apply(withCommits(newer)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(firstShownCommit(robot)).as("the new commit shows at the top").isEqualTo(commit(100));
+        assertThat(commitsList(robot).getSelectionModel().getSelectedItem()).isEqualTo(older.get(40));
+    }
+
+    private static org.stageboard.core.CommitInfo commit(int n) {
+        return new org.stageboard.core.CommitInfo(String.format("%040x", n), "Ada Lovelace", "ada@example.org",
+                Snapshots.T0.minusSeconds(60L * (1000 - n)), "Commit " + n);
+    }
+
+    private static List<org.stageboard.core.CommitInfo> manyCommits(int count) {
+        return java.util.stream.IntStream.range(0, count).map(i -> count - i).mapToObj(BoardViewTest::commit).toList();
+    }
+
+    private static org.stageboard.pipeline.BoardSnapshot withCommits(List<org.stageboard.core.CommitInfo> commits) {
+        return new org.stageboard.pipeline.BoardSnapshot(Snapshots.project(), commits, List.of(), List.of(), List.of(), List.of(),
+                java.util.Map.of(), java.util.Map.of());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static javafx.scene.control.ListView<org.stageboard.core.CommitInfo> commitsList(FxRobot robot) {
+        return robot.lookup("#commits").queryAs(javafx.scene.control.ListView.class);
+    }
+
+    /** The commit at the top of the list once it is laid out (read on the FX thread; a busy machine may lay it out a pulse later). */
+    private static Object firstShownCommit(FxRobot robot) {
+        javafx.scene.control.skin.VirtualFlow<?> flow = robot.lookup("#commits .virtual-flow").queryAs(javafx.scene.control.skin.VirtualFlow.class);
+        Object[] first = new Object[1];
+        try {
+            WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> {
+                robot.interact(() -> {
+                    robot.lookup("#commits").query().getScene().getRoot().layout();
+                    first[0] = flow.getFirstVisibleCell() == null ? null : flow.getFirstVisibleCell().getItem();
+                });
+                return first[0] != null;
+            });
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the commits list shows no row", e);
+        }
+        return first[0];
     }
 
     private static Node card(FxRobot robot, String title) {
