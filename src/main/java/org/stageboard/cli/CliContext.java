@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.stageboard.core.Environment;
 import org.stageboard.core.Host;
+import org.stageboard.core.NotFoundException;
 import org.stageboard.core.Progress;
 import org.stageboard.core.Project;
 import org.stageboard.core.StageboardException;
@@ -193,7 +194,19 @@ final class CliContext implements AutoCloseable {
 
     /** The named environment of the named (or default) project. */
     Environment environment(String projectName, String environmentName) {
-        return engine().environment(project(projectName), environmentName);
+        return environment(project(projectName), environmentName);
+    }
+
+    /** The project's environment of that name; else says which project has which environments (a typo is then plain to see). */
+    Environment environment(Project project, String environmentName) {
+        try {
+            return engine().environment(project, environmentName);
+        } catch (NotFoundException e) {
+            List<String> names = engine().environments(project).stream().map(Environment::name).toList();
+            throw new NotFoundException("No environment named '" + environmentName + "' in project " + project.name() + (names.isEmpty()
+                    ? ": it has none yet. Create one with 'stageboard env add'."
+                    : "; its environments: " + String.join(", ", names) + ". Give one of them, or create it with 'stageboard env add'."));
+        }
     }
 
     /** The environment's hosts, or the named one, which must run it. */

@@ -58,6 +58,6 @@ final class DiffCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "Release '" + ref + "' names no environment: give -e ENV or write it as ENV:N (e.g. staging:3).");
         }
-        return engine.release(engine.environment(p, envName), ConfigCommand.Diff.number(ref.substring(colon + 1)));
+        return engine.release(context.environment(p, envName), ConfigCommand.Diff.number(ref.substring(colon + 1)));
     }
 }

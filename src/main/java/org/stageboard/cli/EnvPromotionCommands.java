@@ -44,7 +44,7 @@ final class EnvPromotionCommands {
             if (!names.isEmpty()) {
                 List<Environment> first = new ArrayList<>();
                 for (String name : names) {
-                    first.add(engine.environment(p, name));
+                    first.add(context.environment(p, name));
                 }
                 order = engine.orderEnvironments(p, first);
             }

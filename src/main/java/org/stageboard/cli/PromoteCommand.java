@@ -32,7 +32,7 @@ final class PromoteCommand implements Callable<Integer> {
     public Integer call() {
         Stageboard engine = context.engine();
         Project p = context.project(project.name);
-        Environment from = engine.environment(p, env.name);
+        Environment from = context.environment(p, env.name);
         Release source = version == null ? engine.promotionSource(from) : engine.release(from, ConfigCommand.Diff.number(version));
         Release made = engine.promote(source);
         context.out().println("promoted " + source.label() + " to " + made.label());

@@ -33,7 +33,7 @@ final class ReleaseCommand implements Callable<Integer> {
     public Integer call() {
         Stageboard engine = context.engine();
         Project p = context.project(project.name);
-        Environment e = engine.environment(p, env.name);
+        Environment e = context.environment(p, env.name);
         BuildChoice choice = engine.chooseBuild(p, build);
         context.out().println("releasing " + choice.reason());
         Release r = engine.release(choice.build(), e);

@@ -35,7 +35,7 @@ final class ReleasesCommand implements Callable<Integer> {
             }
         }
         if (env != null) {
-            context.engine().environment(p, env);
+            context.environment(p, env);
         }
         return 0;
     }

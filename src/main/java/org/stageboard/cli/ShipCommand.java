@@ -42,7 +42,7 @@ final class ShipCommand implements Callable<Integer> {
         }
         Stageboard engine = context.engine();
         Project p = context.project(project.name);
-        Environment e = engine.environment(p, env.name);
+        Environment e = context.environment(p, env.name);
         context.unlockKeys(context.hosts(e, null));
         ShipResult result = engine.ship(p, e, Duration.ofSeconds(waitLock),
                 DeployCommand.hostPrefixed(context.progress(verbose), engine.hosts(e).size() > 1));

@@ -103,6 +103,14 @@ class CliHistoryFilterTest {
         assertThat(status.err()).contains("'bogus' is not an outcome").contains("failed").contains("rolled_back").contains("created");
 
         assertThat(cli("history", "-p", "shop", "--status", "Rolled Back", "--limit", "1")).contains("ROLLED_BACK");
+
+        // the same typo in any command names the project and its environments
+        for (String[] command : new String[][] {{"deploy", "-p", "shop", "-e", "stagin"}, {"release", "-p", "shop", "-e", "stagin"},
+                {"config", "show", "-p", "shop", "-e", "stagin"}}) {
+            Failed typo = failing(command);
+            assertThat(typo.err()).as(String.join(" ", command)).contains("No environment named 'stagin' in project shop; its environments: ")
+                    .contains("staging").contains("production");
+        }
     }
 
     private record Failed(int code, String out, String err) {
