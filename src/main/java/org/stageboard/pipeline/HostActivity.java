@@ -24,11 +24,15 @@ public final class HostActivity {
         }
     }
 
-    /** The hosts (ids) with work started or ended since the mark, and the mark to ask from next time. */
-    public record Since(Set<Long> hosts, Mark next) {
+    /**
+     * The hosts (ids) with work started or ended since the mark, the mark to ask from next time,
+     * and the hosts where a run of this process runs now (left out of {@code hosts}).
+     */
+    public record Since(Set<Long> hosts, Mark next, Set<Long> busyHere) {
 
         public Since {
             hosts = Set.copyOf(hosts);
+            busyHere = Set.copyOf(busyHere);
         }
     }
 
@@ -81,7 +85,7 @@ public final class HostActivity {
                     + " WHERE e.id > ? AND e.id <= ? AND e.action = 'lock.break'", rs -> rs.getLong(1), mark.lastEvent(), lastEvent));
         }
         hosts.removeAll(busyHere);
-        return new Since(hosts, new Mark(lastRun, running, lastEvent));
+        return new Since(hosts, new Mark(lastRun, running, lastEvent), busyHere);
     }
 
     /** Reads again only the given hosts of the project (every environment of the project on them), in parallel. */

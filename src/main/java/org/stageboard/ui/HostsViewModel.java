@@ -38,6 +38,7 @@ public final class HostsViewModel {
     private final List<String> readAgain = new java.util.concurrent.CopyOnWriteArrayList<>();
     private Consumer<List<HostSlot>> onRead = slots -> { };
     private final HostReadQueue hostReads;
+    private final LockFollow locks;
 
     HostsViewModel(Stageboard engine, TaskExecutor executor, BoardViewModel board, Clock clock,
                    Consumer<Notice> notify, Consumer<Throwable> fail) {
@@ -48,11 +49,28 @@ public final class HostsViewModel {
         this.notify = notify;
         this.fail = fail;
         this.hostReads = new HostReadQueue(executor.apart("stageboard-host-reads"));
+        this.locks = new LockFollow(clock);
+    }
+
+    /** Shows readings on the board, and follows the hosts among them that show a lock ({@link LockFollow}). */
+    private void show(List<HostSlot> slots) {
+        locks.saw(slots);
+        board.showHostReadings(slots);
+    }
+
+    /** True when a host whose slot shows a lock is due to be read again: the beat then calls {@link #readChanged}. */
+    boolean lockReadDue() {
+        return locks.anyDue();
+    }
+
+    /** The waits between reads of a host that shows a lock (tests). */
+    void lockWaits(List<java.time.Duration> waits) {
+        locks.waits(waits);
     }
 
     /** Shows what the hosts said when last read (catalog only, fast). */
     void showRemembered(Project project) {
-        executor.call(() -> slots(engine.lastReadings(project)), board::showHostReadings, fail);
+        executor.call(() -> slots(engine.lastReadings(project)), this::show, fail);
     }
 
     /**
@@ -68,7 +86,7 @@ public final class HostsViewModel {
         }, slots -> {
             if (ticket == reads.get()) {
                 board.readingHosts(false);
-                board.showHostReadings(slots);
+                show(slots);
                 onRead.accept(slots);
             }
         }, error -> {
@@ -81,8 +99,9 @@ public final class HostsViewModel {
 
     /**
      * The catalog changed: reads again, in the background, only the hosts of the project where a
-     * run started or ended (or a lock was broken) since the hosts were last looked at; nothing is
-     * read when no such work was recorded. A host where this window's own run still runs is not
+     * run started or ended (or a lock was broken) since the hosts were last looked at, and those
+     * whose slot shows a lock when they are due ({@link LockFollow}); nothing is read when no such
+     * work was recorded and no lock is due. A host where this window's own run still runs is not
      * read (its progress shows on the slot; the window reads the hosts when it ends). Beats
      * coalesce: while a read runs, one more waits at most.
      */
@@ -90,11 +109,16 @@ public final class HostsViewModel {
         hostReads.submit(HostReadQueue.Scope.CHANGED, () -> {
             HostActivity activity = engine.hostActivity();
             java.util.Set<Long> hosts;
+            java.util.Set<Long> busyHere;
             synchronized (marking) {
                 HostActivity.Since since = activity.since(mark);
                 mark = since.next();
-                hosts = since.hosts();
+                hosts = new java.util.HashSet<>(since.hosts());
+                busyHere = since.busyHere();
             }
+            java.util.Set<Long> due = new java.util.HashSet<>(locks.takeDue());
+            due.removeAll(busyHere); // this window's own run holds that lock: its progress shows
+            hosts.addAll(due);
             if (hosts.isEmpty()) {
                 return List.<HostSlot>of();
             }
@@ -102,7 +126,7 @@ public final class HostsViewModel {
         }, slots -> {
             if (!slots.isEmpty()) {
                 slots.stream().map(s -> s.host().name()).distinct().forEach(readAgain::add);
-                board.showHostReadings(slots);
+                show(slots);
             }
         }, fail);
     }

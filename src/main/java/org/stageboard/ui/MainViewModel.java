@@ -76,8 +76,9 @@ public final class MainViewModel {
             readHosts();
             refresh();
         });
+        // The beat also reads a host showing a lock again when due, though the catalog records nothing (a guard's restore).
         this.live = new LiveBoard(() -> engine.watch().stamp(), executor, this::changedElsewhere,
-                this::workRuns);
+                () -> workRuns() || hosts.lockReadDue());
     }
 
     /** Follows changes to the catalog (the CLI, another window) without a Refresh click: start it once the window shows. */

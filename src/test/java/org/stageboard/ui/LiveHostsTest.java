@@ -163,6 +163,33 @@ class LiveHostsTest {
         assertThat(model.noticeProperty().get()).as("nothing on the hosts contradicts the catalog").isNull();
     }
 
+    @Test
+    void aHostShowingALockIsReadAgainOnTheBeatUntilTheLockIsGoneThoughTheCatalogRecordsNothing() throws java.io.IOException {
+        // A lock left by a run whose process died: what ends it (the host's guard putting the last good release back
+        // and removing the lock) is recorded on the host only, never in the catalog.
+        Path lock = java.nio.file.Files.createDirectories(ssh.baseDir().resolve("vps1/demo/staging/.stageboard/lock"));
+        java.nio.file.Files.writeString(lock.resolve("info.json"), "{\"holder\":\"bob@ci-runner pid 4242 since 2026-11-26T08:00:00Z\","
+                + "\"actor\":\"bob\",\"release\":\"staging v1\",\"since\":\"2026-11-26T08:00:00Z\"}\n");
+        java.nio.file.Files.writeString(lock.resolve("heartbeat"), "");
+        MainViewModel model = new MainViewModel(window, new SameThreadTaskExecutor(), Clock.systemUTC());
+        model.hosts().lockWaits(List.of(java.time.Duration.ZERO)); // due on every beat (the window waits 10 s, then longer)
+        model.start();
+        assertThat(model.board().hostSlot("staging", "vps1").map(HostSlot::lock)).as("the first read shows the lock").isPresent();
+        Instant vps2Read = readAt(vps2);
+
+        model.live().poll(); // the lock is still there: vps1 is read again, and still followed
+        assertThat(model.hosts().readAgain()).containsExactly("vps1");
+
+        org.assertj.core.util.Files.delete(lock.toFile()); // the guard's restore ends with the lock removed
+        model.live().poll();
+        assertThat(model.hosts().readAgain()).containsExactly("vps1", "vps1");
+        assertThat(model.board().hostSlot("staging", "vps1").map(HostSlot::lock)).as("the slot no longer shows the lock").isEmpty();
+
+        model.live().poll(); // no lock shown any more: not followed
+        assertThat(model.hosts().readAgain()).containsExactly("vps1", "vps1");
+        assertThat(readAt(vps2)).as("vps2, without a lock, was not read again").isEqualTo(vps2Read);
+    }
+
     private Instant readAt(Host host) {
         return window.lastReadings(project).stream().filter(s -> s.host().id() == host.id()).findFirst().orElseThrow().readAt();
     }
