@@ -91,6 +91,21 @@ public final class RunRepository {
                 + " ORDER BY x.host_id", RunRepository::map, releaseId);
     }
 
+    /**
+     * {@link #latestPerHost(long)} for several releases at once (e.g. the ones a board shows),
+     * ordered by release and host id. Read through the {@code runs_release} index: bounded by the
+     * runs of these releases, not by the catalog's history.
+     */
+    public List<Run> latestPerHost(java.util.Collection<Long> releaseIds) {
+        if (releaseIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query("SELECT x.* FROM runs x WHERE x.release_id IN (" + String.join(",", java.util.Collections.nCopies(releaseIds.size(), "?"))
+                + ") AND x.kind IN ('DEPLOY', 'ROLLBACK') AND x.id = (SELECT MAX(y.id) FROM runs y WHERE y.release_id = x.release_id"
+                + " AND y.host_id = x.host_id AND y.kind IN ('DEPLOY', 'ROLLBACK')) ORDER BY x.release_id, x.host_id",
+                RunRepository::map, releaseIds.toArray());
+    }
+
     /** The newest run of this kind of the release that succeeded ({@code LIVE}), e.g. its release command. */
     public Optional<Run> lastSucceeded(long releaseId, RunKind kind) {
         return jdbc.queryOne("SELECT * FROM runs WHERE release_id = ? AND kind = ? AND status = 'LIVE' ORDER BY id DESC LIMIT 1",

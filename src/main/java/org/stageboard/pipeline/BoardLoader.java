@@ -19,7 +19,8 @@ import org.stageboard.core.Run;
 /**
  * Reads a board snapshot in bounded pages, whatever the catalog's size: the newest builds, the
  * newest releases per environment, the runs that say what the hosts run now, and the older
- * builds and releases those refer to (so every card on the board can be traced to its commit).
+ * builds and releases those refer to (so every card on the board can be traced to its commit),
+ * and the newest deploy of each shown release per host (so a card can say it was rolled back).
  * Every query is bounded by a limit or by an index on status; none reads the whole history.
  */
 final class BoardLoader {
@@ -57,9 +58,10 @@ final class BoardLoader {
         });
         Map<Long, Host> hostsById = new LinkedHashMap<>();
         catalog.hosts().all().forEach(h -> hostsById.put(h.id(), h));
+        List<Run> releaseRuns = catalog.runs().latestPerHost(releases.keySet());
         return new BoardSnapshot(project, commits, List.copyOf(builds.values()), List.copyOf(releaseList), current, environments,
                 hostsById, catalog.environments().hostIdsByEnvironment(project.id()), catalog.builds().count(project.id()),
-                releaseCounts);
+                releaseCounts, releaseRuns);
     }
 
     /**

@@ -23,10 +23,20 @@ import org.stageboard.core.RunStatus;
  * not the past ones. Also the environments (in promotion order) and hosts, which hosts each
  * environment runs on (environment id to host ids), and how many builds and releases (per
  * environment id) the catalog holds in all, so that the board can offer the older ones.
+ * {@code releaseRuns} are, for the shown releases, the newest deploy or rollback run of each
+ * release on each host that ran it, whatever its status: how its deploys went, e.g. rolled back.
  */
 public record BoardSnapshot(Project project, List<CommitInfo> commits, List<Build> builds, List<Release> releases,
                             List<Run> runs, List<Environment> environments, Map<Long, Host> hosts,
-                            Map<Long, List<Long>> environmentHosts, int buildCount, Map<Long, Integer> releaseCounts) {
+                            Map<Long, List<Long>> environmentHosts, int buildCount, Map<Long, Integer> releaseCounts,
+                            List<Run> releaseRuns) {
+
+    /** A snapshot without the releases' past runs. */
+    public BoardSnapshot(Project project, List<CommitInfo> commits, List<Build> builds, List<Release> releases,
+                         List<Run> runs, List<Environment> environments, Map<Long, Host> hosts,
+                         Map<Long, List<Long>> environmentHosts, int buildCount, Map<Long, Integer> releaseCounts) {
+        this(project, commits, builds, releases, runs, environments, hosts, environmentHosts, buildCount, releaseCounts, List.of());
+    }
 
     /** A snapshot that holds everything there is: the totals are the lists' sizes. */
     public BoardSnapshot(Project project, List<CommitInfo> commits, List<Build> builds, List<Release> releases,
@@ -77,6 +87,11 @@ public record BoardSnapshot(Project project, List<CommitInfo> commits, List<Buil
 
     public Optional<Release> release(long id) {
         return releases.stream().filter(r -> r.id() == id).findFirst();
+    }
+
+    /** The newest deploy or rollback run of the release on each host that ran it (see {@code releaseRuns}), by host id. */
+    public List<Run> latestRunsOf(long releaseId) {
+        return releaseRuns.stream().filter(r -> r.releaseId() == releaseId).toList();
     }
 
     /** The shown releases of one environment, newest (highest version) first. */

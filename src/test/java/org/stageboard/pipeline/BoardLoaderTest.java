@@ -41,13 +41,16 @@ class BoardLoaderTest extends EngineTestBase {
         Build old = engine.build(project, first, Progress.NONE);
         Build newest = engine.build(project, second, Progress.NONE);
         Release v1 = engine.release(old, staging);
+        Release v12 = null;
         for (int i = 0; i < 11; i++) {
-            engine.release(newest, staging);
+            v12 = engine.release(newest, staging);
         }
         Release p1 = engine.release(newest, production);
         Catalog catalog = EngineAccess.catalog(engine);
         catalog.runs().record(v1.id(), host.id(), RunKind.DEPLOY, RunStatus.FAILED, "failed", "ada");
         Run live = catalog.runs().record(v1.id(), host.id(), RunKind.DEPLOY, RunStatus.LIVE, "live", "ada");
+        Run rolledBack = catalog.runs().record(v12.id(), host.id(), RunKind.DEPLOY, RunStatus.ROLLED_BACK, "health failed", "ada");
+        Run command = catalog.runs().record(v12.id(), host.id(), RunKind.RELEASE_COMMAND, RunStatus.FAILED, "migrate failed", "ada");
 
         BoardSnapshot page = engine.board(project, new BoardPage(10, 1, 3, Map.of()));
 
@@ -59,12 +62,17 @@ class BoardLoaderTest extends EngineTestBase {
         assertThat(page.buildCount()).isEqualTo(2);
         assertThat(page.runs()).extracting(Run::id).containsExactly(live.id());
         assertThat(page.liveRun(staging.id(), host.id())).map(Run::releaseId).contains(v1.id());
+        // how the shown releases' deploys went: the newest deploy per host (not the release command), the failed one before it dropped
+        assertThat(page.latestRunsOf(v12.id())).containsExactly(rolledBack);
+        assertThat(page.latestRunsOf(v1.id())).containsExactly(live);
+        assertThat(page.latestRunsOf(p1.id())).isEmpty();
         assertThat(page.commitOf(v1)).isEqualTo(first);
         assertThat(page.commits()).hasSize(2);
 
         BoardSnapshot wider = engine.board(project, new BoardPage(10, 5, 3, Map.of(staging.id(), 20)));
         assertThat(wider.releasesOf(staging.id())).hasSize(12);
-        assertThat(engine.recentRuns(staging, host, 1)).extracting(Run::id).containsExactly(live.id());
-        assertThat(engine.recentRuns(staging, host, 10)).extracting(Run::status).containsExactly(RunStatus.LIVE, RunStatus.FAILED);
+        assertThat(engine.recentRuns(staging, host, 1)).extracting(Run::id).containsExactly(command.id());
+        assertThat(engine.recentRuns(staging, host, 10)).extracting(Run::status)
+                .containsExactly(RunStatus.FAILED, RunStatus.ROLLED_BACK, RunStatus.LIVE, RunStatus.FAILED);
     }
 }

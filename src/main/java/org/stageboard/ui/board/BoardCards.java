@@ -2,7 +2,11 @@ package org.stageboard.ui.board;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.stageboard.core.Build;
 import org.stageboard.core.Host;
 import org.stageboard.core.Release;
@@ -47,7 +51,7 @@ public final class BoardCards {
                 state = CardState.NEUTRAL;
             }
             case FAILED -> {
-                detail = build.exitCode() == null ? "✗ failed" : "✗ exit " + build.exitCode();
+                detail = "✗ " + BuildReason.of(build);
                 state = CardState.FAILED;
             }
             case CANCELLED -> {
@@ -66,18 +70,40 @@ public final class BoardCards {
         return new Card(Lane.BUILD, build.id(), build.commitSha(), title, detail, state, build);
     }
 
+    /**
+     * A release card: its build and config, the hosts it is live on, and the hosts where its
+     * newest deploy did not go live (failed, rolled back, interrupted), e.g.
+     * {@code build #4 + config v4 · live on vps2 · ✗ rolled back on vps1}. A host where it went
+     * wrong needs a look, so such a card is failed (rolled back when every miss was rolled back).
+     */
     Card releaseCard(BoardSnapshot snapshot, Release release) {
         String detail = "build #" + release.buildNumber() + " + config v" + release.configVersion();
         List<String> liveOn = snapshot.runs().stream()
                 .filter(run -> run.releaseId() == release.id() && run.status() == RunStatus.LIVE && puttingToWork(run))
                 .map(run -> hostName(snapshot, run)).distinct().toList();
+        Map<RunStatus, List<String>> missed = new EnumMap<>(RunStatus.class);
+        for (Run run : snapshot.latestRunsOf(release.id())) {
+            String host = hostName(snapshot, run);
+            if (MISSES.contains(run.status()) && !liveOn.contains(host)) {
+                missed.computeIfAbsent(run.status(), s -> new ArrayList<>()).add(host);
+            }
+        }
         CardState state = CardState.NEUTRAL;
         if (!liveOn.isEmpty()) {
             detail += " · live on " + String.join(", ", liveOn);
             state = CardState.SUCCESS;
         }
+        if (!missed.isEmpty()) {
+            List<String> parts = new ArrayList<>();
+            missed.forEach((status, hosts) -> parts.add(status.label() + " on " + String.join(", ", hosts)));
+            detail += " · ✗ " + String.join(" · ", parts);
+            state = missed.keySet().equals(Set.of(RunStatus.ROLLED_BACK)) ? CardState.ROLLED_BACK : CardState.FAILED;
+        }
         return new Card(Lane.RELEASE, release.id(), snapshot.commitOf(release), release.label(), detail, state, release);
     }
+
+    /** How a release's newest deploy on a host can have missed going live, in the order a card names them. */
+    private static final List<RunStatus> MISSES = List.of(RunStatus.FAILED, RunStatus.ROLLED_BACK, RunStatus.INTERRUPTED);
 
     /** True for runs that put a release to work on the host; false for one-off commands (release command, exec). */
     static boolean puttingToWork(Run run) {
