@@ -6,16 +6,17 @@ import org.stageboard.core.Build;
 
 /**
  * Why a build failed, short enough for its card's one line: the failing step and its exit code
- * ({@code step test · exit 1}), else the exit code, else what else went wrong (no artifact
+ * ({@code exit 1 · step test}), else the exit code, else what else went wrong (no artifact
  * files matched, or the first line of its message cut with … when long). Only the message's
  * first line is read, never the output lines after it (those stay in the tooltip and the log).
  */
 final class BuildReason {
 
-    /** The longest reason a card shows, in characters, … included: one line in a lane of the default window. */
-    static final int MAX = 32;
-    /** The longest step name a reason shows: a name has no space to wrap at, so it must fit a narrow lane. */
-    static final int STEP_MAX = 20;
+    /**
+     * The longest reason a card shows, in characters, … included: the Build lane is a list whose
+     * cards do not wrap, so the reason must fit one line of a lane in the default window.
+     */
+    static final int MAX = 26;
 
     private static final Pattern STEP = Pattern.compile("^Step '(.*)' exited with code (-?\\d+)\\.");
     private static final Pattern NO_ARTIFACT = Pattern.compile("^The artifact paths .* matched no files");
@@ -29,7 +30,9 @@ final class BuildReason {
         String first = message.lines().findFirst().orElse("").strip();
         Matcher step = STEP.matcher(first);
         if (step.find()) {
-            return "step " + cut(step.group(1), STEP_MAX) + " · exit " + step.group(2);
+            // The exit code first: when a lane is narrower still, the label cuts the name's end, not the code.
+            String exit = "exit " + step.group(2) + " · step ";
+            return exit + cut(step.group(1), MAX - exit.length());
         }
         Matcher command = COMMAND.matcher(first);
         if (command.find()) {
