@@ -77,7 +77,7 @@ final class StatusCommand implements Callable<Integer> {
      */
     private void printFailed(PrintWriter out, HostStatus s) {
         out.println("  " + s.host().name() + "  could not be read at " + Formats.time(s.readAt())
-                + (s.fresh() ? "" : " (" + ago(s.readAt()) + ")") + " (" + s.error() + ")");
+                + (s.fresh() ? "" : " (" + ago(s.readAt()) + ")") + ": " + s.error());
         HostStatus last = s.lastGood();
         if (last == null || last.readAt() == null) {
             out.println("      never read successfully: nothing known of what it runs");

@@ -80,7 +80,7 @@ class CliHostStateTest {
         h.server.close(); // sshd stopped: the host cannot be reached any more
 
         Result failed = h.ok("status");
-        assertThat(failed.out()).contains("vps1  could not be read at ")
+        assertThat(failed.out()).containsPattern("vps1  could not be read at [-0-9: ]+: Cannot connect to .*connection refused")
                 .containsPattern("last read \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d \\(.* ago\\): staging v1 · app up")
                 .contains("healthy").contains("since ").contains("by " + System.getProperty("user.name"));
 
@@ -94,7 +94,6 @@ class CliHostStateTest {
         assertThat(host.at("/lastGood/currentLabel").asText()).isEqualTo("staging v1");
         assertThat(Instant.parse(host.at("/lastGood/readAt").asText())).isBefore(Instant.parse(host.get("readAt").asText()));
 
-        System.out.println("STATUS-OFFLINE>>\n" + offline.out() + "<<");
         Result again = h.ok("status");
         assertThat(again.out()).as("a second failed read keeps the last good reading").contains("last read ").contains("staging v1 · app up");
     }
