@@ -56,7 +56,7 @@ final class ArtifactsCommand {
                     context.out().println(context.red(line));
                 }
             }
-            context.out().println(checks.size() + " artifact(s) verified, " + bad + " corrupt or missing");
+            context.out().println(Formats.count(checks.size(), "artifact") + " verified, " + bad + " corrupt or missing");
             return bad == 0 ? 0 : StageboardCli.FAILED;
         }
     }
@@ -93,7 +93,7 @@ final class ArtifactsCommand {
             for (Artifact a : result.keptForReleases()) {
                 context.out().println("kept " + a.sha256().substring(0, 12) + ": a kept release uses it");
             }
-            context.out().println((dryRun ? "would remove " : "removed ") + result.removed().size() + " artifact(s), "
+            context.out().println((dryRun ? "would remove " : "removed ") + Formats.count(result.removed().size(), "artifact") + ", "
                     + Formats.size(result.bytesFreed()) + "; " + result.keptForReleases().size() + " kept for releases");
             return 0;
         }

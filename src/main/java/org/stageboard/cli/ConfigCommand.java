@@ -68,7 +68,7 @@ final class ConfigCommand {
             }
             Environment e = context.environment(project.name, env.name);
             ConfigVersion v = context.engine().setConfig(e, set, java.util.Set.of());
-            context.out().println(e.name() + " " + v.label() + " (" + v.entries().size() + " keys)");
+            context.out().println(e.name() + " " + v.label() + " (" + Formats.count(v.entries().size(), "key") + ")");
             return 0;
         }
 
@@ -104,7 +104,7 @@ final class ConfigCommand {
         public Integer call() {
             Environment e = context.environment(project.name, env.name);
             ConfigVersion v = context.engine().setConfig(e, Map.of(), new LinkedHashSet<>(keys));
-            context.out().println(e.name() + " " + v.label() + " (" + v.entries().size() + " keys)");
+            context.out().println(e.name() + " " + v.label() + " (" + Formats.count(v.entries().size(), "key") + ")");
             return 0;
         }
     }

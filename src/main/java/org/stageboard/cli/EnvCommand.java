@@ -42,6 +42,12 @@ final class EnvCommand {
         @Override
         public Integer call() {
             Project p = context.project(project.name);
+            if (context.engine().environments(p).stream().anyMatch(e -> e.name().equals(name))) {
+                String on = project.name == null ? "" : " -p " + project.name;
+                throw new org.stageboard.core.StageboardException("Environment '" + name + "' already exists in project " + p.name()
+                        + ": change its settings with 'stageboard env set" + on + " " + name + " --start CMD --health URL ...'"
+                        + " (see them with 'stageboard env show" + on + " " + name + "'), or add it under another name.");
+            }
             if (settings.start == null && settings.processes == null && settings.processesFile == null) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                         "Give --start CMD (the command that starts the app) or --processes/--processes-file.");

@@ -95,6 +95,11 @@ final class Formats {
         }
     }
 
+    /** A count with its noun, singular for one: {@code 1 key}, {@code 2 keys}, {@code 0 keys}. */
+    static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
     /** How long ago, e.g. {@code 42 s}, {@code 3 min}, {@code 5 h}, {@code 2 days}. */
     static String age(long seconds) {
         return seconds < 120 ? seconds + " s" : seconds < 7200 ? seconds / 60 + " min" : seconds < 172800 ? seconds / 3600 + " h"

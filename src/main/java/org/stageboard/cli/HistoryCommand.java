@@ -173,7 +173,7 @@ final class HistoryCommand implements Callable<Integer> {
             try {
                 long n = format.equals("csv") ? history.exportCsv(p, filter, out) : history.exportJson(p, filter, out);
                 if (output != null) {
-                    context.out().println("Exported " + n + " row" + (n == 1 ? "" : "s") + " of " + p.name() + "'s history to " + output + " (" + format + ").");
+                    context.out().println("Exported " + Formats.count(n, "row") + " of " + p.name() + "'s history to " + output + " (" + format + ").");
                 }
             } finally {
                 if (output != null) {
@@ -210,7 +210,7 @@ final class HistoryCommand implements Callable<Integer> {
             context.out().println(line);
         }
         long pages = Math.max(1, (total + limit - 1) / limit);
-        context.out().println("page " + pageNumber + " of " + pages + " (" + total + " row" + (total == 1 ? "" : "s") + ")");
+        context.out().println("page " + pageNumber + " of " + pages + " (" + Formats.count(total, "row") + ")");
         return 0;
     }
 

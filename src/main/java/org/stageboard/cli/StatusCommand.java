@@ -57,6 +57,10 @@ final class StatusCommand implements Callable<Integer> {
     }
 
     private void print(PrintWriter out, HostStatus s) {
+        if (s.state() == null && s.readAt() != null && s.error() != null) {
+            printFailed(out, s);
+            return;
+        }
         String read = s.readAt() == null ? "  (never read: run 'stageboard status' without --offline)"
                 : s.fresh() ? "" : "  (as read at " + Formats.time(s.readAt()) + ", " + ago(s.readAt()) + ")";
         out.println("  " + s.host().name() + "  " + (s.readAt() == null ? "not read" : s.summary()) + read);
@@ -65,6 +69,25 @@ final class StatusCommand implements Callable<Integer> {
             out.println("      " + since);
         }
         s.drift().forEach(line -> out.println("      ! " + line));
+    }
+
+    /**
+     * A read that failed: when and why, then what the host said at the last read that worked, with
+     * its time (hosts are the truth, and that is their last word).
+     */
+    private void printFailed(PrintWriter out, HostStatus s) {
+        out.println("  " + s.host().name() + "  could not be read at " + Formats.time(s.readAt())
+                + (s.fresh() ? "" : " (" + ago(s.readAt()) + ")") + ": " + s.error());
+        HostStatus last = s.lastGood();
+        if (last == null || last.readAt() == null) {
+            out.println("      never read successfully: nothing known of what it runs");
+            return;
+        }
+        out.println("      last read " + Formats.time(last.readAt()) + " (" + ago(last.readAt()) + "): " + last.summary());
+        String since = Hosts.since(last.state());
+        if (since != null) {
+            out.println("      " + since);
+        }
     }
 
     private static String ago(Instant at) {

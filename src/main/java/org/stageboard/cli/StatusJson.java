@@ -30,12 +30,13 @@ final class StatusJson {
     /**
      * One host: when it was read (and whether now or earlier), why it could not be, where its current
      * link points and what that release says it is, this catalog's release running there
-     * ({@code catalogRelease}) and the one the catalog last recorded live ({@code expectedRelease}).
+     * ({@code catalogRelease}) and the one the catalog last recorded live ({@code expectedRelease});
+     * when the read failed, {@code lastGood} is the last read that worked (null when none did).
      */
     record HostEntry(String host, Instant readAt, boolean fresh, String error, String currentFolder, String currentLabel,
                      String catalogRelease, String expectedRelease, Boolean appAlive, Long appUptimeSeconds, Boolean healthy,
                      String health, Instant since, String deployedBy, Lock lock, List<String> drift,
-                     List<org.stageboard.core.Difference> differences, boolean agrees, List<Instance> instances) {
+                     List<org.stageboard.core.Difference> differences, boolean agrees, List<Instance> instances, HostEntry lastGood) {
     }
 
     /** One process instance on the host: {@code web.2}, its pid, alive, restarts recorded, the supervisor's final word. */
@@ -77,6 +78,7 @@ final class StatusJson {
                 lock == null ? null : new Lock(lock.holder(), lock.actor(), lock.release(), lock.since(), lock.heartbeatAgeSeconds(),
                         lock.stale(), lock.staleReason()),
                 s.drift(), s.differences(), s.agrees(), state == null ? List.of() : state.instances().stream()
-                        .map(i -> new Instance(i.name(), i.type(), i.pid(), i.alive(), i.restarts(), i.gaveUp(), i.supervision())).toList());
+                        .map(i -> new Instance(i.name(), i.type(), i.pid(), i.alive(), i.restarts(), i.gaveUp(), i.supervision())).toList(),
+                s.lastGood() == null ? null : host(s.lastGood()));
     }
 }

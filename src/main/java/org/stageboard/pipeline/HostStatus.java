@@ -13,10 +13,18 @@ import org.stageboard.core.HostState;
  * could not be read; {@code error} says why), the release of this catalog that runs there (null
  * when none, or one of another catalog), the release this catalog last recorded live there, and
  * every difference between the two views ({@code differences}, empty when host and catalog agree).
- * {@code fresh} is false for a state remembered from an earlier read.
+ * {@code fresh} is false for a state remembered from an earlier read. When the read failed,
+ * {@code lastGood} is what the host said at the last read that worked (remembered, with its time),
+ * or null when none did.
  */
 public record HostStatus(Environment environment, Host host, HostState state, String error, Instant readAt,
-                         Release running, Release expected, List<Difference> differences, boolean fresh) {
+                         Release running, Release expected, List<Difference> differences, boolean fresh, HostStatus lastGood) {
+
+    /** A status without a remembered last good reading. */
+    public HostStatus(Environment environment, Host host, HostState state, String error, Instant readAt,
+                      Release running, Release expected, List<Difference> differences, boolean fresh) {
+        this(environment, host, state, error, readAt, running, expected, differences, fresh, null);
+    }
 
     /** The differences as sentences, one per line. */
     public List<String> drift() {

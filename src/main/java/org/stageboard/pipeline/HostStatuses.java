@@ -54,7 +54,7 @@ final class HostStatuses {
         return HostReads.readAll(targets, READ_TIMEOUT, t -> read(project, t.environment(), t.host(), askHealth), (t, error) -> {
             Instant now = Instant.now();
             save(t.environment(), t.host(), null, error);
-            return status(t.environment(), t.host(), null, error, now, true);
+            return failed(t.environment(), t.host(), error, now, true, lastGoodState(t.environment(), t.host()));
         });
     }
 
@@ -80,10 +80,33 @@ final class HostStatuses {
         for (Target t : targets(project)) {
             Optional<HostReading> reading = catalog.hostReadings().find(t.environment().id(), t.host().id());
             HostState state = reading.map(r -> parse(r.stateJson())).orElse(null);
-            statuses.add(status(t.environment(), t.host(), state, reading.map(HostReading::error).orElse("not read yet"),
-                    reading.map(HostReading::readAt).orElse(null), false));
+            if (reading.isPresent() && !reading.get().ok()) {
+                statuses.add(failed(t.environment(), t.host(), reading.get().error(), reading.get().readAt(), false, state));
+            } else {
+                statuses.add(status(t.environment(), t.host(), state, reading.map(HostReading::error).orElse("not read yet"),
+                        reading.map(HostReading::readAt).orElse(null), false));
+            }
         }
         return statuses;
+    }
+
+    /** A read that failed at {@code readAt}, with what the host said at the last read that worked (null when none did). */
+    private HostStatus failed(Environment environment, Host host, String error, Instant readAt, boolean fresh, HostState lastGood) {
+        HostStatus failed = status(environment, host, null, error, readAt, fresh);
+        if (lastGood == null) {
+            return failed;
+        }
+        HostStatus good = status(environment, host, lastGood, null, lastGood.readAt(), false);
+        return new HostStatus(environment, host, null, failed.error(), readAt, null, failed.expected(), List.of(), fresh, good);
+    }
+
+    /** The state stored from the last read that worked, or null. */
+    private HostState lastGoodState(Environment environment, Host host) {
+        try {
+            return catalog.hostReadings().find(environment.id(), host.id()).map(r -> parse(r.stateJson())).orElse(null);
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     private List<Target> targets(Project project) {

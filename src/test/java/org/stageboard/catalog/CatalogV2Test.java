@@ -210,8 +210,16 @@ class CatalogV2Test {
             Instant t2 = t1.plusSeconds(60);
             readings.save(f.environment.id(), f.host.id(), t2, null, "connection refused");
             HostReading second = readings.find(f.environment.id(), f.host.id()).orElseThrow();
-            assertThat(second).isEqualTo(new HostReading(f.environment.id(), f.host.id(), t2, null, "connection refused"));
+            assertThat(second).as("a failed read keeps the state of the last read that worked beside its error")
+                    .isEqualTo(new HostReading(f.environment.id(), f.host.id(), t2, big, "connection refused"));
             assertThat(second.ok()).isFalse();
+            Instant t3 = t2.plusSeconds(60);
+            readings.save(f.environment.id(), f.host.id(), t3, "{}", null);
+            assertThat(readings.find(f.environment.id(), f.host.id()).orElseThrow())
+                    .isEqualTo(new HostReading(f.environment.id(), f.host.id(), t3, "{}", null));
+            readings.save(production.id(), vps2.id(), t1, null, "never reached");
+            assertThat(readings.find(production.id(), vps2.id()).orElseThrow())
+                    .isEqualTo(new HostReading(production.id(), vps2.id(), t1, null, "never reached"));
 
             readings.save(production.id(), f.host.id(), t1, "{}", null);
             readings.save(production.id(), vps2.id(), t1, null, "e".repeat(5000));

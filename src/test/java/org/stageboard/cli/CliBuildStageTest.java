@@ -78,7 +78,7 @@ class CliBuildStageTest {
 
             ok("artifacts", "list");
             Result verify = ok("artifacts", "verify");
-            assertThat(verify.out()).contains("2 artifact(s) verified, 0 corrupt or missing");
+            assertThat(verify.out()).contains("2 artifacts verified, 0 corrupt or missing");
             Path store = tmp.resolve("home/artifacts");
             Path victim;
             try (var files = Files.list(store)) {
@@ -93,9 +93,9 @@ class CliBuildStageTest {
             assertThat(noRule.code()).isEqualTo(StageboardCli.FAILED);
             assertThat(noRule.err()).contains("--keep N");
             Result dry = ok("artifacts", "prune", "--keep", "1", "--dry-run");
-            assertThat(dry.out()).contains("would remove 1 artifact(s)");
+            assertThat(dry.out()).contains("would remove 1 artifact, ");
             Result pruned = ok("artifacts", "prune", "--keep", "1", "--older-than", "0");
-            assertThat(pruned.out()).contains("removed 1 artifact(s)");
+            assertThat(pruned.out()).contains("removed 1 artifact, ");
             assertThat(ok("artifacts", "list").out()).contains("pruned");
         }
     }

@@ -68,6 +68,26 @@ class CliEnvSettingsTest {
         assertThat(cli("env", "add", "qa", "--health", "http://127.0.0.1:1/").err()).contains("Give --start CMD");
     }
 
+    @Test
+    void configCountsSayOneKeyAndTwoKeys() {
+        ok("env", "add", "staging", "--start", "./serve", "--health", "http://127.0.0.1:8080/health");
+        assertThat(ok("config", "set", "-e", "staging", "PORT=8080")).contains("staging config v1 (1 key)").doesNotContain("keys");
+        assertThat(ok("config", "set", "-e", "staging", "DEBUG=1")).contains("staging config v2 (2 keys)");
+        assertThat(ok("config", "unset", "-e", "staging", "DEBUG")).contains("staging config v3 (1 key)").doesNotContain("keys");
+        assertThat(ok("config", "unset", "-e", "staging", "PORT")).contains("staging config v4 (0 keys)");
+    }
+
+    @Test
+    void addingAnEnvironmentThatExistsSaysSoFirstAndHowToChangeIt() {
+        ok("env", "add", "staging", "--start", "./serve", "--health", "http://127.0.0.1:8080/health");
+        Result again = cli("env", "add", "staging", "--start", "./serve2");
+        assertThat(again.code()).isEqualTo(StageboardCli.FAILED);
+        assertThat(again.err()).contains("Environment 'staging' already exists in project ")
+                .contains("'stageboard env set staging --start CMD --health URL ...'").contains("'stageboard env show staging'")
+                .doesNotContain("--health:").doesNotContain("Give --health");
+        assertThat(ok("env", "show", "staging")).as("the environment is left as it was").contains("./serve").doesNotContain("./serve2");
+    }
+
     private String ok(String... args) {
         Result r = cli(args);
         assertThat(r.code()).as(String.join(" ", args) + "\n" + r.out() + r.err()).isZero();

@@ -73,6 +73,32 @@ class CliHostStateTest {
     }
 
     @Test
+    void aHostThatCannotBeReadStillShowsWhatItSaidAtTheLastReadThatWorked() throws Exception {
+        Result good = h.ok("status");
+        assertThat(good.out()).contains("vps1  staging v1 · app up");
+
+        h.server.close(); // sshd stopped: the host cannot be reached any more
+
+        Result failed = h.ok("status");
+        assertThat(failed.out()).containsPattern("vps1  could not be read at [-0-9: ]+: Cannot connect to .*connection refused")
+                .containsPattern("last read \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d \\(.* ago\\): staging v1 · app up")
+                .contains("healthy").contains("since ").contains("by " + System.getProperty("user.name"));
+
+        Result offline = h.ok("status", "--offline");
+        assertThat(offline.out()).contains("vps1  could not be read at ")
+                .containsPattern("last read .* ago\\): staging v1 · app up").contains("healthy").contains("since ");
+
+        JsonNode host = json(h.ok("status", "--offline", "--json")).at("/environments/0/hosts/0");
+        assertThat(host.get("error").asText()).isNotBlank();
+        assertThat(host.get("currentLabel").isNull()).isTrue();
+        assertThat(host.at("/lastGood/currentLabel").asText()).isEqualTo("staging v1");
+        assertThat(Instant.parse(host.at("/lastGood/readAt").asText())).isBefore(Instant.parse(host.get("readAt").asText()));
+
+        Result again = h.ok("status");
+        assertThat(again.out()).as("a second failed read keeps the last good reading").contains("last read ").contains("staging v1 · app up");
+    }
+
+    @Test
     void aLiveLockSaysWhatItsRunDoesInLocalTimeAndTheFullCommandToWaitForIt() throws Exception {
         Path lock = Files.createDirectories(h.envDir().resolve(".stageboard/lock"));
         Instant since = Instant.parse("2026-11-26T23:12:06.037574337Z");

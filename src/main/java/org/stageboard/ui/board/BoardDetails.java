@@ -81,6 +81,10 @@ final class BoardDetails {
         List<String> lines = new ArrayList<>();
         lines.add(slot.environment().name() + " on " + slot.host().name() + " (" + slot.host().display() + ")");
         lines.add("Host says: " + slot.summary());
+        String lastGood = slot.lastGoodLine(board.clock());
+        if (!lastGood.isEmpty()) {
+            lines.add(lastGood);
+        }
         String since = slot.since(board.clock());
         if (!since.isEmpty()) {
             lines.add(since);

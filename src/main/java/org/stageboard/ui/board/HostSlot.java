@@ -43,6 +43,22 @@ public record HostSlot(Environment environment, Host host, HostStatus status) {
         return status.state() == null ? "could not be read" : status.summary();
     }
 
+    /**
+     * For a host that could not be read now: what it said at the last read that worked, with that
+     * read's time ({@code last read that worked, 10:42:05: staging v1 · app up for 9 min}), or that
+     * none did; empty when the host was read.
+     */
+    public String lastGoodLine(Clock clock) {
+        if (status == null || status.state() != null) {
+            return "";
+        }
+        HostStatus last = status.lastGood();
+        if (last == null || last.state() == null) {
+            return "no read of it has worked yet: nothing known of what it runs";
+        }
+        return "last read that worked, " + Formats.time(last.readAt(), clock.instant(), clock.getZone()) + ": " + last.summary();
+    }
+
     /** Who put the current release there and when, from the host's ledger; empty when it does not say. */
     public String since(Clock clock) {
         LedgerEntry entry = state() == null ? null : state().currentEntry();

@@ -37,6 +37,14 @@ final class HostSlotView extends VBox {
         summary.setWrapText(true);
         summary.setMinHeight(Region.USE_PREF_SIZE);
         getChildren().addAll(top, summary);
+        String lastGood = slot.lastGoodLine(clock);
+        if (!lastGood.isEmpty()) {
+            Label last = new Label(lastGood);
+            last.getStyleClass().add("host-since");
+            last.setWrapText(true);
+            last.setMinHeight(Region.USE_PREF_SIZE);
+            getChildren().add(last);
+        }
         String since = slot.since(clock);
         if (!since.isEmpty()) {
             Label when = new Label(since);

@@ -118,6 +118,26 @@ class BoardViewModelTest {
     }
 
     @Test
+    void aHostThatCannotBeReadSaysWhatItSaidAtTheLastReadThatWorked() {
+        board.apply(Snapshots.journey());
+        HostSlot good = Snapshots.vps1Slot(true, null);
+        java.time.Instant failedAt = Snapshots.T0.plusSeconds(2400);
+        board.showHostReadings(List.of(new HostSlot(good.environment(), good.host(), new org.stageboard.pipeline.HostStatus(
+                good.environment(), good.host(), null, "Cannot connect to 127.0.0.1:2222: connection refused", failedAt, null, null,
+                List.of(), true, good.status()))));
+
+        HostSlot slot = board.hostSlot("staging", "vps1").orElseThrow();
+        assertThat(slot.summary()).isEqualTo("could not be read");
+        assertThat(slot.lastGoodLine(clock())).isEqualTo("last read that worked, 10:30:00: staging v1 · app up for 28 min");
+        assertThat(good.lastGoodLine(clock())).as("a host read now needs no such line").isEmpty();
+
+        board.showHostReadings(List.of(new HostSlot(good.environment(), good.host(), new org.stageboard.pipeline.HostStatus(
+                good.environment(), good.host(), null, "connection refused", failedAt, null, null, List.of(), true, null))));
+        assertThat(board.hostSlot("staging", "vps1").orElseThrow().lastGoodLine(clock()))
+                .isEqualTo("no read of it has worked yet: nothing known of what it runs");
+    }
+
+    @Test
     void aReadingRememberedFromEarlierNeverHidesAFreshOne() {
         board.apply(Snapshots.journey());
         HostSlot fresh = Snapshots.vps1Slot(false, null, new Difference(Difference.Kind.APP_DOWN, "app down: no process runs for v1-0123456789"));
