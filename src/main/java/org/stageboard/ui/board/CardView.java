@@ -24,7 +24,8 @@ final class CardView extends VBox {
         title.getStyleClass().add("card-title");
         Label detail = new Label(card.detail());
         detail.getStyleClass().add("card-detail");
-        detail.setWrapText(true);
+        // A build's detail is one line (the Build lane is a list whose cells do not grow): cut by letter, not by word.
+        detail.setWrapText(!(card.item() instanceof Build));
         getChildren().addAll(title, detail);
         String why = messageOf(card);
         if (why != null && !why.isBlank()) {

@@ -62,6 +62,19 @@ class BoardViewTest {
     }
 
     @Test
+    void releaseAndBuildCardsSayWhatWentWrongInWordsAndStyle(FxRobot robot) {
+        robot.interact(() -> board.apply(CardScreens.snapshot()));
+        Node v3 = robot.lookup("#release-row-staging .card").match((Node n) -> ((Card) n.getUserData()).title().equals("staging v3")).query();
+        assertThat(v3.getStyleClass()).contains(CardState.ROLLED_BACK.styleClass());
+        assertThat(((Label) v3.lookup(".card-detail")).getText()).isEqualTo("build #3 + config v4 · live on vps2 · ✗ rolled back on vps1");
+        Node v2 = robot.lookup("#release-row-staging .card").match((Node n) -> ((Card) n.getUserData()).title().equals("staging v2")).query();
+        assertThat(v2.getStyleClass()).contains(CardState.FAILED.styleClass());
+        assertThat(((Label) v2.lookup(".card-detail")).getText()).endsWith("✗ failed on vps1, vps2");
+        Node b2 = robot.lookup("#lane-build .card").match((Node n) -> ((Card) n.getUserData()).title().equals("#2 · a1b2c3d")).query();
+        assertThat(((Label) b2.lookup(".card-detail")).getText()).isEqualTo("✗ exit 2 · step test");
+    }
+
+    @Test
     void emptyLanesSayWhatTheirStageDoes(FxRobot robot) {
         robot.interact(() -> board.apply(Snapshots.empty()));
         for (Lane lane : Lane.values()) {
