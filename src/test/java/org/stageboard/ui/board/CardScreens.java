@@ -1,13 +1,9 @@
 package org.stageboard.ui.board;
 
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import javafx.application.Platform;
-import javafx.scene.Scene;
-import javafx.stage.Stage;
 import org.stageboard.core.Build;
 import org.stageboard.core.BuildStatus;
 import org.stageboard.core.Release;
@@ -15,9 +11,6 @@ import org.stageboard.core.Run;
 import org.stageboard.core.RunKind;
 import org.stageboard.core.RunStatus;
 import org.stageboard.pipeline.BoardSnapshot;
-import org.stageboard.ui.MainWindow;
-import org.stageboard.ui.theme.ActiveTheme;
-import org.stageboard.ui.theme.Theme;
 
 /**
  * Screenshot program: the board with release cards that say how their deploys went (staging v3
@@ -64,19 +57,7 @@ public final class CardScreens {
     public static void main(String[] args) throws Exception {
         String theme = args.length > 0 ? args[0] : "light";
         Platform.startup(() -> { });
-        CardActions actions = (CardActions) java.lang.reflect.Proxy.newProxyInstance(CardActions.class.getClassLoader(),
-                new Class<?>[] {CardActions.class}, (proxy, method, margs) -> null);
-        Platform.runLater(() -> {
-            ActiveTheme.set(Theme.named(theme));
-            BoardViewModel board = new BoardViewModel(Clock.fixed(Snapshots.T0.plusSeconds(3600), ZoneOffset.UTC));
-            Stage stage = new Stage();
-            stage.setScene(new Scene(new BoardView(board, actions), 1300, 760));
-            stage.getScene().getStylesheets().add(MainWindow.STYLESHEET);
-            stage.setX(20);
-            stage.setY(20);
-            stage.show();
-            board.apply(snapshot());
-        });
+        Platform.runLater(() -> BoardScreen.show(theme, Snapshots.T0.plusSeconds(3600), BoardScreen.noActions(), 1300, 760, 20).apply(snapshot()));
         Thread.sleep(600000);
     }
 }

@@ -1,25 +1,18 @@
 package org.stageboard.ui.board;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
-import javafx.stage.Stage;
 import org.stageboard.core.Difference;
 import org.stageboard.core.HostState;
 import org.stageboard.core.LedgerEntry;
 import org.stageboard.core.LockInfo;
 import org.stageboard.core.Release;
 import org.stageboard.pipeline.HostStatus;
-import org.stageboard.ui.MainWindow;
-import org.stageboard.ui.theme.ActiveTheme;
-import org.stageboard.ui.theme.Theme;
 
 /**
  * Screenshot program: the board with vps1's slot after the host's guard put staging v1 back
@@ -35,17 +28,8 @@ public final class HostSlotScreens {
     public static void main(String[] args) throws Exception {
         String theme = args.length > 0 ? args[0] : "light";
         Platform.startup(() -> { });
-        CardActions actions = (CardActions) java.lang.reflect.Proxy.newProxyInstance(CardActions.class.getClassLoader(),
-                new Class<?>[] {CardActions.class}, (proxy, method, margs) -> null);
         Platform.runLater(() -> {
-            ActiveTheme.set(Theme.named(theme));
-            board = new BoardViewModel(Clock.fixed(Snapshots.T0.plusSeconds(900), ZoneOffset.UTC));
-            Stage stage = new Stage();
-            stage.setScene(new Scene(new BoardView(board, actions), 1100, 620));
-            stage.getScene().getStylesheets().add(MainWindow.STYLESHEET);
-            stage.setX(40);
-            stage.setY(40);
-            stage.show();
+            board = BoardScreen.show(theme, Snapshots.T0.plusSeconds(900), BoardScreen.noActions(), 1100, 620, 40);
             board.apply(Snapshots.journey());
             board.showHostReadings(List.of(restored()));
         });

@@ -1,19 +1,12 @@
 package org.stageboard.ui.board;
 
-import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.scene.Node;
-import javafx.scene.Scene;
-import javafx.stage.Stage;
 import org.stageboard.core.Run;
 import org.stageboard.core.RunKind;
 import org.stageboard.core.RunStatus;
-import org.stageboard.ui.MainWindow;
-import org.stageboard.ui.theme.ActiveTheme;
-import org.stageboard.ui.theme.Theme;
 
 /**
  * Screenshot program: the board in a small window with a host's Recent runs popup open (15 runs,
@@ -41,14 +34,7 @@ public final class RecentRunsScreens {
                     return null;
                 });
         Platform.runLater(() -> {
-            ActiveTheme.set(Theme.named(theme));
-            board = new BoardViewModel(Clock.fixed(Snapshots.T0, ZoneOffset.UTC));
-            Stage stage = new Stage();
-            stage.setScene(new Scene(new BoardView(board, actions), 1100, 620));
-            stage.getScene().getStylesheets().add(MainWindow.STYLESHEET);
-            stage.setX(40);
-            stage.setY(40);
-            stage.show();
+            board = BoardScreen.show(theme, Snapshots.T0, actions, 1100, 620, 40);
             board.apply(Snapshots.journey());
         });
         Thread.sleep(2500);
